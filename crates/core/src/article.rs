@@ -1,0 +1,85 @@
+//! The output record: one article, one JSON line.
+
+use crate::Origin;
+use serde::{Deserialize, Serialize};
+
+/// One article as casus writes it (JSON Lines, one per line).
+///
+/// The field names are the output contract's (see `ARCHITECTURE.md`); later
+/// stages add `mentions`, `events`, `quotes` and the rest. Every span is
+/// `[start, end)` in Unicode code points into `text`.
+///
+/// `text` is the headline (when there is one) followed by the body
+/// paragraphs, separated by blank lines, so that a headline's words have
+/// spans like every other sentence's. `title` repeats the headline.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: the input's own id, else derived from the URL, else from
+    /// the normalised body.
+    pub id: String,
+    pub url: Option<String>,
+    /// The publication or site name.
+    pub source: Option<String>,
+    pub title: Option<String>,
+    /// ISO 8601: a date (`2024-03-14`) or a date-time with offset.
+    pub published: Option<String>,
+    /// ISO 639-1 code (`en`), or 639-3 where there is no two-letter code.
+    pub language: Option<String>,
+    pub text: String,
+    /// Sentence spans, in code points into `text`.
+    pub sentences: Vec<[usize; 2]>,
+    /// Byline, from the page's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The dateline that opens the body (`KYIV, May 31 (Wire) —`): kept out
+    /// of the first sentence, kept here with its span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
+    /// The id of an earlier article in the same run with the same
+    /// normalised body; `null` for the first copy.
+    pub duplicate_of: Option<String>,
+    /// Where this article was read from.
+    pub origin: Origin,
+    /// Things casus had to guess or repair while reading this article
+    /// (for example a byte sequence that was not valid in its charset).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// A dateline and its span in code points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    pub span: [usize; 2],
+    pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_serialises_with_the_contract_field_names() {
+        let a = Article {
+            id: "x1".into(),
+            text: "Iraq protests.".into(),
+            sentences: vec![[0, 14]],
+            ..Article::default()
+        };
+        let v: serde_json::Value = serde_json::to_value(&a).unwrap();
+        for key in [
+            "id",
+            "url",
+            "source",
+            "title",
+            "published",
+            "language",
+            "text",
+            "sentences",
+            "duplicate_of",
+        ] {
+            assert!(v.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(v["sentences"][0][1], 14);
+        assert!(v.get("author").is_none(), "empty optional extras are left out");
+    }
+}

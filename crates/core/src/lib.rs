@@ -1,0 +1,25 @@
+//! Types shared by every casus stage, and nothing else.
+//!
+//! * [`Span`]: a `[start, end)` byte range into an article's `text`, the
+//!   currency of every stage. Byte offsets are what Rust slices with.
+//! * [`CharMap`]: turns byte offsets into Unicode code-point offsets, the
+//!   unit of the output contract (`text[start:end]` in Python and R).
+//! * [`Article`]: one output record (one JSON line) with the fields of the
+//!   output contract that exist so far.
+//! * [`Origin`]: where in the input a document came from (file, line or
+//!   record, byte), so errors and records can be traced back.
+//!
+//! * [`resource`]: helpers for the line-based data files every stage loads.
+//!
+//! This crate has no dependencies but `serde`; every other crate depends on it.
+
+mod article;
+mod charmap;
+mod origin;
+pub mod resource;
+mod span;
+
+pub use article::{Article, Dateline};
+pub use charmap::CharMap;
+pub use origin::Origin;
+pub use span::Span;
