@@ -1,0 +1,194 @@
+//! A raw document to a clean article body: main text, no furniture,
+//! normalised white space, headline first, ISO dates.
+
+use crate::extract::{self, Extracted};
+use crate::{dates, Body, Furniture, IngestError, RawDoc};
+use casus_core::Origin;
+
+/// A cleaned document: everything an [`casus_core::Article`] needs but the
+/// language layer's work (sentences, language, id, duplicates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CleanDoc {
+    pub origin: Origin,
+    pub id: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    /// The language the input declares (JSON field, `<html lang>`).
+    pub declared_language: Option<String>,
+    /// The headline (if any), a blank line, then the body paragraphs
+    /// separated by blank lines.
+    pub text: String,
+    /// Byte offset in `text` where the body starts (after the headline).
+    pub body_start: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Cleans one document. Fails (as `Empty`) when no story text is left.
+pub fn clean(doc: RawDoc, furniture: &Furniture) -> Result<CleanDoc, IngestError> {
+    let RawDoc {
+        origin,
+        id,
+        url,
+        title,
+        published,
+        source,
+        author,
+        language,
+        body,
+        mut warnings,
+    } = doc;
+    let (paragraphs, page) = match body {
+        Body::Text(t) => (text_paragraphs(&t), Extracted::default()),
+        Body::Fragment(f) => (extract::fragment_paragraphs(&f), Extracted::default()),
+        Body::Html(h) => {
+            let mut page = extract::page(&h, url.as_deref());
+            (std::mem::take(&mut page.paragraphs), page)
+        }
+    };
+    let title = title.or(page.title).map(|t| normalize_space(&t)).filter(|t| !t.is_empty());
+    let mut paragraphs: Vec<String> = paragraphs
+        .iter()
+        .map(|p| normalize_space(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs = furniture.clean(paragraphs);
+    if let (Some(t), Some(first)) = (&title, paragraphs.first()) {
+        if same_words(t, first) {
+            paragraphs.remove(0);
+        }
+    }
+    if paragraphs.is_empty() {
+        return Err(IngestError::empty(&origin, "no story text is left once page furniture is removed"));
+    }
+    let published = match published {
+        Some(p) => match dates::normalize(&p) {
+            Some(iso) => Some(iso),
+            None => {
+                warnings.push(format!("`published` value `{p}` is not a date casus reads; left out"));
+                None
+            }
+        },
+        None => page.published,
+    };
+    let mut text = String::new();
+    if let Some(t) = &title {
+        text.push_str(t);
+        text.push_str("\n\n");
+    }
+    let body_start = text.len();
+    text.push_str(&paragraphs.join("\n\n"));
+    Ok(CleanDoc {
+        origin,
+        id,
+        url: url.or(page.url),
+        title,
+        published,
+        source: source.or(page.source),
+        author: author.or(page.author),
+        declared_language: language.or(page.language),
+        text,
+        body_start,
+        warnings,
+    })
+}
+
+/// Paragraphs of plain text: blocks are separated by blank lines; inside a
+/// block, a line that does not end a sentence and is followed by a line
+/// starting in lower case is a hard wrap and is joined to it; other line
+/// breaks start a new paragraph.
+pub fn text_paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut joinable = false;
+    for line in text.lines() {
+        let l = line.trim();
+        if l.is_empty() {
+            joinable = false;
+            continue;
+        }
+        let continues = l.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(prev) if joinable && continues => {
+                prev.push(' ');
+                prev.push_str(l);
+            }
+            _ => out.push(l.to_string()),
+        }
+        joinable = !l.ends_with(['.', '?', '!', ':', '"', '”']);
+    }
+    out
+}
+
+/// Collapses runs of white space (including no-break spaces) to one space
+/// and drops zero-width and control characters.
+pub fn normalize_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}') || c.is_control() {
+            continue;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(a) == words(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_and_real_breaks_kept() {
+        let got = text_paragraphs("The army said on Monday that\nit had retaken the town.\nResidents fled.\n\nA new paragraph.");
+        assert_eq!(got, ["The army said on Monday that it had retaken the town.", "Residents fled.", "A new paragraph."]);
+    }
+
+    #[test]
+    fn white_space_is_collapsed_and_invisible_characters_dropped() {
+        assert_eq!(normalize_space("  Troops\u{a0}\u{a0}left\u{200b} the\t town  "), "Troops left the town");
+    }
+
+    #[test]
+    fn the_headline_leads_the_text_and_is_not_repeated() {
+        let mut doc = RawDoc::new(Origin::file("a.txt"), Body::Text("Army Retakes Town\n\nThe army retook the town on Monday after a week of fighting.".into()));
+        doc.title = Some("Army retakes town".into());
+        let c = clean(doc, &Furniture::builtin()).unwrap();
+        assert_eq!(c.text, "Army retakes town\n\nThe army retook the town on Monday after a week of fighting.");
+        assert_eq!(&c.text[c.body_start..c.body_start + 8], "The army");
+    }
+
+    #[test]
+    fn a_page_of_furniture_only_is_reported_empty() {
+        let doc = RawDoc::new(Origin::file("a.txt"), Body::Text("Related Stories\n\nNo stories found.".into()));
+        let e = clean(doc, &Furniture::builtin()).unwrap_err();
+        assert!(e.to_string().contains("no story text"));
+    }
+
+    #[test]
+    fn an_unreadable_published_value_is_left_out_with_a_warning() {
+        let mut doc = RawDoc::new(Origin::file("a.jsonl"), Body::Text("The talks resumed on Monday in the capital after a pause.".into()));
+        doc.published = Some("sometime".into());
+        let c = clean(doc, &Furniture::builtin()).unwrap();
+        assert_eq!(c.published, None);
+        assert!(c.warnings[0].contains("sometime"));
+    }
+}

@@ -1,0 +1,187 @@
+//! Page furniture: "Related Stories", share prompts, cookie notices,
+//! copyright lines, bare counters. Rules are data (`data/furniture.txt`,
+//! format documented there), extendable with `--furniture FILE`.
+
+use casus_core::resource::{data_lines, split_key, LineIssue};
+use regex::RegexSet;
+
+/// Paragraphs longer than this are prose, never furniture.
+const MAX_FURNITURE_CHARS: usize = 200;
+/// A paragraph with this many words that ends like a sentence reads as
+/// prose and ends a `section`.
+const PROSE_WORDS: usize = 10;
+
+const BUILTIN: &str = include_str!("../data/furniture.txt");
+
+/// The loaded rules.
+#[derive(Debug, Clone)]
+pub struct Furniture {
+    drop_patterns: Vec<String>,
+    section_patterns: Vec<String>,
+    drop: RegexSet,
+    section: RegexSet,
+}
+
+impl Furniture {
+    /// The rules shipped with casus.
+    pub fn builtin() -> Self {
+        let mut f = Furniture::empty();
+        let issues = f.add("built-in:furniture.txt", BUILTIN);
+        debug_assert!(issues.is_empty(), "{issues:?}");
+        f
+    }
+
+    /// No rules at all (keeps every paragraph).
+    pub fn empty() -> Self {
+        Furniture {
+            drop_patterns: Vec::new(),
+            section_patterns: Vec::new(),
+            drop: RegexSet::empty(),
+            section: RegexSet::empty(),
+        }
+    }
+
+    /// Adds the rules of a furniture file. A line with an unknown action or
+    /// a pattern that does not compile is skipped and returned.
+    pub fn add(&mut self, path: &str, text: &str) -> Vec<LineIssue> {
+        let mut issues = Vec::new();
+        let issue = |line, message: String| LineIssue {
+            path: path.to_string(),
+            line,
+            message,
+        };
+        for (line, content) in data_lines(text) {
+            let Some((action, pattern)) = split_key(content) else {
+                issues.push(issue(line, format!("expected `drop<TAB>PATTERN` or `section<TAB>PATTERN`, found `{content}`")));
+                continue;
+            };
+            let anchored = format!("(?i)^(?:{pattern})$");
+            if let Err(e) = regex::Regex::new(&anchored) {
+                issues.push(issue(line, format!("the pattern does not compile: {e}")));
+                continue;
+            }
+            match action {
+                "drop" => self.drop_patterns.push(anchored),
+                "section" => self.section_patterns.push(anchored),
+                other => issues.push(issue(line, format!("unknown action `{other}`: expected `drop` or `section`"))),
+            }
+        }
+        self.drop = RegexSet::new(&self.drop_patterns).expect("each pattern compiled alone");
+        self.section = RegexSet::new(&self.section_patterns).expect("each pattern compiled alone");
+        issues
+    }
+
+    /// Is this (normalised) paragraph furniture to drop on its own?
+    pub fn is_furniture(&self, para: &str) -> bool {
+        para.chars().count() <= MAX_FURNITURE_CHARS && self.drop.is_match(para)
+    }
+
+    fn is_section_heading(&self, para: &str) -> bool {
+        para.chars().count() <= MAX_FURNITURE_CHARS && self.section.is_match(para)
+    }
+
+    /// Keeps the story's paragraphs, in order.
+    pub fn clean(&self, paragraphs: Vec<String>) -> Vec<String> {
+        let mut out = Vec::with_capacity(paragraphs.len());
+        let mut in_section = false;
+        for p in paragraphs {
+            if self.is_section_heading(&p) {
+                in_section = true;
+                continue;
+            }
+            if in_section {
+                if !reads_as_prose(&p) {
+                    continue;
+                }
+                in_section = false;
+            }
+            if !self.is_furniture(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+}
+
+/// A full sentence or more: enough words, and a sentence's ending.
+pub fn reads_as_prose(p: &str) -> bool {
+    p.split_whitespace().count() >= PROSE_WORDS && p.trim_end().ends_with(['.', '?', '!', '"', '”', '’', ')', '…'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keep(paras: &[&str]) -> Vec<String> {
+        Furniture::builtin().clean(paras.iter().map(|s| s.to_string()).collect())
+    }
+
+    const PROSE: &str = "The ministry said the strikes had hit a dozen targets near the border on Thursday.";
+
+    #[test]
+    fn related_boxes_and_their_lists_go_and_the_story_stays() {
+        let got = keep(&[
+            PROSE,
+            "Related Stories",
+            "No stories found.",
+            "Latest Kano State News -",
+            "Army chief visits troops",
+        ]);
+        assert_eq!(got, [PROSE]);
+    }
+
+    #[test]
+    fn prose_after_a_box_heading_comes_back() {
+        let got = keep(&["Read more:", "Junta extends transition", PROSE]);
+        assert_eq!(got, [PROSE]);
+    }
+
+    #[test]
+    fn prompts_notices_counters_and_credits_go() {
+        for junk in [
+            "Share this article",
+            "Share on Facebook",
+            "Facebook | Twitter | WhatsApp",
+            "Sign up for our daily newsletter",
+            "We use cookies to improve your experience. Accept all cookies",
+            "© 2024 Meridian Daily. All rights reserved.",
+            "Copyright 2023 The Savanna Tribune Ltd.",
+            "-2135",
+            "12",
+            "Comments (14)",
+            "Advertisement",
+            "By Leyla Demir · March 14, 2024",
+            "Published 2 November 2023 —",
+            "(Reporting by Olena Marchenko in Kyiv; Editing by Mark Hale)",
+            "Read more: Junta extends transition",
+            "Photo: Casus Wire",
+            "Tags: Mali, Security",
+            "Follow us on Twitter",
+        ] {
+            assert!(keep(&[junk]).is_empty(), "kept furniture: {junk}");
+        }
+    }
+
+    #[test]
+    fn news_sentences_that_mention_these_words_are_kept() {
+        for prose in [
+            "More than 150 attacks have been recorded since October.",
+            "By Tuesday the army had withdrawn from the city.",
+            "Share prices in Lagos fell by 3 percent on Monday.",
+            "The minister said he would follow the talks closely.",
+            "Related talks in Geneva collapsed last week.",
+        ] {
+            assert_eq!(keep(&[prose]), [prose], "dropped prose");
+        }
+    }
+
+    #[test]
+    fn a_broken_rule_is_reported_and_the_others_load() {
+        let mut f = Furniture::empty();
+        let issues = f.add("mine.txt", "drop\tbreaking\\s+news\ndrop\t(unclosed\nzap\tx\n");
+        assert_eq!(issues.len(), 2);
+        assert_eq!((issues[0].line, issues[1].line), (2, 3));
+        assert!(issues[0].to_string().starts_with("mine.txt:2: the pattern does not compile"));
+        assert!(f.is_furniture("Breaking News"));
+    }
+}
