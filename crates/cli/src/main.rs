@@ -1,1 +1,48 @@
-fn main(){}
+//! The `casus` command. Thin: parses arguments, wires the library crates
+//! together, prints. See `casus --help`.
+
+mod bench;
+mod corpus;
+mod extract;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "casus",
+    version,
+    about = "News in, event data out: who did what to whom, when and where.",
+    long_about = "casus reads news articles (web pages, RSS/Atom feeds, WARC web archives, \
+JSON Lines, plain text) and turns them into clean, segmented, traceable records.\n\n\
+Start with:\n  casus extract examples/articles            # the built-in examples\n  \
+casus extract news/ -o articles.jsonl       # a directory, recursively\n  \
+casus extract crawl.warc.gz | jq .title      # a web archive, to jq",
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Extract(extract::Args),
+    Bench(bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::main(args),
+        Command::Bench(args) => bench::main(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("casus: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

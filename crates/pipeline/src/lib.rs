@@ -1,1 +1,18 @@
+//! casus's pipeline: the stages, put together.
+//!
+//! * [`Resources`]: every data file the stages load, loaded once.
+//! * [`Pipeline`]: one raw document in, one [`casus_core::Article`] out
+//!   (clean, segment, identify the language, give it an id).
+//! * [`run`]: a batch of inputs, read on one thread and processed on all
+//!   cores in batches, handed to a sink in input order, with exact
+//!   duplicates marked ([`Dedup`]) and a [`Summary`] of what happened.
 
+mod dedup;
+mod pipeline;
+mod resources;
+mod run;
+
+pub use dedup::{body_hash, Dedup};
+pub use pipeline::{Pipeline, PipelineOptions};
+pub use resources::{ResourceError, Resources};
+pub use run::{run, Item, RunOptions, Summary};

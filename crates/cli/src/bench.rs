@@ -1,0 +1,110 @@
+//! `casus bench`: throughput of the extract pipeline on a generated corpus.
+
+use crate::corpus;
+use anyhow::Result;
+use casus_core::Origin;
+use casus_ingest::{Body, RawDoc};
+use casus_pipeline::{Pipeline, PipelineOptions, Resources};
+use rayon::prelude::*;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Measure extraction throughput (articles/s, MB/s, sentences/s).
+///
+/// Generates a corpus of news articles from our own word lists, once as
+/// plain text and once as full web pages (navigation, scripts, sidebars,
+/// comments), and runs the whole per-article pipeline on it across all
+/// cores: main-text extraction, furniture removal, segmentation, language
+/// identification, ids and hashes. Reading from disk is not included.
+/// Prints the median of several rounds.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Articles per corpus.
+    #[arg(long, default_value_t = 2000)]
+    articles: usize,
+    /// Timed rounds per corpus; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    rounds: usize,
+    /// Print the figures as one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+struct Figures {
+    kind: &'static str,
+    articles: usize,
+    input_mb: f64,
+    sentences: usize,
+    seconds: f64,
+}
+
+pub fn main(args: Args) -> Result<ExitCode> {
+    let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
+    let mut rng = fastrand::Rng::with_seed(2024);
+    let text: Vec<RawDoc> = (0..args.articles)
+        .map(|i| RawDoc::new(Origin::file(format!("gen/{i}.txt")), Body::Text(corpus::text_article(&mut rng))))
+        .collect();
+    let html: Vec<RawDoc> = (0..args.articles)
+        .map(|i| RawDoc::new(Origin::file(format!("gen/{i}.html")), Body::Html(corpus::html_article(&mut rng, i))))
+        .collect();
+    let results = [measure("text", &text, &pipeline, args.rounds)?, measure("html", &html, &pipeline, args.rounds)?];
+    let threads = rayon::current_num_threads();
+    if args.json {
+        let rows: Vec<_> = results
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "kind": f.kind, "articles": f.articles, "seconds": f.seconds,
+                    "articles_per_s": f.articles as f64 / f.seconds,
+                    "mb_per_s": f.input_mb / f.seconds,
+                    "sentences_per_s": f.sentences as f64 / f.seconds,
+                    "input_mb": f.input_mb, "threads": threads,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(rows));
+    } else {
+        println!("casus bench: {} articles per corpus, median of {} rounds, {threads} threads", args.articles, args.rounds);
+        println!("{:<6} {:>10} {:>12} {:>10} {:>14}", "input", "MB", "articles/s", "MB/s", "sentences/s");
+        for f in &results {
+            println!(
+                "{:<6} {:>10.1} {:>12.0} {:>10.1} {:>14.0}",
+                f.kind,
+                f.input_mb,
+                f.articles as f64 / f.seconds,
+                f.input_mb / f.seconds,
+                f.sentences as f64 / f.seconds
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn measure(kind: &'static str, docs: &[RawDoc], pipeline: &Pipeline, rounds: usize) -> Result<Figures> {
+    let input_mb = docs
+        .iter()
+        .map(|d| match &d.body {
+            Body::Text(s) | Body::Html(s) | Body::Fragment(s) => s.len(),
+        })
+        .sum::<usize>() as f64
+        / 1e6;
+    let mut times = Vec::new();
+    let mut sentences = 0;
+    for _ in 0..rounds.max(1) {
+        let start = Instant::now();
+        let out: Vec<_> = docs.par_iter().map(|d| pipeline.process(d.clone())).collect();
+        times.push(start.elapsed().as_secs_f64());
+        sentences = 0;
+        for r in out {
+            sentences += r.map_err(|e| anyhow::anyhow!("generated article failed: {e}"))?.article.sentences.len();
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(Figures {
+        kind,
+        articles: docs.len(),
+        input_mb,
+        sentences,
+        seconds: times[times.len() / 2],
+    })
+}

@@ -1,0 +1,147 @@
+//! One raw document to one article.
+
+use crate::dedup::body_hash;
+use crate::Resources;
+use casus_core::{Article, CharMap, Dateline};
+use casus_ingest::{clean, IngestError, RawDoc};
+use casus_nlp::detect_language;
+use std::sync::Arc;
+use xxhash_rust::xxh3::xxh3_64;
+
+#[derive(Debug, Clone, Default)]
+pub struct PipelineOptions {
+    /// ISO 8601 date for documents that carry none (`--published`).
+    pub default_published: Option<String>,
+}
+
+/// The stages with their resources; cheap to clone and share across threads.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    res: Arc<Resources>,
+    opts: PipelineOptions,
+}
+
+/// An article and the hash of its body, for duplicate detection.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub article: Article,
+    pub body_hash: u64,
+}
+
+impl Pipeline {
+    pub fn new(res: Resources, opts: PipelineOptions) -> Self {
+        Pipeline {
+            res: Arc::new(res),
+            opts,
+        }
+    }
+
+    pub fn resources(&self) -> &Resources {
+        &self.res
+    }
+
+    /// Cleans, segments and identifies one document.
+    pub fn process(&self, doc: RawDoc) -> Result<Processed, IngestError> {
+        let c = clean(doc, &self.res.furniture)?;
+        let seg = self.res.segmenter.segment(&c.text);
+        let map = CharMap::new(&c.text);
+        let body = &c.text[c.body_start..];
+        let hash = body_hash(body);
+        let language = pick_language(body, c.declared_language.as_deref());
+        let id = c.id.unwrap_or_else(|| match &c.url {
+            Some(url) => format!("{:016x}", xxh3_64(url.trim().as_bytes())),
+            None => format!("{hash:016x}"),
+        });
+        let article = Article {
+            id,
+            url: c.url,
+            source: c.source,
+            title: c.title,
+            published: c.published.or_else(|| self.opts.default_published.clone()),
+            language,
+            sentences: seg.sentences.iter().map(|s| map.span(*s)).collect(),
+            dateline: seg.dateline.map(|d| Dateline {
+                span: map.span(d),
+                text: d.slice(&c.text).to_string(),
+            }),
+            text: c.text,
+            author: c.author,
+            duplicate_of: None,
+            origin: c.origin,
+            warnings: c.warnings,
+        };
+        Ok(Processed {
+            article,
+            body_hash: hash,
+        })
+    }
+}
+
+/// The detected language when detection is sure of itself, else the one
+/// the input declares (`en-GB` is read as `en`), else the detector's guess.
+fn pick_language(body: &str, declared: Option<&str>) -> Option<String> {
+    let declared = declared
+        .map(|d| d.split(['-', '_']).next().unwrap_or(d).trim().to_ascii_lowercase())
+        .filter(|d| !d.is_empty());
+    match detect_language(body) {
+        Some(l) if l.reliable => Some(l.code.to_string()),
+        Some(l) => declared.or(Some(l.code.to_string())),
+        None => declared,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casus_core::Origin;
+    use casus_ingest::Body;
+
+    fn process(doc: RawDoc) -> Article {
+        Pipeline::new(Resources::builtin(), PipelineOptions::default())
+            .process(doc)
+            .unwrap()
+            .article
+    }
+
+    #[test]
+    fn sentence_spans_are_code_points_into_the_text() {
+        let text = "Talks Stall\n\n“We are ready,” said Dr. Amal Haddad. Délégués left.";
+        let a = process(RawDoc::new(Origin::file("t.txt"), Body::Text(text.into())));
+        let chars: Vec<char> = a.text.chars().collect();
+        let got: Vec<String> = a.sentences.iter().map(|[s, e]| chars[*s..*e].iter().collect()).collect();
+        assert_eq!(got, ["Talks Stall", "“We are ready,” said Dr. Amal Haddad.", "Délégués left."]);
+    }
+
+    #[test]
+    fn ids_come_from_the_input_then_the_url_then_the_body() {
+        let mut d = RawDoc::new(Origin::file("t"), Body::Text("The army left the town on Monday morning.".into()));
+        let by_body = process(d.clone()).id;
+        d.url = Some("https://x.example/a".into());
+        let by_url = process(d.clone()).id;
+        d.id = Some("mine-1".into());
+        assert_eq!(process(d).id, "mine-1");
+        assert_ne!(by_body, by_url);
+        assert_eq!(by_url.len(), 16);
+    }
+
+    #[test]
+    fn a_declared_language_decides_only_when_detection_is_unsure() {
+        assert_eq!(pick_language("Ok.", Some("fr-FR")).as_deref(), Some("fr"));
+        let en = "The government announced on Tuesday that the ceasefire would be extended for another month.";
+        assert_eq!(pick_language(en, Some("de")).as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn the_default_published_date_fills_only_missing_dates() {
+        let p = Pipeline::new(
+            Resources::builtin(),
+            PipelineOptions {
+                default_published: Some("2024-02-01".into()),
+            },
+        );
+        let mut d = RawDoc::new(Origin::file("t"), Body::Text("The army left the town on Monday morning.".into()));
+        assert_eq!(p.process(d.clone()).unwrap().article.published.as_deref(), Some("2024-02-01"));
+        d.published = Some("2023-12-24".into());
+        assert_eq!(p.process(d).unwrap().article.published.as_deref(), Some("2023-12-24"));
+    }
+}

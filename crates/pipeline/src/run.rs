@@ -1,0 +1,135 @@
+//! A batch run: read on one thread, process on all cores, deliver in order.
+
+use crate::{Dedup, Pipeline};
+use casus_core::Article;
+use casus_ingest::{read_input, IngestError, Input, RawDoc, ReadOptions, Severity};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub read: ReadOptions,
+    /// Documents processed together on the thread pool.
+    pub batch: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            read: ReadOptions::default(),
+            batch: 256,
+        }
+    }
+}
+
+/// What the sink receives, in input order.
+#[derive(Debug)]
+pub enum Item {
+    Article(Box<Article>),
+    Problem(IngestError),
+}
+
+/// Counts for the end-of-run summary.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub inputs: usize,
+    /// Articles written (duplicates included).
+    pub read: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    /// Articles whose body an earlier article already had.
+    pub duplicates: usize,
+    /// Articles per language code.
+    pub languages: BTreeMap<String, usize>,
+    pub bytes_of_text: u64,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    fn count(&mut self, item: &Item) {
+        match item {
+            Item::Article(a) => {
+                self.read += 1;
+                self.bytes_of_text += a.text.len() as u64;
+                self.duplicates += usize::from(a.duplicate_of.is_some());
+                let lang = a.language.clone().unwrap_or_else(|| "unknown".into());
+                *self.languages.entry(lang).or_default() += 1;
+            }
+            Item::Problem(e) => match e.severity() {
+                Severity::Skipped => self.skipped += 1,
+                Severity::Failed => self.failed += 1,
+            },
+        }
+    }
+}
+
+/// Runs the pipeline over `inputs`, handing every article and problem to
+/// `sink` in input order. A sink error (say, a closed pipe) stops the run
+/// and is returned; problems with inputs never stop it.
+pub fn run<E>(
+    inputs: &[Input],
+    pipeline: &Pipeline,
+    opts: &RunOptions,
+    mut sink: impl FnMut(Item) -> Result<(), E>,
+) -> Result<Summary, E> {
+    let started = Instant::now();
+    let stop = AtomicBool::new(false);
+    let batch = opts.batch.max(1);
+    let (tx, rx) = sync_channel::<Vec<Result<RawDoc, IngestError>>>(2);
+    let mut summary = Summary {
+        inputs: inputs.len(),
+        ..Summary::default()
+    };
+    let mut dedup = Dedup::default();
+    let result = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut pending = Vec::with_capacity(batch);
+            for input in inputs {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                read_input(input, &opts.read, &mut |doc| {
+                    pending.push(doc);
+                    if pending.len() >= batch && !stop.load(Ordering::Relaxed) {
+                        let full = std::mem::replace(&mut pending, Vec::with_capacity(batch));
+                        if tx.send(full).is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    }
+                });
+            }
+            if !pending.is_empty() {
+                let _ = tx.send(pending);
+            }
+            drop(tx);
+        });
+        for docs in rx.iter() {
+            let done: Vec<_> = docs
+                .into_par_iter()
+                .map(|d| d.and_then(|d| pipeline.process(d)))
+                .collect();
+            for r in done {
+                let item = match r {
+                    Ok(mut p) => {
+                        p.article.duplicate_of = dedup.check(p.body_hash, &p.article.id);
+                        Item::Article(Box::new(p.article))
+                    }
+                    Err(e) => Item::Problem(e),
+                };
+                summary.count(&item);
+                if let Err(e) = sink(item) {
+                    stop.store(true, Ordering::Relaxed);
+                    drop(rx);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    });
+    result?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
