@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 /// spans like every other sentence's. `title` repeats the headline.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    /// Stable id: the input's own id, else derived from the URL, else from
-    /// the normalised body.
+    /// Stable id: the input's own id, else a hash of the URL, else a hash of
+    /// where it was read (file, line or record): re-reading the same input
+    /// gives the same ids.
     pub id: String,
     pub url: Option<String>,
     /// The publication or site name.

@@ -25,10 +25,11 @@ pub enum IngestError {
     /// with no article text once the page furniture is gone.
     #[error("{origin}: empty: {what}")]
     Empty { origin: Origin, what: String },
-    #[error("{origin}: {size} bytes is more than the limit of {limit} bytes (raise it with --max-bytes)")]
+    #[error("{origin}: {} is more than the limit of {limit} bytes (raise it with --max-bytes)", size.map_or("the document".to_string(), |s| format!("{s} bytes")))]
     TooLarge {
         origin: Origin,
-        size: u64,
+        /// The document's size, when known before reading it all.
+        size: Option<u64>,
         limit: u64,
     },
 }
@@ -95,7 +96,7 @@ mod tests {
         assert_eq!(e.severity(), Severity::Failed);
         let e = IngestError::TooLarge {
             origin: Origin::file("big.html"),
-            size: 10,
+            size: Some(10),
             limit: 5,
         };
         assert!(e.to_string().contains("--max-bytes"));

@@ -39,7 +39,7 @@ pub fn read<R: BufRead>(mut reader: R, origin: &Origin, max_bytes: u64, emit: &m
         if n as u64 > max_bytes && !buf.ends_with(b"\n") {
             emit(Err(IngestError::TooLarge {
                 origin: at,
-                size: n as u64,
+                size: None,
                 limit: max_bytes,
             }));
             if let Err(e) = skip_line(&mut reader) {

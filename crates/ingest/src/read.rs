@@ -80,9 +80,13 @@ pub fn read_input(input: &Input, opts: &ReadOptions, emit: &mut dyn FnMut(Result
     if is_gzip(head) {
         let name = name.strip_suffix(".gz").unwrap_or(&name).to_string();
         let gz = BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(reader));
-        read_stream(gz, &name, &origin, true, opts, emit);
+        read_stream(gz, &name, &origin, true, None, opts, emit);
     } else {
-        read_stream(reader, &name, &origin, false, opts, emit);
+        let size = match input {
+            Input::File { size, .. } => Some(*size),
+            Input::Stdin => None,
+        };
+        read_stream(reader, &name, &origin, false, size, opts, emit);
     }
 }
 
@@ -91,6 +95,8 @@ fn read_stream<R: BufRead>(
     name: &str,
     origin: &Origin,
     gzipped: bool,
+    // The size of the document when known before reading (a plain file).
+    file_size: Option<u64>,
     opts: &ReadOptions,
     emit: &mut dyn FnMut(Result<RawDoc, IngestError>),
 ) {
@@ -110,7 +116,7 @@ fn read_stream<R: BufRead>(
             if bytes.len() as u64 > opts.max_bytes {
                 return emit(Err(IngestError::TooLarge {
                     origin: origin.clone(),
-                    size: bytes.len() as u64,
+                    size: file_size,
                     limit: opts.max_bytes,
                 }));
             }

@@ -152,7 +152,7 @@ pub fn read<R: BufRead>(reader: R, origin: &Origin, max_bytes: u64, gzipped: boo
         if wanted && len > max_bytes {
             emit(Err(IngestError::TooLarge {
                 origin: at,
-                size: len,
+                size: Some(len),
                 limit: max_bytes,
             }));
             continue;

@@ -24,12 +24,12 @@ pub struct Dedup {
 }
 
 impl Dedup {
-    /// The id of the first article with this body, if this is a copy;
-    /// otherwise remembers `id` as the first and returns `None`.
+    /// The id of the first article with this body, if this is a copy
+    /// (which may be its own id: the same URL read twice); otherwise
+    /// remembers `id` as the first and returns `None`.
     pub fn check(&mut self, hash: u64, id: &str) -> Option<String> {
         match self.first.get(&hash) {
-            Some(first) if first != id => Some(first.clone()),
-            Some(_) => None,
+            Some(first) => Some(first.clone()),
             None => {
                 self.first.insert(hash, id.to_string());
                 None
@@ -54,5 +54,6 @@ mod tests {
         assert_eq!(d.check(7, "a"), None);
         assert_eq!(d.check(7, "b").as_deref(), Some("a"));
         assert_eq!(d.check(8, "c"), None);
+        assert_eq!(d.check(8, "c").as_deref(), Some("c"), "the same article read twice");
     }
 }

@@ -48,9 +48,12 @@ impl Pipeline {
         let body = &c.text[c.body_start..];
         let hash = body_hash(body);
         let language = pick_language(body, c.declared_language.as_deref());
-        let id = c.id.unwrap_or_else(|| match &c.url {
-            Some(url) => format!("{:016x}", xxh3_64(url.trim().as_bytes())),
-            None => format!("{hash:016x}"),
+        let id = c.id.unwrap_or_else(|| {
+            let key = match &c.url {
+                Some(url) => url.trim().to_string(),
+                None => c.origin.to_string(),
+            };
+            format!("{:016x}", xxh3_64(key.as_bytes()))
         });
         let article = Article {
             id,
@@ -113,7 +116,7 @@ mod tests {
     }
 
     #[test]
-    fn ids_come_from_the_input_then_the_url_then_the_body() {
+    fn ids_come_from_the_input_then_the_url_then_the_place_read() {
         let mut d = RawDoc::new(Origin::file("t"), Body::Text("The army left the town on Monday morning.".into()));
         let by_body = process(d.clone()).id;
         d.url = Some("https://x.example/a".into());
