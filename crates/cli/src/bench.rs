@@ -42,12 +42,25 @@ pub fn main(args: Args) -> Result<ExitCode> {
     let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
     let mut rng = fastrand::Rng::with_seed(2024);
     let text: Vec<RawDoc> = (0..args.articles)
-        .map(|i| RawDoc::new(Origin::file(format!("gen/{i}.txt")), Body::Text(corpus::text_article(&mut rng))))
+        .map(|i| {
+            RawDoc::new(
+                Origin::file(format!("gen/{i}.txt")),
+                Body::Text(corpus::text_article(&mut rng)),
+            )
+        })
         .collect();
     let html: Vec<RawDoc> = (0..args.articles)
-        .map(|i| RawDoc::new(Origin::file(format!("gen/{i}.html")), Body::Html(corpus::html_article(&mut rng, i))))
+        .map(|i| {
+            RawDoc::new(
+                Origin::file(format!("gen/{i}.html")),
+                Body::Html(corpus::html_article(&mut rng, i)),
+            )
+        })
         .collect();
-    let results = [measure("text", &text, &pipeline, args.rounds)?, measure("html", &html, &pipeline, args.rounds)?];
+    let results = [
+        measure("text", &text, &pipeline, args.rounds)?,
+        measure("html", &html, &pipeline, args.rounds)?,
+    ];
     let threads = rayon::current_num_threads();
     if args.json {
         let rows: Vec<_> = results
@@ -64,8 +77,14 @@ pub fn main(args: Args) -> Result<ExitCode> {
             .collect();
         println!("{}", serde_json::Value::Array(rows));
     } else {
-        println!("casus bench: {} articles per corpus, median of {} rounds, {threads} threads", args.articles, args.rounds);
-        println!("{:<6} {:>10} {:>12} {:>10} {:>14}", "input", "MB", "articles/s", "MB/s", "sentences/s");
+        println!(
+            "casus bench: {} articles per corpus, median of {} rounds, {threads} threads",
+            args.articles, args.rounds
+        );
+        println!(
+            "{:<6} {:>10} {:>12} {:>10} {:>14}",
+            "input", "MB", "articles/s", "MB/s", "sentences/s"
+        );
         for f in &results {
             println!(
                 "{:<6} {:>10.1} {:>12.0} {:>10.1} {:>14.0}",
@@ -96,7 +115,11 @@ fn measure(kind: &'static str, docs: &[RawDoc], pipeline: &Pipeline, rounds: usi
         times.push(start.elapsed().as_secs_f64());
         sentences = 0;
         for r in out {
-            sentences += r.map_err(|e| anyhow::anyhow!("generated article failed: {e}"))?.article.sentences.len();
+            sentences += r
+                .map_err(|e| anyhow::anyhow!("generated article failed: {e}"))?
+                .article
+                .sentences
+                .len();
         }
     }
     times.sort_by(f64::total_cmp);

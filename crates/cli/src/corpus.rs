@@ -5,32 +5,86 @@
 use fastrand::Rng;
 
 const ACTORS: &[&str] = &[
-    "The army", "Rebel fighters", "The defence ministry", "Police", "Government forces",
-    "Armed men", "The United Nations", "Protesters", "The prime minister", "Opposition leaders",
-    "Gen. Musa Bello", "U.S. officials", "The foreign minister", "Militia commanders",
-    "The interior ministry", "Aid agencies", "The coalition", "Dr. Amina Yusuf",
+    "The army",
+    "Rebel fighters",
+    "The defence ministry",
+    "Police",
+    "Government forces",
+    "Armed men",
+    "The United Nations",
+    "Protesters",
+    "The prime minister",
+    "Opposition leaders",
+    "Gen. Musa Bello",
+    "U.S. officials",
+    "The foreign minister",
+    "Militia commanders",
+    "The interior ministry",
+    "Aid agencies",
+    "The coalition",
+    "Dr. Amina Yusuf",
 ];
 const VERBS: &[&str] = &[
-    "attacked", "accused", "met", "condemned", "praised", "shelled", "warned",
-    "negotiated with", "arrested", "criticised", "threatened", "reached a deal with",
+    "attacked",
+    "accused",
+    "met",
+    "condemned",
+    "praised",
+    "shelled",
+    "warned",
+    "negotiated with",
+    "arrested",
+    "criticised",
+    "threatened",
+    "reached a deal with",
 ];
 const TARGETS: &[&str] = &[
-    "insurgent positions", "the ruling party", "a convoy of aid trucks", "border guards",
-    "the electoral commission", "local leaders", "villagers", "the central bank",
-    "peacekeepers", "rival factions", "the governor of the province",
+    "insurgent positions",
+    "the ruling party",
+    "a convoy of aid trucks",
+    "border guards",
+    "the electoral commission",
+    "local leaders",
+    "villagers",
+    "the central bank",
+    "peacekeepers",
+    "rival factions",
+    "the governor of the province",
 ];
 const PLACES: &[&str] = &[
-    "near the border", "in the capital", "in the north of the country", "outside the city of Tarsin",
-    "along the coast", "in the disputed district of Vell", "at a checkpoint south of Omra",
+    "near the border",
+    "in the capital",
+    "in the north of the country",
+    "outside the city of Tarsin",
+    "along the coast",
+    "in the disputed district of Vell",
+    "at a checkpoint south of Omra",
 ];
 const TIMES: &[&str] = &[
-    "on Monday", "early on Tuesday", "last week", "on Jan. 5", "on Wednesday night",
-    "since mid-October", "two days ago", "at dawn on Friday",
+    "on Monday",
+    "early on Tuesday",
+    "last week",
+    "on Jan. 5",
+    "on Wednesday night",
+    "since mid-October",
+    "two days ago",
+    "at dawn on Friday",
 ];
-const CUES: &[&str] = &["said", "told reporters", "added", "said in a statement", "wrote on social media"];
+const CUES: &[&str] = &[
+    "said",
+    "told reporters",
+    "added",
+    "said in a statement",
+    "wrote on social media",
+];
 const SPEAKERS: &[&str] = &[
-    "a military spokesman", "the minister", "a senior official", "a local resident",
-    "a U.N. envoy", "Col. Idris Kamara", "the group's leader",
+    "a military spokesman",
+    "the minister",
+    "a senior official",
+    "a local resident",
+    "a U.N. envoy",
+    "Col. Idris Kamara",
+    "the group's leader",
 ];
 
 fn pick<'a>(rng: &mut Rng, list: &[&'a str]) -> &'a str {
@@ -71,8 +125,17 @@ pub struct Story {
 }
 
 pub fn story(rng: &mut Rng) -> Story {
-    let title = format!("{} {} {}", pick(rng, ACTORS), pick(rng, VERBS), pick(rng, TARGETS));
-    let mut paragraphs = vec![format!("TARSIN, March {} (Casus Wire) — {}", rng.u8(1..29), sentence(rng))];
+    let title = format!(
+        "{} {} {}",
+        pick(rng, ACTORS),
+        pick(rng, VERBS),
+        pick(rng, TARGETS)
+    );
+    let mut paragraphs = vec![format!(
+        "TARSIN, March {} (Casus Wire) — {}",
+        rng.u8(1..29),
+        sentence(rng)
+    )];
     for _ in 0..rng.usize(7..14) {
         let n = rng.usize(1..4);
         paragraphs.push((0..n).map(|_| sentence(rng)).collect::<Vec<_>>().join(" "));
@@ -94,15 +157,27 @@ pub fn text_article(rng: &mut Rng) -> String {
 /// metadata, share bar, sidebar lists, comments and footer around it.
 pub fn html_article(rng: &mut Rng, n: usize) -> String {
     let s = story(rng);
-    let nav: String = (0..60).map(|i| format!("<li><a href=\"/section/{i}\">Section {i}</a></li>")).collect();
+    let nav: String = (0..60)
+        .map(|i| format!("<li><a href=\"/section/{i}\">Section {i}</a></li>"))
+        .collect();
     let script: String = (0..120)
-        .map(|i| format!("window.cfg{i} = {{slot: \"ad-{i}\", sizes: [[300, 250], [728, 90]], lazy: true}};\n"))
+        .map(|i| {
+            format!("window.cfg{i} = {{slot: \"ad-{i}\", sizes: [[300, 250], [728, 90]], lazy: true}};\n")
+        })
         .collect();
     let body: String = s.paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
     let side: String = (0..12)
-        .map(|_| format!("<li><a href=\"/s/{}\">{}</a></li>", rng.u32(..100000), sentence(rng)))
+        .map(|_| {
+            format!(
+                "<li><a href=\"/s/{}\">{}</a></li>",
+                rng.u32(..100000),
+                sentence(rng)
+            )
+        })
         .collect();
-    let comments: String = (0..6).map(|_| format!("<div class=\"comment\"><p>{}</p></div>", sentence(rng))).collect();
+    let comments: String = (0..6)
+        .map(|_| format!("<div class=\"comment\"><p>{}</p></div>", sentence(rng)))
+        .collect();
     format!(
         r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Casus Wire</title>
 <meta property="og:title" content="{title}"><meta property="og:site_name" content="Casus Wire">
@@ -134,6 +209,10 @@ mod tests {
         assert_eq!(a, b);
         assert!(a.contains("Related Stories"));
         let page = html_article(&mut Rng::with_seed(7), 1);
-        assert!(page.len() > 15_000, "pages should weigh like real ones: {}", page.len());
+        assert!(
+            page.len() > 15_000,
+            "pages should weigh like real ones: {}",
+            page.len()
+        );
     }
 }

@@ -20,7 +20,10 @@ pub enum Output {
 impl Output {
     pub fn open(path: Option<&Path>) -> Result<Self> {
         let Some(target) = path.filter(|p| *p != Path::new("-")) else {
-            return Ok(Output::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout())));
+            return Ok(Output::Stdout(BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )));
         };
         let mut partial = target.as_os_str().to_owned();
         partial.push(".partial");
@@ -49,7 +52,10 @@ impl Output {
                 partial,
                 target,
             } => {
-                let file = writer.into_inner().map_err(|e| e.into_error()).context("cannot write output")?;
+                let file = writer
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .context("cannot write output")?;
                 file.sync_all().context("cannot write output")?;
                 std::fs::rename(&partial, &target)
                     .with_context(|| format!("cannot move {} to {}", partial.display(), target.display()))

@@ -48,7 +48,10 @@ pub fn clean(doc: RawDoc, furniture: &Furniture) -> Result<CleanDoc, IngestError
             (std::mem::take(&mut page.paragraphs), page)
         }
     };
-    let title = title.or(page.title).map(|t| normalize_space(&t)).filter(|t| !t.is_empty());
+    let title = title
+        .or(page.title)
+        .map(|t| normalize_space(&t))
+        .filter(|t| !t.is_empty());
     let mut paragraphs: Vec<String> = paragraphs
         .iter()
         .map(|p| normalize_space(p))
@@ -61,13 +64,18 @@ pub fn clean(doc: RawDoc, furniture: &Furniture) -> Result<CleanDoc, IngestError
         }
     }
     if paragraphs.is_empty() {
-        return Err(IngestError::empty(&origin, "no story text is left once page furniture is removed"));
+        return Err(IngestError::empty(
+            &origin,
+            "no story text is left once page furniture is removed",
+        ));
     }
     let published = match published {
         Some(p) => match dates::normalize(&p) {
             Some(iso) => Some(iso),
             None => {
-                warnings.push(format!("`published` value `{p}` is not a date casus reads; left out"));
+                warnings.push(format!(
+                    "`published` value `{p}` is not a date casus reads; left out"
+                ));
                 None
             }
         },
@@ -158,34 +166,60 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_are_joined_and_real_breaks_kept() {
-        let got = text_paragraphs("The army said on Monday that\nit had retaken the town.\nResidents fled.\n\nA new paragraph.");
-        assert_eq!(got, ["The army said on Monday that it had retaken the town.", "Residents fled.", "A new paragraph."]);
+        let got = text_paragraphs(
+            "The army said on Monday that\nit had retaken the town.\nResidents fled.\n\nA new paragraph.",
+        );
+        assert_eq!(
+            got,
+            [
+                "The army said on Monday that it had retaken the town.",
+                "Residents fled.",
+                "A new paragraph."
+            ]
+        );
     }
 
     #[test]
     fn white_space_is_collapsed_and_invisible_characters_dropped() {
-        assert_eq!(normalize_space("  Troops\u{a0}\u{a0}left\u{200b} the\t town  "), "Troops left the town");
+        assert_eq!(
+            normalize_space("  Troops\u{a0}\u{a0}left\u{200b} the\t town  "),
+            "Troops left the town"
+        );
     }
 
     #[test]
     fn the_headline_leads_the_text_and_is_not_repeated() {
-        let mut doc = RawDoc::new(Origin::file("a.txt"), Body::Text("Army Retakes Town\n\nThe army retook the town on Monday after a week of fighting.".into()));
+        let mut doc = RawDoc::new(
+            Origin::file("a.txt"),
+            Body::Text(
+                "Army Retakes Town\n\nThe army retook the town on Monday after a week of fighting.".into(),
+            ),
+        );
         doc.title = Some("Army retakes town".into());
         let c = clean(doc, &Furniture::builtin()).unwrap();
-        assert_eq!(c.text, "Army retakes town\n\nThe army retook the town on Monday after a week of fighting.");
+        assert_eq!(
+            c.text,
+            "Army retakes town\n\nThe army retook the town on Monday after a week of fighting."
+        );
         assert_eq!(&c.text[c.body_start..c.body_start + 8], "The army");
     }
 
     #[test]
     fn a_page_of_furniture_only_is_reported_empty() {
-        let doc = RawDoc::new(Origin::file("a.txt"), Body::Text("Related Stories\n\nNo stories found.".into()));
+        let doc = RawDoc::new(
+            Origin::file("a.txt"),
+            Body::Text("Related Stories\n\nNo stories found.".into()),
+        );
         let e = clean(doc, &Furniture::builtin()).unwrap_err();
         assert!(e.to_string().contains("no story text"));
     }
 
     #[test]
     fn an_unreadable_published_value_is_left_out_with_a_warning() {
-        let mut doc = RawDoc::new(Origin::file("a.jsonl"), Body::Text("The talks resumed on Monday in the capital after a pause.".into()));
+        let mut doc = RawDoc::new(
+            Origin::file("a.jsonl"),
+            Body::Text("The talks resumed on Monday in the capital after a pause.".into()),
+        );
         doc.published = Some("sometime".into());
         let c = clean(doc, &Furniture::builtin()).unwrap();
         assert_eq!(c.published, None);

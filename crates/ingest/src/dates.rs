@@ -17,19 +17,36 @@ pub fn normalize(s: &str) -> Option<String> {
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         return Some(d.to_rfc3339_opts(SecondsFormat::Secs, true));
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%z"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%z",
+    ] {
         if let Ok(d) = DateTime::parse_from_str(s, f) {
             return Some(d.to_rfc3339_opts(SecondsFormat::Secs, true));
         }
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
             return Some(d.format("%Y-%m-%dT%H:%M:%S").to_string());
         }
     }
     for f in [
-        "%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
-        "%b. %d, %Y", "%A, %B %d, %Y", "%A %d %B %Y",
+        "%Y-%m-%d",
+        "%Y%m%d",
+        "%Y/%m/%d",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%b. %d, %Y",
+        "%A, %B %d, %Y",
+        "%A %d %B %Y",
     ] {
         if let Ok(d) = NaiveDate::parse_from_str(s, f) {
             return Some(d.format("%Y-%m-%d").to_string());
@@ -54,9 +71,18 @@ mod tests {
 
     #[test]
     fn the_forms_news_uses_become_iso() {
-        assert_eq!(normalize("2024-03-14T09:30:00Z").as_deref(), Some("2024-03-14T09:30:00Z"));
-        assert_eq!(normalize("2024-05-31T18:02:00+03:00").as_deref(), Some("2024-05-31T18:02:00+03:00"));
-        assert_eq!(normalize("Thu, 14 Mar 2024 09:30:00 GMT").as_deref(), Some("2024-03-14T09:30:00Z"));
+        assert_eq!(
+            normalize("2024-03-14T09:30:00Z").as_deref(),
+            Some("2024-03-14T09:30:00Z")
+        );
+        assert_eq!(
+            normalize("2024-05-31T18:02:00+03:00").as_deref(),
+            Some("2024-05-31T18:02:00+03:00")
+        );
+        assert_eq!(
+            normalize("Thu, 14 Mar 2024 09:30:00 GMT").as_deref(),
+            Some("2024-03-14T09:30:00Z")
+        );
         assert_eq!(normalize("20230606").as_deref(), Some("2023-06-06"));
         assert_eq!(normalize("2 November 2023").as_deref(), Some("2023-11-02"));
         assert_eq!(normalize("March 14, 2024").as_deref(), Some("2024-03-14"));

@@ -96,10 +96,9 @@ fn skip_bom_and_space(head: &[u8]) -> &[u8] {
 /// are never news articles.
 pub fn is_ignored_extension(name: &str) -> bool {
     const IGNORED: &[&str] = &[
-        "png", "jpg", "jpeg", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff", "css", "js",
-        "mjs", "map", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "avi", "mov",
-        "wav", "ogg", "pdf", "zip", "tar", "7z", "exe", "dll", "so", "bin", "pyc", "o", "rlib",
-        "partial", "lock", "toml", "yml", "yaml",
+        "png", "jpg", "jpeg", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff", "css", "js", "mjs", "map",
+        "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "avi", "mov", "wav", "ogg", "pdf", "zip",
+        "tar", "7z", "exe", "dll", "so", "bin", "pyc", "o", "rlib", "partial", "lock", "toml", "yml", "yaml",
     ];
     name.rsplit_once('.')
         .is_some_and(|(_, e)| IGNORED.contains(&e.to_ascii_lowercase().as_str()))
@@ -113,10 +112,16 @@ mod tests {
     fn content_decides_when_it_is_unmistakable() {
         assert_eq!(detect("x.bin", b"WARC/1.1\r\n"), Format::Warc);
         assert_eq!(detect("dump", b"{\"text\": \"hi\"}\n"), Format::Jsonl);
-        assert_eq!(detect("feed", b"<?xml version=\"1.0\"?><rss version=\"2.0\">"), Format::Feed);
+        assert_eq!(
+            detect("feed", b"<?xml version=\"1.0\"?><rss version=\"2.0\">"),
+            Format::Feed
+        );
         assert_eq!(detect("page", b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(
-            detect("a.xml", b"<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            detect(
+                "a.xml",
+                b"<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+            ),
             Format::Feed
         );
     }

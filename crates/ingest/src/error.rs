@@ -88,10 +88,7 @@ mod tests {
 
     #[test]
     fn messages_name_the_place_and_the_problem() {
-        let e = IngestError::malformed(
-            &Origin::file("feed.jsonl").with_line(3),
-            "expected a JSON object",
-        );
+        let e = IngestError::malformed(&Origin::file("feed.jsonl").with_line(3), "expected a JSON object");
         assert_eq!(e.to_string(), "feed.jsonl:3: expected a JSON object");
         assert_eq!(e.severity(), Severity::Failed);
         let e = IngestError::TooLarge {

@@ -69,12 +69,32 @@ pub fn page(html: &str, url: Option<&str>) -> Extracted {
 /// scripts and styles are dropped; entities are decoded.
 pub fn fragment_paragraphs(html: &str) -> Vec<String> {
     if !html.contains('<') && !html.contains('&') {
-        return html.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+        return html
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
     }
     let doc = dom_query::Document::from(html);
     doc.select("script, style, noscript, iframe, svg").remove();
     // Give every block element a line break of its own before taking text.
-    for sel in ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "br", "article", "section"] {
+    for sel in [
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "br",
+        "article",
+        "section",
+    ] {
         for node in doc.select(sel).nodes() {
             node.after_html("\n");
         }
@@ -94,7 +114,9 @@ mod tests {
 
     #[test]
     fn fragments_keep_their_blocks_apart_and_decode_entities() {
-        let got = fragment_paragraphs("<p>Troops&nbsp;left.</p><p>Talks resume <b>today</b>.<br>More later.</p><script>x()</script>");
+        let got = fragment_paragraphs(
+            "<p>Troops&nbsp;left.</p><p>Talks resume <b>today</b>.<br>More later.</p><script>x()</script>",
+        );
         assert_eq!(got, ["Troops\u{a0}left.", "Talks resume today.", "More later."]);
     }
 

@@ -26,7 +26,10 @@ pub fn read(bytes: &[u8], origin: &Origin, emit: &mut dyn FnMut(Result<RawDoc, I
             .filter(|b| !b.trim().is_empty())
             .or_else(|| entry.summary.map(|s| s.content).filter(|s| !s.trim().is_empty()));
         let Some(body) = body else {
-            emit(Err(IngestError::empty(&at, "the item has neither content nor a summary")));
+            emit(Err(IngestError::empty(
+                &at,
+                "the item has neither content nor a summary",
+            )));
             continue;
         };
         let mut doc = RawDoc::new(at, Body::Fragment(body));
@@ -41,7 +44,12 @@ pub fn read(bytes: &[u8], origin: &Origin, emit: &mut dyn FnMut(Result<RawDoc, I
             .published
             .or(entry.updated)
             .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
-        let authors: Vec<String> = entry.authors.into_iter().filter_map(|p| p.name).filter(|n| !n.is_empty()).collect();
+        let authors: Vec<String> = entry
+            .authors
+            .into_iter()
+            .filter_map(|p| p.name)
+            .filter(|n| !n.is_empty())
+            .collect();
         doc.author = (!authors.is_empty()).then(|| authors.join("; "));
         doc.source.clone_from(&source);
         doc.language = entry.language;

@@ -52,7 +52,10 @@ impl Furniture {
         };
         for (line, content) in data_lines(text) {
             let Some((action, pattern)) = split_key(content) else {
-                issues.push(issue(line, format!("expected `drop<TAB>PATTERN` or `section<TAB>PATTERN`, found `{content}`")));
+                issues.push(issue(
+                    line,
+                    format!("expected `drop<TAB>PATTERN` or `section<TAB>PATTERN`, found `{content}`"),
+                ));
                 continue;
             };
             let anchored = format!("(?i)^(?:{pattern})$");
@@ -63,7 +66,10 @@ impl Furniture {
             match action {
                 "drop" => self.drop_patterns.push(anchored),
                 "section" => self.section_patterns.push(anchored),
-                other => issues.push(issue(line, format!("unknown action `{other}`: expected `drop` or `section`"))),
+                other => issues.push(issue(
+                    line,
+                    format!("unknown action `{other}`: expected `drop` or `section`"),
+                )),
             }
         }
         self.drop = RegexSet::new(&self.drop_patterns).expect("each pattern compiled alone");
@@ -105,7 +111,8 @@ impl Furniture {
 
 /// A full sentence or more: enough words, and a sentence's ending.
 pub fn reads_as_prose(p: &str) -> bool {
-    p.split_whitespace().count() >= PROSE_WORDS && p.trim_end().ends_with(['.', '?', '!', '"', '”', '’', ')', '…'])
+    p.split_whitespace().count() >= PROSE_WORDS
+        && p.trim_end().ends_with(['.', '?', '!', '"', '”', '’', ')', '…'])
 }
 
 #[cfg(test)]
@@ -181,7 +188,9 @@ mod tests {
         let issues = f.add("mine.txt", "drop\tbreaking\\s+news\ndrop\t(unclosed\nzap\tx\n");
         assert_eq!(issues.len(), 2);
         assert_eq!((issues[0].line, issues[1].line), (2, 3));
-        assert!(issues[0].to_string().starts_with("mine.txt:2: the pattern does not compile"));
+        assert!(issues[0]
+            .to_string()
+            .starts_with("mine.txt:2: the pattern does not compile"));
         assert!(f.is_furniture("Breaking News"));
     }
 }

@@ -73,7 +73,9 @@ fn walk(dir: &Path, out: &mut Collected) {
     for entry in walker {
         match entry {
             Err(e) => {
-                let path = e.path().map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
+                let path = e
+                    .path()
+                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
                 out.unreadable.push((path, e.to_string()));
             }
             Ok(e) if e.file_type().is_file() => {

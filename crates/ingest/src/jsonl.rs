@@ -24,7 +24,12 @@ struct Line {
 
 /// Reads a JSON Lines stream line by line; a bad line is reported with its
 /// line number and the next line is read.
-pub fn read<R: BufRead>(mut reader: R, origin: &Origin, max_bytes: u64, emit: &mut dyn FnMut(Result<RawDoc, IngestError>)) {
+pub fn read<R: BufRead>(
+    mut reader: R,
+    origin: &Origin,
+    max_bytes: u64,
+    emit: &mut dyn FnMut(Result<RawDoc, IngestError>),
+) {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
     loop {
@@ -85,7 +90,9 @@ pub fn parse_line(bytes: &[u8], origin: Origin) -> Result<RawDoc, IngestError> {
     let body = match (line.text, line.html) {
         (Some(t), _) if !t.trim().is_empty() => Body::Text(t),
         (_, Some(h)) if !h.trim().is_empty() => Body::Html(h),
-        (Some(_), _) | (_, Some(_)) => return Err(IngestError::empty(&origin, "`text` and `html` are empty")),
+        (Some(_), _) | (_, Some(_)) => {
+            return Err(IngestError::empty(&origin, "`text` and `html` are empty"))
+        }
         (None, None) => {
             return Err(IngestError::malformed(
                 &origin,
@@ -125,7 +132,9 @@ mod tests {
 
     fn read_all(input: &str, max: u64) -> Vec<Result<RawDoc, IngestError>> {
         let mut out = Vec::new();
-        read(input.as_bytes(), &Origin::file("in.jsonl"), max, &mut |d| out.push(d));
+        read(input.as_bytes(), &Origin::file("in.jsonl"), max, &mut |d| {
+            out.push(d)
+        });
         out
     }
 
@@ -144,7 +153,10 @@ mod tests {
 
     #[test]
     fn a_broken_line_is_reported_by_number_and_the_next_is_read() {
-        let got = read_all("{\"text\": \"one\"}\n{\"text\": oops}\n\n{\"html\": \"<p>four</p>\"}\n", 1000);
+        let got = read_all(
+            "{\"text\": \"one\"}\n{\"text\": oops}\n\n{\"html\": \"<p>four</p>\"}\n",
+            1000,
+        );
         assert_eq!(got.len(), 3);
         let err = got[1].as_ref().unwrap_err().to_string();
         assert!(err.starts_with("in.jsonl:2: expected a JSON object"), "{err}");
@@ -155,7 +167,11 @@ mod tests {
     #[test]
     fn a_record_without_a_body_says_what_is_missing() {
         let got = read_all("{\"title\": \"no body\"}\n", 1000);
-        assert!(got[0].as_ref().unwrap_err().to_string().contains("`text` or `html`"));
+        assert!(got[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("`text` or `html`"));
     }
 
     #[test]

@@ -121,7 +121,10 @@ fn read_stream<R: BufRead>(
                 }));
             }
             if bytes.iter().all(u8::is_ascii_whitespace) {
-                return emit(Err(IngestError::empty(origin, "the input holds only white space")));
+                return emit(Err(IngestError::empty(
+                    origin,
+                    "the input holds only white space",
+                )));
             }
             match format {
                 Format::Text => text::read(&bytes, origin, opts.lines, emit),

@@ -13,7 +13,10 @@ pub fn read(bytes: &[u8], origin: &Origin, lines: bool, emit: &mut dyn FnMut(Res
             if line.trim().is_empty() {
                 continue;
             }
-            let mut doc = RawDoc::new(origin.clone().with_line(i as u64 + 1), Body::Text(line.trim().to_string()));
+            let mut doc = RawDoc::new(
+                origin.clone().with_line(i as u64 + 1),
+                Body::Text(line.trim().to_string()),
+            );
             doc.warnings = warnings.clone();
             emit(Ok(doc));
         }
@@ -44,7 +47,10 @@ pub fn split_title(text: &str) -> (Option<&str>, &str) {
         && words <= 30
         && line.chars().count() <= 250
         && !line.ends_with(['.', ',', ';', ':', '"', '”'])
-        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '‘' || c == '\'');
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '‘' || c == '\'');
     if looks {
         (Some(line), rest)
     } else {
@@ -58,7 +64,8 @@ mod tests {
 
     #[test]
     fn a_short_first_line_before_a_blank_line_is_the_headline() {
-        let (t, body) = split_title("Army Retakes Town\n\nThe army said on Monday it had retaken the town.\n");
+        let (t, body) =
+            split_title("Army Retakes Town\n\nThe army said on Monday it had retaken the town.\n");
         assert_eq!(t, Some("Army Retakes Town"));
         assert!(body.trim().starts_with("The army"));
     }
@@ -73,7 +80,12 @@ mod tests {
     #[test]
     fn lines_mode_gives_one_document_per_line_with_its_line_number() {
         let mut docs = Vec::new();
-        read(b"First claim.\n\nSecond claim.\n", &Origin::file("s.txt"), true, &mut |d| docs.push(d.unwrap()));
+        read(
+            b"First claim.\n\nSecond claim.\n",
+            &Origin::file("s.txt"),
+            true,
+            &mut |d| docs.push(d.unwrap()),
+        );
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1].origin.line, Some(3));
         assert_eq!(docs[1].body, Body::Text("Second claim.".into()));

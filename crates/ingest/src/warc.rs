@@ -25,7 +25,11 @@ impl<R: BufRead> Tracked<R> {
     /// Reads a line (with its `\n`) of at most `MAX_HEADER_BYTES`.
     fn line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<usize> {
         buf.clear();
-        let n = self.inner.by_ref().take(MAX_HEADER_BYTES as u64).read_until(b'\n', buf)?;
+        let n = self
+            .inner
+            .by_ref()
+            .take(MAX_HEADER_BYTES as u64)
+            .read_until(b'\n', buf)?;
         self.pos += n as u64;
         Ok(n)
     }
@@ -59,8 +63,17 @@ impl Headers {
     }
 }
 
-pub fn read<R: BufRead>(reader: R, origin: &Origin, max_bytes: u64, gzipped: bool, emit: &mut dyn FnMut(Result<RawDoc, IngestError>)) {
-    let mut r = Tracked { inner: reader, pos: 0 };
+pub fn read<R: BufRead>(
+    reader: R,
+    origin: &Origin,
+    max_bytes: u64,
+    gzipped: bool,
+    emit: &mut dyn FnMut(Result<RawDoc, IngestError>),
+) {
+    let mut r = Tracked {
+        inner: reader,
+        pos: 0,
+    };
     let mut line = Vec::new();
     let mut body = Vec::new();
     let mut record = 0u64;
@@ -83,10 +96,13 @@ pub fn read<R: BufRead>(reader: R, origin: &Origin, max_bytes: u64, gzipped: boo
         record += 1;
         let at = origin.clone().with_record(record).with_byte(start);
         if !line.starts_with(b"WARC/") {
-            emit(Err(IngestError::malformed(&at, format!(
-                "expected a WARC version line (`WARC/1.1`), found `{}`",
-                preview(&line)
-            ))));
+            emit(Err(IngestError::malformed(
+                &at,
+                format!(
+                    "expected a WARC version line (`WARC/1.1`), found `{}`",
+                    preview(&line)
+                ),
+            )));
             match resync(&mut r, &mut line) {
                 Ok(Some(p)) => {
                     pending = Some(p);
@@ -122,7 +138,10 @@ pub fn read<R: BufRead>(reader: R, origin: &Origin, max_bytes: u64, gzipped: boo
             }
         }
         let Some(len) = headers.get("Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
-            emit(Err(IngestError::malformed(&at, "expected a numeric Content-Length header")));
+            emit(Err(IngestError::malformed(
+                &at,
+                "expected a numeric Content-Length header",
+            )));
             match resync(&mut r, &mut line) {
                 Ok(Some(p)) => {
                     pending = Some(p);
@@ -186,7 +205,9 @@ fn preview(line: &[u8]) -> String {
 /// A record's payload as a document, or `None` for records that are not
 /// articles (redirects, errors, images, scripts).
 fn record_to_doc(h: &Headers, kind: &str, payload: &[u8], at: Origin) -> Option<Result<RawDoc, IngestError>> {
-    let url = h.get("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
+    let url = h
+        .get("WARC-Target-URI")
+        .map(|u| u.trim_matches(['<', '>']).to_string());
     let mut doc = match kind {
         "conversion" => {
             let d = decode_text(payload);

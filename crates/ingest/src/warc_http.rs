@@ -90,7 +90,8 @@ mod tests {
 
     #[test]
     fn status_type_charset_and_body_are_read() {
-        let r = parse(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>hi</p>").unwrap();
+        let r = parse(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>hi</p>")
+            .unwrap();
         assert_eq!(r.status, 200);
         assert_eq!(r.charset.as_deref(), Some("ISO-8859-1"));
         assert_eq!(r.body, b"<p>hi</p>");
@@ -98,7 +99,10 @@ mod tests {
 
     #[test]
     fn chunked_bodies_are_joined() {
-        let r = parse(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>h\r\n5\r\ni</p>\r\n0\r\n\r\n").unwrap();
+        let r = parse(
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>h\r\n5\r\ni</p>\r\n0\r\n\r\n",
+        )
+        .unwrap();
         assert_eq!(r.body, b"<p>hi</p>");
     }
 

@@ -51,8 +51,8 @@ impl Abbreviations {
     pub fn add_abbreviations(&mut self, path: &str, text: &str) -> Vec<LineIssue> {
         let mut issues = Vec::new();
         for (line, content) in data_lines(text) {
-            let parsed = split_key(content)
-                .and_then(|(class, word)| Some((AbbrevClass::parse(class)?, word)));
+            let parsed =
+                split_key(content).and_then(|(class, word)| Some((AbbrevClass::parse(class)?, word)));
             match parsed {
                 Some((class, word)) => {
                     let word = word.trim_end_matches('.').to_lowercase();

@@ -115,7 +115,8 @@ impl Tokenizer {
             } else {
                 0
             };
-            if clitic_len > 0 && word_end == start + word.chars().count() && word.chars().count() > clitic_len {
+            if clitic_len > 0 && word_end == start + word.chars().count() && word.chars().count() > clitic_len
+            {
                 let split = word_end - clitic_len;
                 out.push(Token {
                     span: Span::new(pos(start), pos(split)),
@@ -128,7 +129,11 @@ impl Tokenizer {
             } else {
                 out.push(Token {
                     span: Span::new(pos(start), pos(word_end)),
-                    kind: if numeric { TokenKind::Number } else { TokenKind::Word },
+                    kind: if numeric {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
                 });
             }
         }
@@ -163,7 +168,10 @@ mod tests {
 
     #[test]
     fn titles_keep_their_period_but_a_final_period_is_its_own_token() {
-        assert_eq!(toks("Gen. Ali spoke to Acme Inc."), ["Gen.", "Ali", "spoke", "to", "Acme", "Inc", "."]);
+        assert_eq!(
+            toks("Gen. Ali spoke to Acme Inc."),
+            ["Gen.", "Ali", "spoke", "to", "Acme", "Inc", "."]
+        );
     }
 
     #[test]
@@ -171,13 +179,20 @@ mod tests {
         let t = Tokenizer::default();
         let s = "more than 1,000 people, or 3.5%";
         let got = t.tokens(s, Span::new(0, s.len()));
-        let num: Vec<_> = got.iter().filter(|t| t.kind == TokenKind::Number).map(|t| t.text(s)).collect();
+        let num: Vec<_> = got
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .map(|t| t.text(s))
+            .collect();
         assert_eq!(num, ["1,000", "3.5"]);
     }
 
     #[test]
     fn possessives_and_negations_split_off() {
-        assert_eq!(toks("Iraq’s army didn't move"), ["Iraq", "’s", "army", "did", "n't", "move"]);
+        assert_eq!(
+            toks("Iraq’s army didn't move"),
+            ["Iraq", "’s", "army", "did", "n't", "move"]
+        );
     }
 
     #[test]

@@ -8,7 +8,10 @@ use xxhash_rust::xxh3::xxh3_64;
 /// differences do not make a copy new.
 pub fn body_hash(body: &str) -> u64 {
     let mut norm = String::with_capacity(body.len());
-    for word in body.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in body
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !norm.is_empty() {
             norm.push(' ');
         }
@@ -44,8 +47,14 @@ mod tests {
 
     #[test]
     fn case_punctuation_and_spacing_do_not_make_a_copy_new() {
-        assert_eq!(body_hash("Troops left, the town."), body_hash("troops  LEFT the town"));
-        assert_ne!(body_hash("Troops left the town."), body_hash("Troops entered the town."));
+        assert_eq!(
+            body_hash("Troops left, the town."),
+            body_hash("troops  LEFT the town")
+        );
+        assert_ne!(
+            body_hash("Troops left the town."),
+            body_hash("Troops entered the town.")
+        );
     }
 
     #[test]
@@ -54,6 +63,10 @@ mod tests {
         assert_eq!(d.check(7, "a"), None);
         assert_eq!(d.check(7, "b").as_deref(), Some("a"));
         assert_eq!(d.check(8, "c"), None);
-        assert_eq!(d.check(8, "c").as_deref(), Some("c"), "the same article read twice");
+        assert_eq!(
+            d.check(8, "c").as_deref(),
+            Some("c"),
+            "the same article read twice"
+        );
     }
 }

@@ -84,7 +84,13 @@ impl Pipeline {
 /// the input declares (`en-GB` is read as `en`), else the detector's guess.
 fn pick_language(body: &str, declared: Option<&str>) -> Option<String> {
     let declared = declared
-        .map(|d| d.split(['-', '_']).next().unwrap_or(d).trim().to_ascii_lowercase())
+        .map(|d| {
+            d.split(['-', '_'])
+                .next()
+                .unwrap_or(d)
+                .trim()
+                .to_ascii_lowercase()
+        })
         .filter(|d| !d.is_empty());
     match detect_language(body) {
         Some(l) if l.reliable => Some(l.code.to_string()),
@@ -111,13 +117,27 @@ mod tests {
         let text = "Talks Stall\n\n“We are ready,” said Dr. Amal Haddad. Délégués left.";
         let a = process(RawDoc::new(Origin::file("t.txt"), Body::Text(text.into())));
         let chars: Vec<char> = a.text.chars().collect();
-        let got: Vec<String> = a.sentences.iter().map(|[s, e]| chars[*s..*e].iter().collect()).collect();
-        assert_eq!(got, ["Talks Stall", "“We are ready,” said Dr. Amal Haddad.", "Délégués left."]);
+        let got: Vec<String> = a
+            .sentences
+            .iter()
+            .map(|[s, e]| chars[*s..*e].iter().collect())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Talks Stall",
+                "“We are ready,” said Dr. Amal Haddad.",
+                "Délégués left."
+            ]
+        );
     }
 
     #[test]
     fn ids_come_from_the_input_then_the_url_then_the_place_read() {
-        let mut d = RawDoc::new(Origin::file("t"), Body::Text("The army left the town on Monday morning.".into()));
+        let mut d = RawDoc::new(
+            Origin::file("t"),
+            Body::Text("The army left the town on Monday morning.".into()),
+        );
         let by_body = process(d.clone()).id;
         d.url = Some("https://x.example/a".into());
         let by_url = process(d.clone()).id;
@@ -130,7 +150,8 @@ mod tests {
     #[test]
     fn a_declared_language_decides_only_when_detection_is_unsure() {
         assert_eq!(pick_language("Ok.", Some("fr-FR")).as_deref(), Some("fr"));
-        let en = "The government announced on Tuesday that the ceasefire would be extended for another month.";
+        let en =
+            "The government announced on Tuesday that the ceasefire would be extended for another month.";
         assert_eq!(pick_language(en, Some("de")).as_deref(), Some("en"));
     }
 
@@ -142,9 +163,18 @@ mod tests {
                 default_published: Some("2024-02-01".into()),
             },
         );
-        let mut d = RawDoc::new(Origin::file("t"), Body::Text("The army left the town on Monday morning.".into()));
-        assert_eq!(p.process(d.clone()).unwrap().article.published.as_deref(), Some("2024-02-01"));
+        let mut d = RawDoc::new(
+            Origin::file("t"),
+            Body::Text("The army left the town on Monday morning.".into()),
+        );
+        assert_eq!(
+            p.process(d.clone()).unwrap().article.published.as_deref(),
+            Some("2024-02-01")
+        );
         d.published = Some("2023-12-24".into());
-        assert_eq!(p.process(d).unwrap().article.published.as_deref(), Some("2023-12-24"));
+        assert_eq!(
+            p.process(d).unwrap().article.published.as_deref(),
+            Some("2023-12-24")
+        );
     }
 }

@@ -44,7 +44,10 @@ impl Resources {
 
     /// The built-in data plus the user's files. A file that cannot be read
     /// is an error; a bad line inside one is skipped and returned.
-    pub fn load(furniture: &[&Path], abbreviations: &[&Path]) -> Result<(Self, Vec<LineIssue>), ResourceError> {
+    pub fn load(
+        furniture: &[&Path],
+        abbreviations: &[&Path],
+    ) -> Result<(Self, Vec<LineIssue>), ResourceError> {
         let mut issues = Vec::new();
         let mut f = Furniture::builtin();
         for p in furniture {

@@ -20,7 +20,15 @@ fn json_lines_records_keep_their_ids_and_metadata_and_a_bad_line_is_named() {
     let out = extract(&[file(&dir, "wire.jsonl", body.as_bytes())]);
     assert_eq!(out.articles.len(), 2);
     let a = &out.articles[0];
-    assert_eq!((a.id.as_str(), a.url.as_deref(), a.published.as_deref(), a.source.as_deref()), ("a1", Some("https://n.example/1"), Some("2024-03-04"), Some("N")));
+    assert_eq!(
+        (
+            a.id.as_str(),
+            a.url.as_deref(),
+            a.published.as_deref(),
+            a.source.as_deref()
+        ),
+        ("a1", Some("https://n.example/1"), Some("2024-03-04"), Some("N"))
+    );
     assert_eq!(a.origin.line, Some(1));
     assert_eq!(out.articles[1].id, "a3");
     assert_eq!(out.articles[1].text, P2);
@@ -53,7 +61,11 @@ fn rss_items_become_articles_with_link_date_author_and_feed_title() {
     assert_eq!(out.articles[1].text, format!("Only a summary\n\n{P2}"));
     assert_eq!(out.problems.len(), 1);
     assert_eq!(out.problems[0].severity(), Severity::Skipped);
-    assert!(out.messages()[0].contains("feed.xml: record 3"), "{:?}", out.messages());
+    assert!(
+        out.messages()[0].contains("feed.xml: record 3"),
+        "{:?}",
+        out.messages()
+    );
 }
 
 #[test]
@@ -74,19 +86,51 @@ fn atom_entries_become_articles() {
 #[test]
 fn a_malformed_feed_is_one_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let out = extract(&[file(&dir, "bad.rss", b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>x</titl></channel>")]);
+    let out = extract(&[file(
+        &dir,
+        "bad.rss",
+        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>x</titl></channel>",
+    )]);
     assert!(out.articles.is_empty());
     let msg = out.messages();
-    assert!(msg[0].contains("bad.rss") && msg[0].contains("expected an RSS or Atom feed"), "{msg:?}");
+    assert!(
+        msg[0].contains("bad.rss") && msg[0].contains("expected an RSS or Atom feed"),
+        "{msg:?}"
+    );
 }
 
 fn crawl() -> Vec<u8> {
     let mut w = warc_record("warcinfo", "", "application/warc-fields", b"software: test\r\n");
-    w.extend(warc_record("request", "https://a.example/1", "application/http; msgtype=request", b"GET /1 HTTP/1.1\r\n\r\n"));
-    w.extend(warc_page("https://a.example/1", "200 OK", "text/html; charset=utf-8", &page("Rebels seize crossing", P1, P2)));
-    w.extend(warc_page("https://a.example/logo.png", "200 OK", "image/png", "\u{1}PNG"));
-    w.extend(warc_page("https://a.example/old", "301 Moved Permanently", "text/html", "<a href=/new>moved</a>"));
-    w.extend(warc_page("https://a.example/2", "200 OK", "text/html; charset=iso-8859-1", &page("Caf\u{e9} talks", P2, P1)));
+    w.extend(warc_record(
+        "request",
+        "https://a.example/1",
+        "application/http; msgtype=request",
+        b"GET /1 HTTP/1.1\r\n\r\n",
+    ));
+    w.extend(warc_page(
+        "https://a.example/1",
+        "200 OK",
+        "text/html; charset=utf-8",
+        &page("Rebels seize crossing", P1, P2),
+    ));
+    w.extend(warc_page(
+        "https://a.example/logo.png",
+        "200 OK",
+        "image/png",
+        "\u{1}PNG",
+    ));
+    w.extend(warc_page(
+        "https://a.example/old",
+        "301 Moved Permanently",
+        "text/html",
+        "<a href=/new>moved</a>",
+    ));
+    w.extend(warc_page(
+        "https://a.example/2",
+        "200 OK",
+        "text/html; charset=iso-8859-1",
+        &page("Caf\u{e9} talks", P2, P1),
+    ));
     w
 }
 
@@ -109,7 +153,12 @@ fn the_http_charset_of_a_warc_record_is_honoured() {
     html[pos + 3] = 0xE9; // é in ISO-8859-1
     let mut http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n".to_vec();
     http.extend(html);
-    w.extend(warc_record("response", "https://a.example/c", "application/http; msgtype=response", &http));
+    w.extend(warc_record(
+        "response",
+        "https://a.example/c",
+        "application/http; msgtype=response",
+        &http,
+    ));
     let dir = tempfile::tempdir().unwrap();
     let out = extract(&[file(&dir, "latin1.warc", &w)]);
     assert_eq!(out.articles[0].title.as_deref(), Some("Café talks"));
@@ -121,7 +170,11 @@ fn a_gzipped_warc_reads_the_same_as_a_plain_one() {
     let mut gz = Vec::new();
     // One gzip member per record, as crawlers write them.
     let records = crawl();
-    for chunk in records.split_inclusive(|&b| b == b'\n').collect::<Vec<_>>().chunks(7) {
+    for chunk in records
+        .split_inclusive(|&b| b == b'\n')
+        .collect::<Vec<_>>()
+        .chunks(7)
+    {
         gz.extend(gzip(&chunk.concat()));
     }
     let plain = extract(&[file(&dir, "a.warc", &records)]);
@@ -136,8 +189,18 @@ fn a_truncated_warc_gz_keeps_the_records_before_the_cut_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     // One gzip member per record, as crawlers write them; the last record
     // (the second page) is cut in half.
-    let mut records: Vec<Vec<u8>> = vec![warc_page("https://a.example/1", "200 OK", "text/html", &page("Rebels seize crossing", P1, P2))];
-    records.push(warc_page("https://a.example/2", "200 OK", "text/html", &page("Talks resume", P2, P1)));
+    let mut records: Vec<Vec<u8>> = vec![warc_page(
+        "https://a.example/1",
+        "200 OK",
+        "text/html",
+        &page("Rebels seize crossing", P1, P2),
+    )];
+    records.push(warc_page(
+        "https://a.example/2",
+        "200 OK",
+        "text/html",
+        &page("Talks resume", P2, P1),
+    ));
     let members: Vec<Vec<u8>> = records.iter().map(|r| gzip(r)).collect();
     let mut gz = members[0].clone();
     gz.extend_from_slice(&members[1][..members[1].len() / 2]);
@@ -146,7 +209,10 @@ fn a_truncated_warc_gz_keeps_the_records_before_the_cut_and_says_where() {
     assert_eq!(out.articles.len(), 1, "the first page comes before the cut");
     let msg = out.messages();
     assert_eq!(msg.len(), 1);
-    assert!(msg[0].contains("cut.warc.gz: record 2") && msg[0].contains("truncated: the gzip stream ends early"), "{msg:?}");
+    assert!(
+        msg[0].contains("cut.warc.gz: record 2") && msg[0].contains("truncated: the gzip stream ends early"),
+        "{msg:?}"
+    );
     assert!(matches!(out.problems[0], IngestError::Truncated { .. }));
 }
 
@@ -157,7 +223,10 @@ fn a_warc_cut_inside_a_body_reports_how_much_is_missing() {
     let out = extract(&[file(&dir, "cut.warc", &w[..w.len() - 200])]);
     assert_eq!(out.articles.len(), 1);
     let msg = out.messages();
-    assert!(msg[0].contains("cut.warc: record 6 (byte") && msg[0].contains("body ends after"), "{msg:?}");
+    assert!(
+        msg[0].contains("cut.warc: record 6 (byte") && msg[0].contains("body ends after"),
+        "{msg:?}"
+    );
 }
 
 #[test]
@@ -168,7 +237,10 @@ fn a_broken_warc_record_is_reported_and_reading_resumes_at_the_next() {
     let out = extract(&[file(&dir, "bad.warc", &w)]);
     assert_eq!(out.articles.len(), 2);
     let msg = out.messages();
-    assert!(msg[0].contains("bad.warc: record 1 (byte 0): expected a numeric Content-Length"), "{msg:?}");
+    assert!(
+        msg[0].contains("bad.warc: record 1 (byte 0): expected a numeric Content-Length"),
+        "{msg:?}"
+    );
 }
 
 #[test]
@@ -178,13 +250,26 @@ fn empty_and_oversized_inputs_are_skipped_with_a_reason() {
     let blank = file(&dir, "blank.html", b"  \n\n ");
     let big = file(&dir, "big.txt", P1.repeat(100).as_bytes());
     let ok = file(&dir, "ok.txt", P1.as_bytes());
-    let out = extract_with(&[empty, blank, big, ok], ReadOptions { max_bytes: 1000, ..Default::default() }, PipelineOptions::default());
+    let out = extract_with(
+        &[empty, blank, big, ok],
+        ReadOptions {
+            max_bytes: 1000,
+            ..Default::default()
+        },
+        PipelineOptions::default(),
+    );
     assert_eq!(out.articles.len(), 1);
     let msg = out.messages();
     assert!(msg[0].contains("empty.txt: empty"), "{msg:?}");
     assert!(msg[1].contains("blank.html: empty"), "{msg:?}");
-    assert!(msg[2].contains("big.txt: 11") && msg[2].contains("limit of 1000 bytes"), "{msg:?}");
-    assert_eq!((out.summary.skipped, out.summary.failed, out.summary.read), (3, 0, 1));
+    assert!(
+        msg[2].contains("big.txt: 11") && msg[2].contains("limit of 1000 bytes"),
+        "{msg:?}"
+    );
+    assert_eq!(
+        (out.summary.skipped, out.summary.failed, out.summary.read),
+        (3, 0, 1)
+    );
 }
 
 #[test]
@@ -201,7 +286,11 @@ fn invalid_utf8_is_replaced_and_the_article_says_so() {
 #[test]
 fn an_unreadable_gzip_file_fails_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = file(&dir, "a.txt.gz", &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff]);
+    let bad = file(
+        &dir,
+        "a.txt.gz",
+        &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff],
+    );
     let ok = file(&dir, "b.txt", P1.as_bytes());
     let out = extract(&[bad, ok]);
     assert_eq!(out.articles.len(), 1);
@@ -213,11 +302,18 @@ fn an_unreadable_gzip_file_fails_and_the_batch_goes_on() {
 fn exact_copies_point_at_the_first_article() {
     let dir = tempfile::tempdir().unwrap();
     let a = file(&dir, "a.txt", format!("Crossing seized\n\n{P1}").as_bytes());
-    let b = file(&dir, "b.txt", format!("Rebels take crossing\n\n{}", P1.replace(',', "").to_uppercase()).as_bytes());
+    let b = file(
+        &dir,
+        "b.txt",
+        format!("Rebels take crossing\n\n{}", P1.replace(',', "").to_uppercase()).as_bytes(),
+    );
     let c = file(&dir, "c.txt", P2.as_bytes());
     let out = extract(&[a, b, c]);
     assert_eq!(out.articles[0].duplicate_of, None);
-    assert_eq!(out.articles[1].duplicate_of.as_deref(), Some(out.articles[0].id.as_str()));
+    assert_eq!(
+        out.articles[1].duplicate_of.as_deref(),
+        Some(out.articles[0].id.as_str())
+    );
     assert_eq!(out.articles[2].duplicate_of, None);
     assert_eq!(out.summary.duplicates, 1);
 }

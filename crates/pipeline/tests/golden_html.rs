@@ -25,7 +25,13 @@ const PAGES: &[Expect] = &[
         author: Some("Leyla Demir"),
         url: Some("https://meridian-daily.example/world/turkish-drones-pkk-iraq"),
         dateline: None,
-        paragraphs: &["Turkey's defence ministry", "The ministry said", "Baghdad summoned", "\"We will not accept", "The PKK, which"],
+        paragraphs: &[
+            "Turkey's defence ministry",
+            "The ministry said",
+            "Baghdad summoned",
+            "\"We will not accept",
+            "The PKK, which",
+        ],
         sentences: 8,
     },
     Expect {
@@ -36,7 +42,13 @@ const PAGES: &[Expect] = &[
         author: Some("Moussa Keita, Bamako correspondent"),
         url: None,
         dateline: None,
-        paragraphs: &["At least 12 soldiers", "The attackers, who", "Mali's ruling military", "The ambush came", "Violence has spread"],
+        paragraphs: &[
+            "At least 12 soldiers",
+            "The attackers, who",
+            "Mali's ruling military",
+            "The ambush came",
+            "Violence has spread",
+        ],
         sentences: 8,
     },
     Expect {
@@ -47,7 +59,13 @@ const PAGES: &[Expect] = &[
         author: Some("Olena Marchenko"),
         url: Some("https://casus-wire.example/2024/05/prisoner-swap"),
         dateline: Some("KYIV, May 31 (Casus Wire)"),
-        paragraphs: &["Each side frees", "KYIV, May 31", "Ukrainian President", "Russia's defence ministry", "The UAE foreign ministry"],
+        paragraphs: &[
+            "Each side frees",
+            "KYIV, May 31",
+            "Ukrainian President",
+            "Russia's defence ministry",
+            "The UAE foreign ministry",
+        ],
         sentences: 9,
     },
     Expect {
@@ -58,7 +76,11 @@ const PAGES: &[Expect] = &[
         author: None,
         url: None,
         dateline: None,
-        paragraphs: &["Envoys of Sudan’s army", "“We are here", "The fighting has killed"],
+        paragraphs: &[
+            "Envoys of Sudan’s army",
+            "“We are here",
+            "The fighting has killed",
+        ],
         sentences: 6,
     },
     Expect {
@@ -69,16 +91,35 @@ const PAGES: &[Expect] = &[
         author: None,
         url: None,
         dateline: None,
-        paragraphs: &["Heavy monsoon rains", "The army deployed", "Prime Minister Shehbaz"],
+        paragraphs: &[
+            "Heavy monsoon rains",
+            "The army deployed",
+            "Prime Minister Shehbaz",
+        ],
         sentences: 5,
     },
 ];
 
 /// Words from the furniture of our pages that must not reach the text.
 const FURNITURE: &[&str] = &[
-    "cookies", "Share", "Advertisement", "Related Stories", "Comments", "Most Read", "newsletter",
-    "All rights reserved", "Copyright", "Read more", "Trending", "Photo:", "Reporting by", "Follow us",
-    "Published 2 November", "By Leyla", "Home", "Tags:",
+    "cookies",
+    "Share",
+    "Advertisement",
+    "Related Stories",
+    "Comments",
+    "Most Read",
+    "newsletter",
+    "All rights reserved",
+    "Copyright",
+    "Read more",
+    "Trending",
+    "Photo:",
+    "Reporting by",
+    "Follow us",
+    "Published 2 November",
+    "By Leyla",
+    "Home",
+    "Tags:",
 ];
 
 #[test]
@@ -94,13 +135,33 @@ fn every_fixture_page_comes_out_as_expected_field_by_field() {
         assert_eq!(a.author.as_deref(), e.author, "{}: author", e.file);
         assert_eq!(a.url.as_deref(), e.url, "{}: url", e.file);
         assert_eq!(a.language.as_deref(), Some("en"), "{}: language", e.file);
-        assert_eq!(a.dateline.as_ref().map(|d| d.text.as_str()), e.dateline, "{}: dateline", e.file);
+        assert_eq!(
+            a.dateline.as_ref().map(|d| d.text.as_str()),
+            e.dateline,
+            "{}: dateline",
+            e.file
+        );
         let paras = paragraphs(a);
-        assert_eq!(paras.len(), e.paragraphs.len(), "{}: paragraphs {paras:#?}", e.file);
+        assert_eq!(
+            paras.len(),
+            e.paragraphs.len(),
+            "{}: paragraphs {paras:#?}",
+            e.file
+        );
         for (p, start) in paras.iter().zip(e.paragraphs) {
-            assert!(p.starts_with(start), "{}: paragraph {p:?} should start {start:?}", e.file);
+            assert!(
+                p.starts_with(start),
+                "{}: paragraph {p:?} should start {start:?}",
+                e.file
+            );
         }
-        assert_eq!(a.sentences.len(), e.sentences, "{}: sentences {:#?}", e.file, sentences(a));
+        assert_eq!(
+            a.sentences.len(),
+            e.sentences,
+            "{}: sentences {:#?}",
+            e.file,
+            sentences(a)
+        );
         for junk in FURNITURE {
             assert!(!a.text.contains(junk), "{}: furniture {junk:?} in text", e.file);
         }
@@ -111,7 +172,9 @@ fn every_fixture_page_comes_out_as_expected_field_by_field() {
 fn a_declared_windows_1252_page_keeps_its_curly_quotes_and_accents() {
     let out = extract(&[fixtures().join("html/sudan-cp1252.html")]);
     let a = &out.articles[0];
-    assert!(a.text.contains("“We are here to secure a ceasefire that holds,” a Saudi official said."));
+    assert!(a
+        .text
+        .contains("“We are here to secure a ceasefire that holds,” a Saudi official said."));
     assert!(a.text.contains("décor"));
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
 }
@@ -125,5 +188,8 @@ fn a_dateline_span_points_at_the_dateline_and_stays_out_of_the_sentence() {
     assert_eq!(chars[d.span[0]..d.span[1]].iter().collect::<String>(), d.text);
     let s = sentences(a);
     assert!(s.contains(&"Russia and Ukraine each released 75 prisoners of war on Friday in an exchange mediated by the United Arab Emirates, officials in both countries said.".to_string()), "{s:#?}");
-    assert!(s.contains(&"The U.S. State Department welcomed the swap.".to_string()), "{s:#?}");
+    assert!(
+        s.contains(&"The U.S. State Department welcomed the swap.".to_string()),
+        "{s:#?}"
+    );
 }

@@ -9,15 +9,34 @@ fn a_scraped_page_comes_out_as_its_headline_and_story_paragraphs() {
     let out = extract(&[fixtures().join("beirut-drone.txt")]);
     assert!(out.problems.is_empty(), "{:?}", out.messages());
     let a = &out.articles[0];
-    assert_eq!(a.title.as_deref(), Some("Lebanon Protests After Israeli Drone Strike in Beirut Suburb"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Lebanon Protests After Israeli Drone Strike in Beirut Suburb")
+    );
     assert_eq!(a.language.as_deref(), Some("en"));
     let paras = paragraphs(a);
-    let starts = ["Lebanon has accused", "The strike hit", "Israeli military spokesman", "“This new Israeli", "Hezbollah leader", "The U.S. State"];
+    let starts = [
+        "Lebanon has accused",
+        "The strike hit",
+        "Israeli military spokesman",
+        "“This new Israeli",
+        "Hezbollah leader",
+        "The U.S. State",
+    ];
     assert_eq!(paras.len(), starts.len(), "{paras:#?}");
     for (p, s) in paras.iter().zip(starts) {
         assert!(p.starts_with(s), "{p:?}");
     }
-    for junk in ["Related", "No articles found", "Share on", "Most Read", "Central Bank", "Latest Beirut", "4417", "©"] {
+    for junk in [
+        "Related",
+        "No articles found",
+        "Share on",
+        "Most Read",
+        "Central Bank",
+        "Latest Beirut",
+        "4417",
+        "©",
+    ] {
         assert!(!a.text.contains(junk), "furniture {junk:?} left in the text");
     }
 }
@@ -43,13 +62,26 @@ fn the_sentences_of_the_scraped_page_are_split_as_a_reader_would() {
 #[test]
 fn with_lines_each_line_is_a_document_with_its_line_number() {
     let dir = tempfile::tempdir().unwrap();
-    let f = file(&dir, "sentences.txt", b"Rebels shelled the town on Monday.\nThe army denied the claim.\n\nTalks resumed in Doha.\n");
+    let f = file(
+        &dir,
+        "sentences.txt",
+        b"Rebels shelled the town on Monday.\nThe army denied the claim.\n\nTalks resumed in Doha.\n",
+    );
     let out = extract_with(
         &[f],
-        casus_ingest::ReadOptions { lines: true, ..Default::default() },
-        casus_pipeline::PipelineOptions { default_published: Some("2024-02-01".into()) },
+        casus_ingest::ReadOptions {
+            lines: true,
+            ..Default::default()
+        },
+        casus_pipeline::PipelineOptions {
+            default_published: Some("2024-02-01".into()),
+        },
     );
-    let lines: Vec<_> = out.articles.iter().map(|a| (a.origin.line, a.text.as_str())).collect();
+    let lines: Vec<_> = out
+        .articles
+        .iter()
+        .map(|a| (a.origin.line, a.text.as_str()))
+        .collect();
     assert_eq!(
         lines,
         [
@@ -58,5 +90,8 @@ fn with_lines_each_line_is_a_document_with_its_line_number() {
             (Some(4), "Talks resumed in Doha.")
         ]
     );
-    assert!(out.articles.iter().all(|a| a.published.as_deref() == Some("2024-02-01") && a.title.is_none()));
+    assert!(out
+        .articles
+        .iter()
+        .all(|a| a.published.as_deref() == Some("2024-02-01") && a.title.is_none()));
 }

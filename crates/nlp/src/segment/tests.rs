@@ -14,7 +14,10 @@ fn sents(text: &str) -> Vec<&str> {
 fn abbreviations_and_acronyms_do_not_end_sentences() {
     assert_eq!(
         sents("Gen. Ahmed met U.S. envoys in Baghdad. The talks lasted an hour."),
-        ["Gen. Ahmed met U.S. envoys in Baghdad.", "The talks lasted an hour."]
+        [
+            "Gen. Ahmed met U.S. envoys in Baghdad.",
+            "The talks lasted an hour."
+        ]
     );
 }
 
@@ -34,7 +37,10 @@ fn an_acronym_ends_a_sentence_when_a_starter_follows() {
 fn months_and_numbers_keep_their_figures() {
     assert_eq!(
         sents("The vote is set for Jan. 15 in Resolution No. 2231. Delegates agreed."),
-        ["The vote is set for Jan. 15 in Resolution No. 2231.", "Delegates agreed."]
+        [
+            "The vote is set for Jan. 15 in Resolution No. 2231.",
+            "Delegates agreed."
+        ]
     );
 }
 
@@ -50,9 +56,15 @@ fn initials_do_not_end_sentences() {
 fn an_ellipsis_inside_a_sentence_does_not_split_it() {
     assert_eq!(
         sents("It fuels a dangerous spiral… at a time of crisis, he said. Nobody replied."),
-        ["It fuels a dangerous spiral… at a time of crisis, he said.", "Nobody replied."]
+        [
+            "It fuels a dangerous spiral… at a time of crisis, he said.",
+            "Nobody replied."
+        ]
     );
-    assert_eq!(sents("We waited... Then the shelling began."), ["We waited...", "Then the shelling began."]);
+    assert_eq!(
+        sents("We waited... Then the shelling began."),
+        ["We waited...", "Then the shelling began."]
+    );
 }
 
 #[test]
@@ -83,7 +95,11 @@ fn a_question_inside_a_quote_followed_by_the_cue_is_one_sentence() {
 fn headlines_without_a_period_stand_alone() {
     assert_eq!(
         sents("Army Retakes Border Town\n\nTroops entered the town on Monday. Residents fled."),
-        ["Army Retakes Border Town", "Troops entered the town on Monday.", "Residents fled."]
+        [
+            "Army Retakes Border Town",
+            "Troops entered the town on Monday.",
+            "Residents fled."
+        ]
     );
 }
 
@@ -93,7 +109,10 @@ fn a_dateline_is_kept_out_of_the_first_sentence() {
     let seg = Segmenter::default().segment(text);
     assert_eq!(seg.dateline.unwrap().slice(text), "KHARTOUM, June 6 (Casus Wire)");
     let got: Vec<_> = seg.sentences.iter().map(|s| s.slice(text)).collect();
-    assert_eq!(got, ["Ceasefire holds", "The truce held overnight.", "Shops reopened."]);
+    assert_eq!(
+        got,
+        ["Ceasefire holds", "The truce held overnight.", "Shops reopened."]
+    );
 }
 
 #[test]

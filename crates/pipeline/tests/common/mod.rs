@@ -49,7 +49,11 @@ pub fn extract_with(paths: &[PathBuf], read: ReadOptions, opts: PipelineOptions)
         },
     )
     .unwrap();
-    Out { articles, problems, summary }
+    Out {
+        articles,
+        problems,
+        summary,
+    }
 }
 
 pub fn extract(paths: &[PathBuf]) -> Out {
@@ -66,7 +70,10 @@ pub fn file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 /// The sentences of an article as strings (spans are code points).
 pub fn sentences(a: &Article) -> Vec<String> {
     let chars: Vec<char> = a.text.chars().collect();
-    a.sentences.iter().map(|[s, e]| chars[*s..*e].iter().collect()).collect()
+    a.sentences
+        .iter()
+        .map(|[s, e]| chars[*s..*e].iter().collect())
+        .collect()
 }
 
 /// The body paragraphs (after the headline).
@@ -93,7 +100,12 @@ pub fn warc_record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> V
 /// A WARC response record holding an HTTP response with `html`.
 pub fn warc_page(uri: &str, status: &str, ctype: &str, html: &str) -> Vec<u8> {
     let http = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n\r\n{html}");
-    warc_record("response", uri, "application/http; msgtype=response", http.as_bytes())
+    warc_record(
+        "response",
+        uri,
+        "application/http; msgtype=response",
+        http.as_bytes(),
+    )
 }
 
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {

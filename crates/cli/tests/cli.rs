@@ -1,0 +1,161 @@
+//! The `casus` binary as a user runs it.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const STORY: &str = "Army Retakes Town\n\nGovernment troops retook the town of Vell on Monday after a week of fighting with rebel forces, the defence ministry said.\n";
+
+fn casus(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn examples() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/articles")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn the_built_in_examples_extract_without_a_problem() {
+    let out = casus(&["extract", &examples()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = lines(&out);
+    assert_eq!(records.len(), 11);
+    for r in &records {
+        for key in [
+            "id",
+            "url",
+            "source",
+            "title",
+            "published",
+            "language",
+            "text",
+            "sentences",
+        ] {
+            assert!(r.get(key).is_some(), "missing {key} in {r}");
+        }
+        assert_eq!(r["language"], "en");
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("6 inputs, 11 articles"), "{stderr}");
+}
+
+#[test]
+fn one_broken_file_is_named_the_rest_is_processed_and_the_exit_status_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), STORY).unwrap();
+    std::fs::write(
+        dir.path().join("b.jsonl"),
+        "{\"text\": \"Talks resumed in Doha on Monday after a pause of two weeks.\"}\n{oops\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("c.html"), "<html><body><p>Rebels shelled the port city overnight, killing three civilians, local officials said on Tuesday.</p></body></html>").unwrap();
+    let out = casus(&["extract", dir.path().to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(lines(&out).len(), 3);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("b.jsonl:2: expected a JSON object"), "{stderr}");
+    assert!(
+        stderr.contains("3 articles") && stderr.contains("1 failed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn stdin_is_read_with_a_dash_and_published_fills_the_date() {
+    let out = casus(&["extract", "-", "--published", "2024-03-04"], Some(STORY));
+    assert!(out.status.success());
+    let r = &lines(&out)[0];
+    assert_eq!(r["title"], "Army Retakes Town");
+    assert_eq!(r["published"], "2024-03-04");
+    assert_eq!(r["origin"]["path"], "-");
+}
+
+#[test]
+fn output_to_a_file_appears_whole_and_problems_go_to_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"x\", \"text\": \"The army retook the town on Monday.\"}\nnot json\n",
+    )
+    .unwrap();
+    let target = dir.path().join("out.jsonl");
+    let report = dir.path().join("problems.jsonl");
+    let out = casus(
+        &[
+            "extract",
+            input.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(!dir.path().join("out.jsonl.partial").exists());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written.lines().count(), 1);
+    let problem: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&report).unwrap().trim()).unwrap();
+    assert_eq!(problem["severity"], "error");
+    assert_eq!(problem["line"], 2);
+    assert!(problem["path"].as_str().unwrap().ends_with("in.jsonl"));
+}
+
+#[test]
+fn a_missing_path_is_an_error_that_names_it() {
+    let out = casus(&["extract", "/no/such/dir"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/dir"));
+}
+
+#[test]
+fn a_bad_option_value_says_what_was_expected() {
+    let out = casus(&["extract", "-", "--published", "soon"], Some(STORY));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected an ISO 8601 date"));
+    let out = casus(&["extract", "-", "--format", "pdf"], Some(STORY));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected text, html, jsonl, feed or warc"));
+}
+
+#[test]
+fn help_teaches_with_examples() {
+    let out = casus(&["extract", "--help"], None);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Examples:") && help.contains("--lines") && help.contains("--max-bytes"));
+}
+
+#[test]
+fn bench_reports_figures_as_json() {
+    let out = casus(&["bench", "--articles", "20", "--rounds", "1", "--json"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["kind"], "text");
+    assert_eq!(v[1]["kind"], "html");
+    assert!(v[1]["articles_per_s"].as_f64().unwrap() > 0.0);
+}
