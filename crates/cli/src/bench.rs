@@ -28,6 +28,11 @@ pub struct Args {
     /// Print the figures as one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Instead of measuring, write the corpus to DIR as `articles.jsonl`
+    /// (the text articles) and `pages.warc.gz` (the web pages), to time
+    /// whole runs with reading from disk: `casus extract DIR -o /dev/null`.
+    #[arg(long, value_name = "DIR")]
+    write: Option<std::path::PathBuf>,
 }
 
 struct Figures {
@@ -57,6 +62,16 @@ pub fn main(args: Args) -> Result<ExitCode> {
             )
         })
         .collect();
+    if let Some(dir) = &args.write {
+        corpus::write(dir, &text, &html)?;
+        eprintln!(
+            "casus bench: wrote {} text articles and {} pages to {}",
+            text.len(),
+            html.len(),
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let results = [
         measure("text", &text, &pipeline, args.rounds)?,
         measure("html", &html, &pipeline, args.rounds)?,

@@ -2,7 +2,11 @@
 //! copy (headline, dateline, quotes, abbreviations, numbers, page
 //! furniture), written from our own word lists, reproducible from a seed.
 
+use anyhow::{Context, Result};
+use casus_ingest::{Body, RawDoc};
 use fastrand::Rng;
+use std::io::Write;
+use std::path::Path;
 
 const ACTORS: &[&str] = &[
     "The army",
@@ -196,6 +200,47 @@ pub fn html_article(rng: &mut Rng, n: usize) -> String {
         title = s.title,
         day = rng.u8(1..29),
     )
+}
+
+fn body(d: &RawDoc) -> &str {
+    match &d.body {
+        Body::Text(s) | Body::Html(s) | Body::Fragment(s) => s,
+    }
+}
+
+/// Writes the text articles as JSON Lines and the pages as a WARC.gz with
+/// one gzip member per record, as crawlers write them.
+pub fn write(dir: &Path, text: &[RawDoc], html: &[RawDoc]) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("articles.jsonl");
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
+    );
+    for (i, d) in text.iter().enumerate() {
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({"id": format!("gen-{i}"), "text": body(d)}),
+        )?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    let path = dir.join("pages.warc.gz");
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
+    );
+    for (i, d) in html.iter().enumerate() {
+        let page = body(d);
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+        let record = format!(
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://casus-wire.example/story/{i}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+            http.len()
+        );
+        let mut gz = flate2::write::GzEncoder::new(&mut out, flate2::Compression::fast());
+        gz.write_all(record.as_bytes())?;
+        gz.finish()?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 #[cfg(test)]

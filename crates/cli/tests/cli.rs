@@ -159,3 +159,18 @@ fn bench_reports_figures_as_json() {
     assert_eq!(v[1]["kind"], "html");
     assert!(v[1]["articles_per_s"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn bench_can_write_its_corpus_for_whole_runs_and_extract_reads_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = casus(&["bench", "--articles", "15", "--write", d], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = casus(&["extract", d], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = lines(&out);
+    assert_eq!(records.len(), 30);
+    assert!(records
+        .iter()
+        .all(|r| !r["text"].as_str().unwrap().contains("Related Stories")));
+}
