@@ -2,7 +2,7 @@
 //! normalised white space, headline first, ISO dates.
 
 use crate::extract::{self, Extracted};
-use crate::{dates, Body, Furniture, IngestError, RawDoc};
+use crate::{dates, Body, Furniture, IngestError, Meta, RawDoc};
 use casus_core::Origin;
 
 /// A cleaned document: everything an [`casus_core::Article`] needs but the
@@ -11,13 +11,10 @@ use casus_core::Origin;
 pub struct CleanDoc {
     pub origin: Origin,
     pub id: Option<String>,
-    pub url: Option<String>,
-    pub title: Option<String>,
-    pub published: Option<String>,
-    pub source: Option<String>,
-    pub author: Option<String>,
-    /// The language the input declares (JSON field, `<html lang>`).
-    pub declared_language: Option<String>,
+    /// The input's metadata, blanks filled from the page's; the title
+    /// normalised, `published` in ISO 8601 (or absent), `language` as
+    /// declared (JSON field, `<html lang>`).
+    pub meta: Meta,
     /// The headline (if any), a blank line, then the body paragraphs
     /// separated by blank lines.
     pub text: String,
@@ -31,34 +28,37 @@ pub fn clean(doc: RawDoc, furniture: &Furniture) -> Result<CleanDoc, IngestError
     let RawDoc {
         origin,
         id,
-        url,
-        title,
-        published,
-        source,
-        author,
-        language,
+        meta,
         body,
         mut warnings,
     } = doc;
     let (paragraphs, page) = match body {
-        Body::Text(t) => (text_paragraphs(&t), Extracted::default()),
-        Body::Fragment(f) => (extract::fragment_paragraphs(&f), Extracted::default()),
+        Body::Text(t) => (text_paragraphs(&t), Meta::default()),
+        Body::Fragment(f) => (extract::fragment_paragraphs(&f), Meta::default()),
         Body::Html(h) => {
-            let mut page = extract::page(&h, url.as_deref());
-            (std::mem::take(&mut page.paragraphs), page)
+            let Extracted { meta, paragraphs } = extract::page(&h, meta.url.as_deref());
+            (paragraphs, meta)
         }
     };
-    let title = title
-        .or(page.title)
-        .map(|t| normalize_space(&t))
-        .filter(|t| !t.is_empty());
+    // A date the input declares is checked here; the page's is ISO already.
+    let declared_date = meta.published.clone();
+    let mut meta = meta.or(page);
+    if let Some(p) = declared_date {
+        meta.published = dates::normalize(&p);
+        if meta.published.is_none() {
+            warnings.push(format!(
+                "`published` value `{p}` is not a date casus reads; left out"
+            ));
+        }
+    }
+    meta.title = meta.title.map(|t| normalize_space(&t)).filter(|t| !t.is_empty());
     let mut paragraphs: Vec<String> = paragraphs
         .iter()
         .map(|p| normalize_space(p))
         .filter(|p| !p.is_empty())
         .collect();
     paragraphs = furniture.clean(paragraphs);
-    if let (Some(t), Some(first)) = (&title, paragraphs.first()) {
+    if let (Some(t), Some(first)) = (&meta.title, paragraphs.first()) {
         if same_words(t, first) {
             paragraphs.remove(0);
         }
@@ -69,20 +69,8 @@ pub fn clean(doc: RawDoc, furniture: &Furniture) -> Result<CleanDoc, IngestError
             "no story text is left once page furniture is removed",
         ));
     }
-    let published = match published {
-        Some(p) => match dates::normalize(&p) {
-            Some(iso) => Some(iso),
-            None => {
-                warnings.push(format!(
-                    "`published` value `{p}` is not a date casus reads; left out"
-                ));
-                None
-            }
-        },
-        None => page.published,
-    };
     let mut text = String::new();
-    if let Some(t) = &title {
+    if let Some(t) = &meta.title {
         text.push_str(t);
         text.push_str("\n\n");
     }
@@ -91,12 +79,7 @@ pub fn clean(doc: RawDoc, furniture: &Furniture) -> Result<CleanDoc, IngestError
     Ok(CleanDoc {
         origin,
         id,
-        url: url.or(page.url),
-        title,
-        published,
-        source: source.or(page.source),
-        author: author.or(page.author),
-        declared_language: language.or(page.language),
+        meta,
         text,
         body_start,
         warnings,
@@ -195,7 +178,7 @@ mod tests {
                 "Army Retakes Town\n\nThe army retook the town on Monday after a week of fighting.".into(),
             ),
         );
-        doc.title = Some("Army retakes town".into());
+        doc.meta.title = Some("Army retakes town".into());
         let c = clean(doc, &Furniture::builtin()).unwrap();
         assert_eq!(
             c.text,
@@ -220,9 +203,9 @@ mod tests {
             Origin::file("a.jsonl"),
             Body::Text("The talks resumed on Monday in the capital after a pause.".into()),
         );
-        doc.published = Some("sometime".into());
+        doc.meta.published = Some("sometime".into());
         let c = clean(doc, &Furniture::builtin()).unwrap();
-        assert_eq!(c.published, None);
+        assert_eq!(c.meta.published, None);
         assert!(c.warnings[0].contains("sometime"));
     }
 }

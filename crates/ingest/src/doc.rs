@@ -13,18 +13,42 @@ pub enum Body {
     Fragment(String),
 }
 
+/// What a document says about itself. Every field is optional; readers
+/// fill what their format carries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    /// As written; [`crate::clean`] makes it ISO 8601.
+    pub published: Option<String>,
+    /// The publication or site name.
+    pub source: Option<String>,
+    pub author: Option<String>,
+    /// The declared language (`en`, `en-GB`).
+    pub language: Option<String>,
+}
+
+impl Meta {
+    /// These fields, with blanks filled from `other`.
+    pub fn or(self, other: Meta) -> Meta {
+        Meta {
+            url: self.url.or(other.url),
+            title: self.title.or(other.title),
+            published: self.published.or(other.published),
+            source: self.source.or(other.source),
+            author: self.author.or(other.author),
+            language: self.language.or(other.language),
+        }
+    }
+}
+
 /// One document as a reader found it: metadata the input declares (which
 /// wins over what the page says about itself) and the body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawDoc {
     pub origin: Origin,
     pub id: Option<String>,
-    pub url: Option<String>,
-    pub title: Option<String>,
-    pub published: Option<String>,
-    pub source: Option<String>,
-    pub author: Option<String>,
-    pub language: Option<String>,
+    pub meta: Meta,
     pub body: Body,
     /// Repairs made while reading (for example bytes invalid in the charset).
     pub warnings: Vec<String>,
@@ -35,12 +59,7 @@ impl RawDoc {
         RawDoc {
             origin,
             id: None,
-            url: None,
-            title: None,
-            published: None,
-            source: None,
-            author: None,
-            language: None,
+            meta: Meta::default(),
             body,
             warnings: Vec::new(),
         }

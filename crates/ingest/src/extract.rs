@@ -9,17 +9,12 @@
 //! Feed items are HTML fragments with no boilerplate: their text is taken
 //! as it is, block by block, with `dom_query`.
 
-use crate::dates;
+use crate::{dates, Meta};
 
 /// What a page says about itself, and its main text as paragraphs.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
-    pub title: Option<String>,
-    pub published: Option<String>,
-    pub source: Option<String>,
-    pub author: Option<String>,
-    pub language: Option<String>,
-    pub url: Option<String>,
+    pub meta: Meta,
     pub paragraphs: Vec<String>,
 }
 
@@ -54,12 +49,14 @@ pub fn page(html: &str, url: Option<&str>) -> Extracted {
         paragraphs = fragment_paragraphs(html);
     }
     Extracted {
-        title: nonempty(m.title),
-        published: m.date.map(dates::from_utc),
-        source: nonempty(m.sitename),
-        author: nonempty(m.author),
-        language: nonempty(m.language),
-        url: nonempty(m.url),
+        meta: Meta {
+            title: nonempty(m.title),
+            published: m.date.map(dates::from_utc),
+            source: nonempty(m.sitename),
+            author: nonempty(m.author),
+            language: nonempty(m.language),
+            url: nonempty(m.url),
+        },
         paragraphs,
     }
 }

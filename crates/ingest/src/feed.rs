@@ -33,14 +33,14 @@ pub fn read(bytes: &[u8], origin: &Origin, emit: &mut dyn FnMut(Result<RawDoc, I
             continue;
         };
         let mut doc = RawDoc::new(at, Body::Fragment(body));
-        doc.url = entry
+        doc.meta.url = entry
             .links
             .iter()
             .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
             .or(entry.links.first())
             .map(|l| l.href.clone());
-        doc.title = entry.title.map(|t| t.content.trim().to_string());
-        doc.published = entry
+        doc.meta.title = entry.title.map(|t| t.content.trim().to_string());
+        doc.meta.published = entry
             .published
             .or(entry.updated)
             .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
@@ -50,9 +50,9 @@ pub fn read(bytes: &[u8], origin: &Origin, emit: &mut dyn FnMut(Result<RawDoc, I
             .filter_map(|p| p.name)
             .filter(|n| !n.is_empty())
             .collect();
-        doc.author = (!authors.is_empty()).then(|| authors.join("; "));
-        doc.source.clone_from(&source);
-        doc.language = entry.language;
+        doc.meta.author = (!authors.is_empty()).then(|| authors.join("; "));
+        doc.meta.source.clone_from(&source);
+        doc.meta.language = entry.language;
         emit(Ok(doc));
     }
 }

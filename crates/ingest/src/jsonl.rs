@@ -3,7 +3,7 @@
 //! `body`, `content`) or `html`. Other keys are ignored.
 
 use crate::charset::decode_text;
-use crate::{Body, IngestError, RawDoc};
+use crate::{Body, IngestError, Meta, RawDoc};
 use casus_core::Origin;
 use serde::Deserialize;
 use std::io::{BufRead, Read};
@@ -102,12 +102,14 @@ pub fn parse_line(bytes: &[u8], origin: Origin) -> Result<RawDoc, IngestError> {
     };
     let mut doc = RawDoc::new(origin, body);
     doc.id = line.id.and_then(scalar);
-    doc.url = line.url;
-    doc.title = line.title;
-    doc.published = line.published.and_then(scalar);
-    doc.source = line.source;
-    doc.author = line.author;
-    doc.language = line.language;
+    doc.meta = Meta {
+        url: line.url,
+        title: line.title,
+        published: line.published.and_then(scalar),
+        source: line.source,
+        author: line.author,
+        language: line.language,
+    };
     doc.warnings.extend(decoded.warning);
     Ok(doc)
 }
@@ -146,8 +148,8 @@ mod tests {
         );
         let d = got[0].as_ref().unwrap();
         assert_eq!(d.id.as_deref(), Some("42"));
-        assert_eq!(d.url.as_deref(), Some("https://x.example/a"));
-        assert_eq!(d.published.as_deref(), Some("2024-01-02"));
+        assert_eq!(d.meta.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(d.meta.published.as_deref(), Some("2024-01-02"));
         assert_eq!(d.body, Body::Text("Body.".into()));
     }
 

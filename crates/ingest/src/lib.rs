@@ -33,7 +33,7 @@ mod warc_http;
 
 pub use clean::{clean, CleanDoc};
 pub use detect::Format;
-pub use doc::{Body, RawDoc};
+pub use doc::{Body, Meta, RawDoc};
 pub use error::{IngestError, Severity};
 pub use furniture::Furniture;
 pub use inputs::{collect_inputs, Input};

@@ -24,7 +24,7 @@ pub fn read(bytes: &[u8], origin: &Origin, lines: bool, emit: &mut dyn FnMut(Res
     }
     let (title, body) = split_title(&decoded.text);
     let mut doc = RawDoc::new(origin.clone(), Body::Text(body.to_string()));
-    doc.title = title.map(str::to_string);
+    doc.meta.title = title.map(str::to_string);
     doc.warnings = warnings;
     emit(Ok(doc));
 }

@@ -232,7 +232,7 @@ fn record_to_doc(h: &Headers, kind: &str, payload: &[u8], at: Origin) -> Option<
             html::read(payload, &at, None)
         }
     };
-    doc.url = url;
+    doc.meta.url = url;
     Some(Ok(doc))
 }
 

@@ -47,9 +47,9 @@ impl Pipeline {
         let map = CharMap::new(&c.text);
         let body = &c.text[c.body_start..];
         let hash = body_hash(body);
-        let language = pick_language(body, c.declared_language.as_deref());
+        let language = pick_language(body, c.meta.language.as_deref());
         let id = c.id.unwrap_or_else(|| {
-            let key = match &c.url {
+            let key = match &c.meta.url {
                 Some(url) => url.trim().to_string(),
                 None => c.origin.to_string(),
             };
@@ -57,10 +57,10 @@ impl Pipeline {
         });
         let article = Article {
             id,
-            url: c.url,
-            source: c.source,
-            title: c.title,
-            published: c.published.or_else(|| self.opts.default_published.clone()),
+            url: c.meta.url,
+            source: c.meta.source,
+            title: c.meta.title,
+            published: c.meta.published.or_else(|| self.opts.default_published.clone()),
             language,
             sentences: seg.sentences.iter().map(|s| map.span(*s)).collect(),
             dateline: seg.dateline.map(|d| Dateline {
@@ -68,7 +68,7 @@ impl Pipeline {
                 text: d.slice(&c.text).to_string(),
             }),
             text: c.text,
-            author: c.author,
+            author: c.meta.author,
             duplicate_of: None,
             origin: c.origin,
             warnings: c.warnings,
@@ -139,7 +139,7 @@ mod tests {
             Body::Text("The army left the town on Monday morning.".into()),
         );
         let by_body = process(d.clone()).id;
-        d.url = Some("https://x.example/a".into());
+        d.meta.url = Some("https://x.example/a".into());
         let by_url = process(d.clone()).id;
         d.id = Some("mine-1".into());
         assert_eq!(process(d).id, "mine-1");
@@ -171,7 +171,7 @@ mod tests {
             p.process(d.clone()).unwrap().article.published.as_deref(),
             Some("2024-02-01")
         );
-        d.published = Some("2023-12-24".into());
+        d.meta.published = Some("2023-12-24".into());
         assert_eq!(
             p.process(d).unwrap().article.published.as_deref(),
             Some("2023-12-24")
