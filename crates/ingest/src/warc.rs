@@ -95,60 +95,19 @@ pub fn read<R: BufRead>(
         };
         record += 1;
         let at = origin.clone().with_record(record).with_byte(start);
-        if !line.starts_with(b"WARC/") {
-            emit(Err(IngestError::malformed(
-                &at,
-                format!(
-                    "expected a WARC version line (`WARC/1.1`), found `{}`",
-                    preview(&line)
-                ),
-            )));
-            match resync(&mut r, &mut line) {
-                Ok(Some(p)) => {
-                    pending = Some(p);
-                    continue;
+        let (headers, len) = match read_header(&mut r, &mut line, &at, gzipped, emit) {
+            Header::Read(h, len) => (h, len),
+            Header::Stop => return,
+            Header::Malformed(what) => {
+                emit(Err(IngestError::malformed(&at, what)));
+                match resync(&mut r, &mut line) {
+                    Ok(Some(p)) => {
+                        pending = Some(p);
+                        continue;
+                    }
+                    Ok(None) => return,
+                    Err(e) => return emit(Err(stream_error(&at, gzipped, e))),
                 }
-                Ok(None) => return,
-                Err(e) => return emit(Err(stream_error(&at, gzipped, e))),
-            }
-        }
-        // Header fields up to the blank line.
-        let mut headers = Headers::default();
-        let mut header_bytes = 0;
-        loop {
-            match r.line(&mut line) {
-                Ok(0) => {
-                    return emit(Err(IngestError::Truncated {
-                        origin: at,
-                        what: "the input ends inside the record's headers".into(),
-                    }))
-                }
-                Ok(n) => header_bytes += n,
-                Err(e) => return emit(Err(stream_error(&at, gzipped, e))),
-            }
-            if line.iter().all(u8::is_ascii_whitespace) {
-                break;
-            }
-            let text = String::from_utf8_lossy(&line);
-            if let Some((k, v)) = text.split_once(':') {
-                headers.fields.push((k.trim().to_string(), v.trim().to_string()));
-            }
-            if header_bytes > MAX_HEADER_BYTES {
-                break;
-            }
-        }
-        let Some(len) = headers.get("Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
-            emit(Err(IngestError::malformed(
-                &at,
-                "expected a numeric Content-Length header",
-            )));
-            match resync(&mut r, &mut line) {
-                Ok(Some(p)) => {
-                    pending = Some(p);
-                    continue;
-                }
-                Ok(None) => return,
-                Err(e) => return emit(Err(stream_error(&at, gzipped, e))),
             }
         };
         let kind = headers.get("WARC-Type").unwrap_or("").to_ascii_lowercase();
@@ -181,6 +140,61 @@ pub fn read<R: BufRead>(
                 emit(doc);
             }
         }
+    }
+}
+
+/// How reading a record's version line and header fields went.
+enum Header {
+    /// The fields and the Content-Length.
+    Read(Headers, u64),
+    /// Not a usable header: the reader resynchronises at the next record.
+    Malformed(String),
+    /// The input ended or failed (already reported): stop reading.
+    Stop,
+}
+
+/// Reads the header of the record whose first line is in `line`.
+fn read_header<R: BufRead>(
+    r: &mut Tracked<R>,
+    line: &mut Vec<u8>,
+    at: &Origin,
+    gzipped: bool,
+    emit: &mut dyn FnMut(Result<RawDoc, IngestError>),
+) -> Header {
+    if !line.starts_with(b"WARC/") {
+        return Header::Malformed(format!(
+            "expected a WARC version line (`WARC/1.1`), found `{}`",
+            preview(line)
+        ));
+    }
+    let mut headers = Headers::default();
+    let mut header_bytes = 0;
+    loop {
+        match r.line(line) {
+            Ok(0) => {
+                emit(Err(IngestError::Truncated {
+                    origin: at.clone(),
+                    what: "the input ends inside the record's headers".into(),
+                }));
+                return Header::Stop;
+            }
+            Ok(n) => header_bytes += n,
+            Err(e) => {
+                emit(Err(stream_error(at, gzipped, e)));
+                return Header::Stop;
+            }
+        }
+        if line.iter().all(u8::is_ascii_whitespace) || header_bytes > MAX_HEADER_BYTES {
+            break;
+        }
+        let text = String::from_utf8_lossy(line);
+        if let Some((k, v)) = text.split_once(':') {
+            headers.fields.push((k.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    match headers.get("Content-Length").and_then(|v| v.parse::<u64>().ok()) {
+        Some(len) => Header::Read(headers, len),
+        None => Header::Malformed("expected a numeric Content-Length header".into()),
     }
 }
 
