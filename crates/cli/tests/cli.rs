@@ -15,7 +15,8 @@ fn casus(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(s) = stdin {
-        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+        // casus may exit (say, on a bad option) before reading its input.
+        let _ = child.stdin.take().unwrap().write_all(s.as_bytes());
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
