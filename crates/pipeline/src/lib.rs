@@ -13,6 +13,6 @@ mod resources;
 mod run;
 
 pub use dedup::{body_hash, Dedup};
-pub use pipeline::{Pipeline, PipelineOptions};
+pub use pipeline::{Pipeline, PipelineOptions, Processed};
 pub use resources::{ResourceError, Resources};
 pub use run::{run, Item, RunOptions, Summary};

@@ -13,7 +13,13 @@ fn the_seed_article_is_its_headline_and_eight_story_paragraphs_one_sentence_each
         eprintln!("no {} here: nothing to check", seed.display());
         return;
     }
-    let first_line = std::fs::read_to_string(&seed).unwrap().lines().next().unwrap().trim().to_string();
+    let first_line = std::fs::read_to_string(&seed)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
     let out = extract(&[seed]);
     assert!(out.problems.is_empty(), "{:?}", out.messages());
     let a = &out.articles[0];
