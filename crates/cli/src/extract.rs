@@ -4,7 +4,7 @@ use crate::output::Output;
 use anyhow::{Context, Result};
 use casus_core::Origin;
 use casus_ingest::{collect_inputs, Format, IngestError, ReadOptions, Severity};
-use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions, Summary};
+use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,8 +21,10 @@ use std::sync::Arc;
 /// extension; gzip is undone; directories are walked recursively.
 ///
 /// Each output line has `id, url, source, title, published, language, text,
-/// sentences` (spans in code points into `text`), plus `author`,
-/// `dateline`, `duplicate_of`, `origin` and `warnings`.
+/// sentences, mentions` (spans in code points into `text`; each mention
+/// with its kind and, when known, its actor: id, name, CAMEO-style code,
+/// country, sector), plus `author`, `dateline`, `duplicate_of`, `origin`
+/// and `warnings`.
 ///
 /// A broken input is reported on stderr (file, line or record, byte, what
 /// is wrong) and the rest is processed. Exit status: 0 when every input was
@@ -68,6 +70,11 @@ pub struct Args {
     /// the format); may be given several times.
     #[arg(long, value_name = "FILE")]
     furniture: Vec<PathBuf>,
+
+    /// Extra actor dictionaries (named actors, countries or agents; see
+    /// crates/actors/data/*.tsv for the formats); may be given several times.
+    #[arg(long, value_name = "FILE")]
+    dictionary: Vec<PathBuf>,
 
     /// Extra abbreviations for sentence splitting (see
     /// crates/nlp/data/abbreviations.txt); may be given several times.
@@ -121,7 +128,12 @@ pub fn main(args: Args) -> Result<ExitCode> {
     };
     let furniture: Vec<&std::path::Path> = args.furniture.iter().map(PathBuf::as_path).collect();
     let abbreviations: Vec<&std::path::Path> = args.abbreviations.iter().map(PathBuf::as_path).collect();
-    let (resources, issues) = Resources::load(&furniture, &abbreviations)?;
+    let dictionaries: Vec<&std::path::Path> = args.dictionary.iter().map(PathBuf::as_path).collect();
+    let (resources, issues) = Resources::load(UserData {
+        furniture: &furniture,
+        abbreviations: &abbreviations,
+        dictionaries: &dictionaries,
+    })?;
     for issue in &issues {
         eprintln!("casus: warning: {issue} (line skipped)");
     }

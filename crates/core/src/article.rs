@@ -1,6 +1,6 @@
 //! The output record: one article, one JSON line.
 
-use crate::Origin;
+use crate::{Mention, Origin};
 use serde::{Deserialize, Serialize};
 
 /// One article as casus writes it (JSON Lines, one per line).
@@ -29,6 +29,9 @@ pub struct Article {
     pub text: String,
     /// Sentence spans, in code points into `text`.
     pub sentences: Vec<[usize; 2]>,
+    /// Actors mentioned, in text order.
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
     /// Byline, from the page's metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,

@@ -6,6 +6,7 @@
 //!   unit of the output contract (`text[start:end]` in Python and R).
 //! * [`Article`]: one output record (one JSON line) with the fields of the
 //!   output contract that exist so far.
+//! * [`Mention`], [`ActorRef`]: who an article mentions, and who that is.
 //! * [`Origin`]: where in the input a document came from (file, line or
 //!   record, byte), so errors and records can be traced back.
 //!
@@ -15,11 +16,13 @@
 
 mod article;
 mod charmap;
+mod mention;
 mod origin;
 pub mod resource;
 mod span;
 
 pub use article::{Article, Dateline};
 pub use charmap::CharMap;
+pub use mention::{ActorRef, Mention};
 pub use origin::Origin;
 pub use span::Span;

@@ -18,13 +18,15 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // PLACE in capitals (one or more words), optional ", Region" parts,
-        // an optional ", Mon. D" date, an optional "(Agency)", then a dash.
+        // an optional ", Mon. D" date, an optional "(Agency)", then a dash:
+        // an em or en dash or `--`, or a hyphen with spaces around it (so
+        // "US-led forces" is not a dateline).
         let place = r"[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*";
         let region = r"(?:,\s+[A-Z][A-Za-z'’.\-]+(?:\s[A-Z][A-Za-z'’.\-]+){0,2})";
         let date = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)";
         let agency = r"(?:\s*\([^()\n]{1,40}\))";
         Regex::new(&format!(
-            r"^\s*({place}{region}{{0,2}}?{date}?{agency}?)\s*(?:—|–|--|-)\s*"
+            r"^\s*({place}{region}{{0,2}}?{date}?{agency}?)(?:\s*(?:—|–|--)\s*|\s+-\s+)"
         ))
         .expect("dateline pattern compiles")
     })
@@ -84,5 +86,7 @@ mod tests {
         assert_eq!(dl("Iraq has accused the United States of escalation."), None);
         assert_eq!(dl("US forces - the Pentagon said - struck."), None);
         assert_eq!(dl("A ceasefire — fragile as it is — held."), None);
+        assert_eq!(dl("US-led coalition forces stayed."), None);
+        assert_eq!(dl("UN-backed talks resumed."), None);
     }
 }

@@ -14,5 +14,5 @@ mod run;
 
 pub use dedup::{body_hash, Dedup};
 pub use pipeline::{Pipeline, PipelineOptions, Processed};
-pub use resources::{ResourceError, Resources};
+pub use resources::{ResourceError, Resources, UserData};
 pub use run::{run, Item, RunOptions, Summary};

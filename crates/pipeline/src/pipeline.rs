@@ -2,7 +2,7 @@
 
 use crate::dedup::body_hash;
 use crate::Resources;
-use casus_core::{Article, CharMap, Dateline};
+use casus_core::{Article, CharMap, Dateline, Mention};
 use casus_ingest::{clean, IngestError, RawDoc};
 use casus_nlp::detect_language;
 use std::sync::Arc;
@@ -55,6 +55,28 @@ impl Pipeline {
             };
             format!("{:016x}", xxh3_64(key.as_bytes()))
         });
+        // Only English is coded for now; other languages are marked.
+        let mentions = if language.as_deref() == Some("en") {
+            let published = c
+                .meta
+                .published
+                .as_deref()
+                .or(self.opts.default_published.as_deref());
+            self.res
+                .actors
+                .recognize(&c.text, &seg.sentences, published)
+                .into_iter()
+                .map(|f| Mention {
+                    span: map.span(f.span),
+                    text: f.span.slice(&c.text).to_string(),
+                    kind: f.kind.as_str().to_string(),
+                    actor: f.actor,
+                    backed_by: f.backed_by,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let article = Article {
             id,
             url: c.meta.url,
@@ -63,6 +85,7 @@ impl Pipeline {
             published: c.meta.published.or_else(|| self.opts.default_published.clone()),
             language,
             sentences: seg.sentences.iter().map(|s| map.span(*s)).collect(),
+            mentions,
             dateline: seg.dateline.map(|d| Dateline {
                 span: map.span(d),
                 text: d.slice(&c.text).to_string(),

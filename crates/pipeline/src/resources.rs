@@ -1,5 +1,6 @@
 //! The data files the stages need, loaded once per run.
 
+use casus_actors::{Dictionary, Recognizer};
 use casus_core::resource::LineIssue;
 use casus_ingest::Furniture;
 use casus_nlp::{Abbreviations, Segmenter, Tokenizer};
@@ -15,12 +16,22 @@ pub enum ResourceError {
     },
 }
 
-/// Everything the stages load: furniture rules and abbreviation lists.
+/// Everything the stages load: furniture rules, abbreviation lists and
+/// actor dictionaries.
 #[derive(Debug, Clone)]
 pub struct Resources {
     pub furniture: Furniture,
     pub segmenter: Segmenter,
     pub tokenizer: Tokenizer,
+    pub actors: Recognizer,
+}
+
+/// The user's own data files, added to the built-in ones.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UserData<'a> {
+    pub furniture: &'a [&'a Path],
+    pub abbreviations: &'a [&'a Path],
+    pub dictionaries: &'a [&'a Path],
 }
 
 impl Default for Resources {
@@ -39,29 +50,33 @@ fn read(path: &Path) -> Result<String, ResourceError> {
 impl Resources {
     /// The data shipped with casus.
     pub fn builtin() -> Self {
-        Resources::load(&[], &[]).expect("built-in data loads").0
+        Resources::load(UserData::default())
+            .expect("built-in data loads")
+            .0
     }
 
     /// The built-in data plus the user's files. A file that cannot be read
     /// is an error; a bad line inside one is skipped and returned.
-    pub fn load(
-        furniture: &[&Path],
-        abbreviations: &[&Path],
-    ) -> Result<(Self, Vec<LineIssue>), ResourceError> {
+    pub fn load(user: UserData) -> Result<(Self, Vec<LineIssue>), ResourceError> {
         let mut issues = Vec::new();
         let mut f = Furniture::builtin();
-        for p in furniture {
+        for p in user.furniture {
             issues.extend(f.add(&p.display().to_string(), &read(p)?));
         }
         let mut a = Abbreviations::builtin();
-        for p in abbreviations {
+        for p in user.abbreviations {
             issues.extend(a.add_abbreviations(&p.display().to_string(), &read(p)?));
+        }
+        let mut d = Dictionary::builtin();
+        for p in user.dictionaries {
+            issues.extend(d.add_file(&p.display().to_string(), &read(p)?));
         }
         Ok((
             Resources {
                 furniture: f,
                 segmenter: Segmenter::new(a.clone()),
                 tokenizer: Tokenizer::new(a),
+                actors: Recognizer::new(d),
             },
             issues,
         ))
