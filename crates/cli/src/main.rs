@@ -3,6 +3,7 @@
 
 mod bench;
 mod corpus;
+mod eval;
 mod extract;
 mod output;
 
@@ -29,6 +30,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(extract::Args),
+    Eval(eval::Args),
     Bench(bench::Args),
 }
 
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::main(args),
+        Command::Eval(args) => eval::main(args),
         Command::Bench(args) => bench::main(args),
     };
     match result {

@@ -1,0 +1,80 @@
+//! `casus eval`: how casus does on labelled data.
+
+use anyhow::{Context, Result};
+use casus_eval::{bio, plover};
+use casus_pipeline::{Pipeline, PipelineOptions, Resources};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Measure casus on labelled data and print a table (or JSON).
+///
+/// --bio FILE: sentences with source and target spans in BIO tags
+/// (`token TAG` per line, S = source, T = target): the share of gold spans
+/// a mention covers, and the share covered by a mention resolved to an
+/// actor with a country.
+///
+/// --plover FILE: PLOVER gold-standard records (a JSON array): the share of
+/// gold actors found, and the share found with the right country.
+///
+/// Example:
+///   casus eval --bio dev/source-target-train.bio --plover dev/plover-gsr.json
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// A BIO file of source (S) and target (T) spans.
+    #[arg(long, value_name = "FILE")]
+    bio: Option<PathBuf>,
+    /// A PLOVER gold-standard JSON file.
+    #[arg(long, value_name = "FILE")]
+    plover: Option<PathBuf>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+fn read(p: &PathBuf) -> Result<String> {
+    std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+}
+
+pub fn main(args: Args) -> Result<ExitCode> {
+    if args.bio.is_none() && args.plover.is_none() {
+        anyhow::bail!("nothing to measure: give --bio FILE and/or --plover FILE");
+    }
+    let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
+    let mut json = serde_json::Map::new();
+    if let Some(p) = &args.bio {
+        let sentences = bio::parse(&p.display().to_string(), &read(p)?)?;
+        let r = bio::evaluate(&pipeline, &sentences);
+        if !args.json {
+            println!("{} ({} sentences)", p.display(), r.sentences);
+            println!("  source/target spans covered by a mention      {}", r.covered);
+            println!(
+                "    sources                                     {}",
+                r.covered_source
+            );
+            println!(
+                "    targets                                     {}",
+                r.covered_target
+            );
+            println!("  covered by a mention with a country           {}", r.resolved);
+        }
+        json.insert("bio".into(), serde_json::to_value(&r)?);
+    }
+    if let Some(p) = &args.plover {
+        let records = plover::parse(&p.display().to_string(), &read(p)?)?;
+        let r = plover::evaluate(&pipeline, &records);
+        if !args.json {
+            println!("{} ({} records)", p.display(), r.records);
+            println!("  gold actors found                             {}", r.found);
+            println!(
+                "  gold country actors found with that country   {}",
+                r.right_country
+            );
+        }
+        json.insert("plover".into(), serde_json::to_value(&r)?);
+    }
+    if args.json {
+        println!("{}", serde_json::Value::Object(json));
+    }
+    Ok(ExitCode::SUCCESS)
+}

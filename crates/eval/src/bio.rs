@@ -1,0 +1,179 @@
+//! Source/target spans in BIO tags.
+
+use crate::{mentions, EvalError, Share};
+use casus_pipeline::Pipeline;
+
+/// One sentence: its text (tokens joined as news writes them) and the gold
+/// spans, as byte ranges with their role (`S` or `T`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub text: String,
+    pub spans: Vec<(usize, usize, char)>,
+}
+
+/// Tokens that attach to the token before them without a space.
+fn attaches_left(tok: &str) -> bool {
+    matches!(
+        tok,
+        "," | "." | ":" | ";" | "!" | "?" | ")" | "]" | "%" | "'s" | "’s" | "'" | "n't" | "”"
+    )
+}
+
+/// `B-S`, `I-T`, `B-R`: a span tag with a one-letter role.
+fn is_span_tag(tag: &str) -> bool {
+    let b = tag.as_bytes();
+    b.len() == 3 && (b[0] == b'B' || b[0] == b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// Parses a BIO file. A line that is not `token TAG`, with TAG `O` or
+/// `B-X`/`I-X` for a one-letter role X, is an error naming the line.
+pub fn parse(path: &str, content: &str) -> Result<Vec<Sentence>, EvalError> {
+    let mut out = Vec::new();
+    let mut cur = Sentence {
+        text: String::new(),
+        spans: Vec::new(),
+    };
+    let mut open: Option<(usize, usize, char)> = None;
+    let mut no_space_next = false;
+    let mut flush = |cur: &mut Sentence, open: &mut Option<(usize, usize, char)>| {
+        if let Some(o) = open.take() {
+            cur.spans.push(o);
+        }
+        if !cur.text.is_empty() {
+            out.push(std::mem::replace(
+                cur,
+                Sentence {
+                    text: String::new(),
+                    spans: Vec::new(),
+                },
+            ));
+        }
+    };
+    for (i, line) in content.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            flush(&mut cur, &mut open);
+            no_space_next = false;
+            continue;
+        }
+        let (tok, tag) = line
+            .rsplit_once([' ', '\t'])
+            .ok_or_else(|| EvalError::Malformed {
+                path: path.into(),
+                line: i + 1,
+                what: format!("expected `token TAG`, found `{line}`"),
+            })?;
+        if !cur.text.is_empty() && !attaches_left(tok) && !no_space_next {
+            cur.text.push(' ');
+        }
+        no_space_next = matches!(tok, "(" | "[" | "“");
+        let start = cur.text.len();
+        cur.text.push_str(tok);
+        let end = cur.text.len();
+        match tag {
+            "O" => {
+                if let Some(o) = open.take() {
+                    cur.spans.push(o);
+                }
+            }
+            _ if is_span_tag(tag) => {
+                let role = tag.chars().last().unwrap_or('S');
+                match open.as_mut() {
+                    Some(o) if tag.starts_with('I') && o.2 == role => o.1 = end,
+                    _ => {
+                        if let Some(o) = open.replace((start, end, role)) {
+                            cur.spans.push(o);
+                        }
+                    }
+                }
+            }
+            other => {
+                return Err(EvalError::Malformed {
+                    path: path.into(),
+                    line: i + 1,
+                    what: format!(
+                        "expected a tag O, B-X or I-X (X = S, T or another role letter), found `{other}`"
+                    ),
+                })
+            }
+        }
+    }
+    flush(&mut cur, &mut open);
+    Ok(out)
+}
+
+/// How the actor stage does on gold source and target spans.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Report {
+    pub sentences: usize,
+    /// Gold spans that some mention overlaps.
+    pub covered: Share,
+    /// Gold spans overlapped by a mention resolved to an actor with a country.
+    pub resolved: Share,
+    pub covered_source: Share,
+    pub covered_target: Share,
+}
+
+pub fn evaluate(pipeline: &Pipeline, sentences: &[Sentence]) -> Report {
+    let mut r = Report {
+        sentences: sentences.len(),
+        ..Report::default()
+    };
+    for s in sentences {
+        let found = mentions(pipeline, &s.text);
+        for &(gs, ge, role) in s.spans.iter().filter(|s| s.2 == 'S' || s.2 == 'T') {
+            let over: Vec<_> = found.iter().filter(|m| m.start < ge && gs < m.end).collect();
+            let covered = !over.is_empty();
+            r.covered.add(covered);
+            r.resolved.add(over.iter().any(|m| m.country.is_some()));
+            if role == 'S' {
+                r.covered_source.add(covered);
+            } else {
+                r.covered_target.add(covered);
+            }
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casus_pipeline::{PipelineOptions, Resources};
+
+    const SAMPLE: &str = "Syrian B-S\ntroops I-S\nshelled O\nrebel B-T\npositions I-T\n, O\nofficials O\nsaid O\n. O\n\nThe O\nUN B-S\nurged O\nthe O\nwarring B-T\nparties I-T\n( O\nagain O\n) O\n. O\n";
+
+    #[test]
+    fn tokens_are_joined_as_text_and_spans_follow_them() {
+        let s = parse("g.bio", SAMPLE).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            s[0].text,
+            "Syrian troops shelled rebel positions, officials said."
+        );
+        let spans: Vec<(&str, char)> = s[0]
+            .spans
+            .iter()
+            .map(|&(a, b, r)| (&s[0].text[a..b], r))
+            .collect();
+        assert_eq!(spans, [("Syrian troops", 'S'), ("rebel positions", 'T')]);
+        assert_eq!(s[1].text, "The UN urged the warring parties (again).");
+    }
+
+    #[test]
+    fn a_bad_tag_names_the_line() {
+        let e = parse("g.bio", "Iraq B-S\nsaid X-Y\n").unwrap_err().to_string();
+        assert!(e.starts_with("g.bio:2: expected a tag O, B-X or I-X"), "{e}");
+    }
+
+    #[test]
+    fn coverage_counts_gold_spans_a_mention_overlaps() {
+        let p = Pipeline::new(Resources::builtin(), PipelineOptions::default());
+        let r = evaluate(&p, &parse("g.bio", SAMPLE).unwrap());
+        // "Syrian troops" and "UN" are found; only the first has a country.
+        // "rebel positions" and "the warring parties" are not actors casus knows.
+        assert_eq!((r.covered.hit, r.covered.total), (2, 4), "{r:?}");
+        assert_eq!((r.covered_source.hit, r.covered_source.total), (2, 2));
+        assert_eq!(r.resolved.hit, 1);
+    }
+}

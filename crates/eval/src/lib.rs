@@ -1,0 +1,78 @@
+//! Measuring casus on labelled data.
+//!
+//! * [`bio`]: sentences with source (S) and target (T) spans in BIO tags,
+//!   one `token TAG` per line, a blank line between sentences. Measures how
+//!   many gold spans a mention covers, and how many of those resolve to an
+//!   actor with a country.
+//! * [`plover`]: PLOVER gold-standard records (JSON array with `text` and
+//!   `source`/`target` actors carrying `actorText` and `code`). Measures
+//!   how many gold actors a mention finds, and how many get the right
+//!   country.
+//!
+//! Every reader reports a malformed line or record with its place.
+
+pub mod bio;
+pub mod plover;
+
+/// A problem with an evaluation file.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {what}")]
+    Malformed { path: String, line: usize, what: String },
+}
+
+/// A count out of a total, printed as a share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Share {
+    pub hit: usize,
+    pub total: usize,
+}
+
+impl Share {
+    pub fn add(&mut self, hit: bool) {
+        self.hit += usize::from(hit);
+        self.total += 1;
+    }
+
+    pub fn rate(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.hit as f64 / self.total as f64
+        }
+    }
+}
+
+impl std::fmt::Display for Share {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.1}% ({}/{})", 100.0 * self.rate(), self.hit, self.total)
+    }
+}
+
+/// A mention found by the actor stage: byte span and country.
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub country: Option<String>,
+}
+
+/// Runs segmentation and the actor stage on one piece of plain text.
+pub(crate) fn mentions(pipeline: &casus_pipeline::Pipeline, text: &str) -> Vec<Found> {
+    let res = pipeline.resources();
+    let sentences = res.segmenter.segment(text).sentences;
+    res.actors
+        .recognize(text, &sentences, None)
+        .into_iter()
+        .map(|f| Found {
+            start: f.span.start,
+            end: f.span.end,
+            country: f.actor.and_then(|a| a.country),
+        })
+        .collect()
+}
