@@ -139,6 +139,7 @@ impl Recognizer {
             }
             self.sentence(text, *s, &hits, published, &mut out);
         }
+        fill_focus_country(&mut out);
         out
     }
 
@@ -334,6 +335,29 @@ impl Recognizer {
             }) if *j != i => self.dict.actors[*j].country.clone(),
             _ => None,
         })
+    }
+}
+
+/// When an article mentions exactly one country, agents and titled people
+/// with no country of their own ("President Bouteflika", "the ministry")
+/// are taken to be that country's.
+fn fill_focus_country(found: &mut [Found]) {
+    let mut countries: Vec<&str> = found
+        .iter()
+        .filter_map(|f| f.actor.as_ref()?.country.as_deref())
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let [only] = countries[..] else { return };
+    let only = only.to_string();
+    for f in found
+        .iter_mut()
+        .filter(|f| matches!(f.kind, Kind::Group | Kind::Person))
+    {
+        if let Some(a) = f.actor.as_mut().filter(|a| a.id.is_none() && a.country.is_none()) {
+            a.code = format!("{only}{}", a.code);
+            a.country = Some(only.clone());
+        }
     }
 }
 

@@ -37,3 +37,68 @@ fn the_seed_article_is_its_headline_and_eight_story_paragraphs_one_sentence_each
         assert!(!a.text.contains(junk), "page furniture {junk:?} left in the text");
     }
 }
+
+#[test]
+fn every_actor_of_the_seed_article_is_found_resolved_and_coded() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
+    if !seed.exists() {
+        eprintln!("no {} here: nothing to check", seed.display());
+        return;
+    }
+    let out = extract_with(
+        &[seed],
+        casus_ingest::ReadOptions::default(),
+        casus_pipeline::PipelineOptions {
+            default_published: Some("2024-01-25".into()),
+        },
+    );
+    let a = &out.articles[0];
+    let actors: Vec<&casus_core::ActorRef> = a.mentions.iter().filter_map(|m| m.actor.as_ref()).collect();
+    let has_id_code = |id: &str, code: &str| {
+        actors
+            .iter()
+            .any(|x| x.id.as_deref() == Some(id) && x.code == code)
+    };
+    let has_code = |code: &str| actors.iter().any(|x| x.code == code);
+    // Named actors, by dictionary id and the code they carry on the date.
+    for (id, code) in [
+        ("lloyd-austin", "USAGOV"),
+        ("mohammed-shia-al-sudani", "IRQGOV"),
+        ("kataib-hezbollah", "IRQREB"),
+        ("islamic-resistance-iraq", "IRQREB"),
+        ("hamas", "PSEREB"),
+        ("us-led-coalition", "IMGMIL"),
+        ("islamic-state", "IMGREB"),
+    ] {
+        assert!(has_id_code(id, code), "{id} as {code} not found: {actors:#?}");
+    }
+    // Countries and composed actors.
+    for code in ["USA", "IRQ", "ISR", "USAMIL", "IRQGOV"] {
+        assert!(has_code(code), "{code} not found");
+    }
+    // Iran backs groups without being one of them.
+    assert!(
+        a.mentions
+            .iter()
+            .filter(|m| m.backed_by.as_deref() == Some("IRN"))
+            .count()
+            >= 3
+    );
+    // The unnamed spokesmen resolve to the Iraqi government.
+    let spokesmen = a.mentions.iter().filter(|m| {
+        m.text.contains("spokesman") || m.kind == "person" && m.actor.as_ref().is_some_and(|x| x.id.is_none())
+    });
+    assert!(spokesmen.clone().count() >= 2);
+    assert!(
+        spokesmen
+            .clone()
+            .all(|m| m.actor.as_ref().is_some_and(|x| x.code == "IRQGOV")),
+        "{:#?}",
+        spokesmen.collect::<Vec<_>>()
+    );
+    // Every mention's span gives back its text.
+    let chars: Vec<char> = a.text.chars().collect();
+    for m in &a.mentions {
+        assert_eq!(chars[m.span[0]..m.span[1]].iter().collect::<String>(), m.text);
+    }
+}

@@ -193,3 +193,19 @@ fn police_who_act_are_actors_even_alone() {
     let got = mentions("Police said two men were detained.", None);
     assert_eq!(find(&got, "Police").2.as_deref(), Some("COP"));
 }
+
+#[test]
+fn the_one_country_of_an_article_fills_agents_that_have_none() {
+    let got = mentions(
+        "President Tebboune visited Oran. Algeria's army was on alert. The ministry said so.",
+        None,
+    );
+    assert_eq!(find(&got, "President Tebboune").2.as_deref(), Some("DZAGOV"));
+    assert_eq!(find(&got, "ministry").2.as_deref(), Some("DZAGOV"));
+    let two = mentions("President Tebboune met Tunisian officials in Algeria.", None);
+    assert_eq!(
+        find(&two, "President Tebboune").2.as_deref(),
+        Some("GOV"),
+        "two countries: no guess"
+    );
+}
