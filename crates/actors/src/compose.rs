@@ -13,7 +13,7 @@ use crate::matcher::{Hit, Matcher, RawMatch};
 use crate::names::{is_title_case, unknown_names, Cues};
 use crate::{ActorRef, Dictionary};
 use casus_core::Span;
-use casus_nlp::Tokenizer;
+use casus_nlp::{Token, Tokenizer};
 
 /// The kind of a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub enum Kind {
     Group,
     /// A capitalised name casus does not know and cannot place.
     Name,
+    /// he, she, they, it: always with an antecedent.
+    Pronoun,
 }
 
 impl Kind {
@@ -43,6 +45,7 @@ impl Kind {
             Kind::Place => "place",
             Kind::Group => "group",
             Kind::Name => "name",
+            Kind::Pronoun => "pronoun",
         }
     }
 
@@ -63,6 +66,9 @@ pub struct Found {
     pub kind: Kind,
     pub actor: Option<ActorRef>,
     pub backed_by: Option<String>,
+    /// The first mention of the actor this one points back to ("he",
+    /// "Austin", "the coalition"): coreference.
+    pub antecedent: Option<Span>,
 }
 
 /// Dictionaries, the automaton over them, and the name cues; build once.
@@ -127,6 +133,7 @@ impl Recognizer {
     pub fn recognize(&self, text: &str, sentences: &[Span], published: Option<&str>) -> Vec<Found> {
         let all = self.matcher.find(text);
         let mut out = Vec::new();
+        let mut tokens = Vec::with_capacity(sentences.len());
         let mut k = 0;
         for s in sentences {
             while k < all.len() && all[k].span.start < s.start {
@@ -137,13 +144,23 @@ impl Recognizer {
                 hits.push(all[k]);
                 k += 1;
             }
-            self.sentence(text, *s, &hits, published, &mut out);
+            let toks = self.tokenizer.tokens(text, *s);
+            self.sentence(text, &toks, &hits, published, &mut out);
+            tokens.push(toks);
         }
         fill_focus_country(&mut out);
+        crate::coref::resolve(text, sentences, &tokens, &mut out, &self.cues);
         out
     }
 
-    fn sentence(&self, text: &str, s: Span, hits: &[RawMatch], date: Option<&str>, out: &mut Vec<Found>) {
+    fn sentence(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        hits: &[RawMatch],
+        date: Option<&str>,
+        out: &mut Vec<Found>,
+    ) {
         let mut units: Vec<Unit> = Vec::with_capacity(hits.len());
         for m in hits {
             let country = match m.hit {
@@ -156,9 +173,8 @@ impl Recognizer {
             }
         }
         let known: Vec<Span> = units.iter().map(Unit::span).collect();
-        let tokens = self.tokenizer.tokens(text, s);
-        if !is_title_case(text, &tokens) {
-            for (span, kind) in unknown_names(text, &tokens, &known, &self.cues) {
+        if !is_title_case(text, tokens) {
+            for (span, kind) in unknown_names(text, tokens, &known, &self.cues) {
                 units.push(Unit::Name(span, kind));
             }
         }
@@ -277,6 +293,7 @@ impl Recognizer {
             kind: Kind::Group,
             actor: None,
             backed_by,
+            antecedent: None,
         };
         if let Some(i) = actor {
             let a = &d.actors[i];

@@ -12,6 +12,7 @@
 //!   CAMEO-style code; names it does not know come out uncoded.
 
 mod compose;
+mod coref;
 mod dictionary;
 mod matcher;
 mod names;

@@ -13,6 +13,7 @@ const BUILTIN: &str = include_str!("../data/name-cues.tsv");
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Cues {
     title: HashSet<String>,
+    head: HashSet<String>,
     org: HashSet<String>,
     place: HashSet<String>,
     place_before: HashSet<String>,
@@ -43,6 +44,7 @@ impl Cues {
             };
             let set = match class {
                 "title" => &mut self.title,
+                "head" => &mut self.head,
                 "org" => &mut self.org,
                 "place" => &mut self.place,
                 "place_before" => &mut self.place_before,
@@ -70,6 +72,16 @@ impl Cues {
 }
 
 impl Cues {
+    /// A title a person is named by: "spokesman", "leader".
+    pub fn is_title(&self, word: &str) -> bool {
+        self.title.contains(word)
+    }
+
+    /// Does `phrase` (lower case) name a head of state or government?
+    pub fn is_head_title(&self, phrase: &str) -> bool {
+        self.head.iter().any(|h| phrase.contains(h.as_str()))
+    }
+
     /// "military affairs": an agent noun used as an adjective.
     pub fn is_adjectival(&self, agent: &str, next_word: &str) -> bool {
         self.adjective.contains(&agent.to_lowercase())

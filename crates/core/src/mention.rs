@@ -31,4 +31,8 @@ pub struct Mention {
     /// it does not make the actor that country's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backed_by: Option<String>,
+    /// Coreference: the span of the first mention of the actor this one
+    /// points back to ("he", "Austin", "the coalition").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<[usize; 2]>,
 }

@@ -72,6 +72,7 @@ impl Pipeline {
                     kind: f.kind.as_str().to_string(),
                     actor: f.actor,
                     backed_by: f.backed_by,
+                    refers_to: f.antecedent.map(|a| map.span(a)),
                 })
                 .collect()
         } else {
