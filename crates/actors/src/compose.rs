@@ -150,6 +150,9 @@ impl Recognizer {
         }
         fill_focus_country(&mut out);
         crate::coref::resolve(text, sentences, &tokens, &mut out, &self.cues);
+        for a in out.iter_mut().filter_map(|f| f.actor.as_mut()) {
+            a.plover_sector = self.dict.plover_sector(&a.code).map(str::to_string);
+        }
         out
     }
 
@@ -286,6 +289,7 @@ impl Recognizer {
                 code: format!("{}{}", c.map(ccode).unwrap_or_default(), ag.code),
                 country: c.map(ccode),
                 sector: Some(ag.sector.clone()),
+                plover_sector: None,
             }
         };
         let mut f = Found {
@@ -300,15 +304,23 @@ impl Recognizer {
             f.kind = Kind::of_actor(&a.kind);
             // The sentence's role wins for people: "Pentagon chief Lloyd Austin".
             let role = (a.kind == "person").then(|| {
-                let c = country.map(ccode).or_else(|| self.org_country_before(p, i))?;
+                let c = country
+                    .map(ccode)
+                    .or_else(|| self.org_country_before(p, i))
+                    .or_else(|| a.country.clone())?;
                 Some(format!("{c}{}", d.agents[agent?].code))
             });
+            let code = role.flatten().unwrap_or_else(|| a.code_on(date).to_string());
+            // The office held decides: Rutte as Dutch prime minister is NLD.
+            let code_country = code.get(..3).and_then(|c| d.country(c)).map(|c| c.code.clone());
+            let sector = code.get(3..6).and_then(|p| d.sector_of(p));
             f.actor = Some(ActorRef {
                 id: Some(a.id.clone()),
                 name: Some(a.names[0].clone()),
-                code: role.flatten().unwrap_or_else(|| a.code_on(date).to_string()),
-                country: a.country.clone(),
-                sector: Some(a.sector.clone()),
+                country: code_country.or_else(|| a.country.clone()),
+                sector: Some(sector.unwrap_or(&a.sector).to_string()),
+                code,
+                plover_sector: None,
             });
             // "the Iranian-backed Ketaeb Hezbollah": a national group keeps its own country.
         } else if let Some(a) = agent {
@@ -328,6 +340,7 @@ impl Recognizer {
                 },
                 country: Some(ccode(c)),
                 sector: (country_kind == Kind::Place).then(|| "government".to_string()),
+                plover_sector: None,
             });
             if let Some((_, k)) = name {
                 // "Iraqi Mohamed X": a person of that country, role unknown.

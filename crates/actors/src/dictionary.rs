@@ -4,13 +4,16 @@
 use crate::role::Role;
 use casus_core::resource::{data_lines, LineIssue};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Country {
     pub code: String,
     pub name: String,
     pub aliases: Vec<String>,
     pub demonyms: Vec<String>,
     pub capitals: Vec<String>,
+    /// Names matched ignoring case where the text capitalises them
+    /// (from PETRARCH dictionaries, written in capitals).
+    pub folded: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +33,9 @@ pub struct NamedActor {
     /// The first is the canonical name.
     pub names: Vec<String>,
     pub roles: Vec<Role>,
+    /// Match the names ignoring case (where the text capitalises them):
+    /// PETRARCH dictionaries are written in capitals.
+    pub fold_case: bool,
 }
 
 impl NamedActor {
@@ -47,11 +53,15 @@ pub struct Dictionary {
     pub countries: Vec<Country>,
     pub agents: Vec<Agent>,
     pub actors: Vec<NamedActor>,
+    /// CAMEO agent code → PLOVER sector code.
+    pub plover_sectors: Vec<(String, String)>,
 }
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const AGENTS: &str = include_str!("../data/agents.tsv");
 const ACTORS: &str = include_str!("../data/actors.tsv");
+const PEOPLE: &str = include_str!("../data/people.tsv");
+const SECTORS: &str = include_str!("../data/plover-sectors.tsv");
 
 const KINDS: &[&str] = &["person", "organisation", "armed_group", "igo"];
 
@@ -83,6 +93,8 @@ impl Dictionary {
         let mut issues = d.add_countries("built-in:countries.tsv", COUNTRIES);
         issues.extend(d.add_agents("built-in:agents.tsv", AGENTS));
         issues.extend(d.add_actors("built-in:actors.tsv", ACTORS));
+        issues.extend(d.add_actors("built-in:people.tsv", PEOPLE));
+        issues.extend(d.add_plover_sectors("built-in:plover-sectors.tsv", SECTORS));
         debug_assert!(issues.is_empty(), "{issues:?}");
         d
     }
@@ -127,6 +139,7 @@ impl Dictionary {
                 aliases: c.get(2).map_or_else(Vec::new, |s| list(s)),
                 demonyms: c.get(3).map_or_else(Vec::new, |s| list(s)),
                 capitals: c.get(4).map_or_else(Vec::new, |s| list(s)),
+                folded: Vec::new(),
             })
         };
         let countries = &mut self.countries;
@@ -189,6 +202,7 @@ impl Dictionary {
                 code: c[4].trim().to_string(),
                 names,
                 roles,
+                fold_case: false,
             })
         };
         let actors = &mut self.actors;
@@ -198,12 +212,46 @@ impl Dictionary {
         })
     }
 
+    /// Adds CAMEO → PLOVER sector pairs (`CAMEO PLOVER`).
+    pub fn add_plover_sectors(&mut self, path: &str, text: &str) -> Vec<LineIssue> {
+        let parse = |l: &str| -> Result<(String, String), String> {
+            let c = columns(l, 2, 2)?;
+            let ok = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
+            if !ok(c[0].trim()) || !ok(c[1].trim()) {
+                return Err(format!("expected two three-letter upper-case codes, found `{l}`"));
+            }
+            Ok((c[0].trim().to_string(), c[1].trim().to_string()))
+        };
+        let sectors = &mut self.plover_sectors;
+        Self::each(path, text, parse, |p| {
+            sectors.retain(|old| old.0 != p.0);
+            sectors.push(p);
+        })
+    }
+
+    /// The PLOVER sector of a CAMEO-style actor code: its first
+    /// three-letter piece with a listed sector (`IRQREB` → REB).
+    pub fn plover_sector(&self, code: &str) -> Option<&str> {
+        (0..code.len() / 3).find_map(|i| {
+            let piece = code.get(i * 3..i * 3 + 3)?;
+            self.plover_sectors
+                .iter()
+                .find(|(c, _)| c == piece)
+                .map(|(_, p)| p.as_str())
+        })
+    }
+
     /// Adds a user's file, whose first line says what it holds: a line
-    /// mentioning `countries` or `agents` (as the built-in files' first
-    /// lines do), else named actors.
+    /// mentioning `countries`, `agents` or `plover sectors` (as the
+    /// built-in files' first lines do), a PETRARCH/TABARI dictionary
+    /// (recognised by its content), else named actors.
     pub fn add_file(&mut self, path: &str, text: &str) -> Vec<LineIssue> {
         let first = text.lines().next().unwrap_or("").to_lowercase();
-        if first.starts_with('#') && first.contains("countries") {
+        if let Some(kind) = crate::petrarch::sniff(text) {
+            crate::petrarch::add(self, kind, path, text)
+        } else if first.starts_with('#') && first.contains("plover sectors") {
+            self.add_plover_sectors(path, text)
+        } else if first.starts_with('#') && first.contains("countries") {
             self.add_countries(path, text)
         } else if first.starts_with('#') && first.contains("agents") {
             self.add_agents(path, text)
@@ -239,6 +287,9 @@ mod tests {
         assert_eq!(austin.code_on(Some("2014-02-01")), "USAMIL");
         assert_eq!(austin.code_on(Some("2018-02-01")), "USAELI");
         assert_eq!(d.sector_of("MIL"), Some("military"));
+        assert_eq!(d.plover_sector("IRQREB"), Some("REB"));
+        assert_eq!(d.plover_sector("USAMED"), Some("JRN"));
+        assert_eq!(d.plover_sector("IGOUNO"), None);
     }
 
     #[test]

@@ -16,10 +16,12 @@ mod coref;
 mod dictionary;
 mod matcher;
 mod names;
+mod petrarch;
 mod role;
 
 pub use compose::{Found, Kind, Recognizer};
 pub use dictionary::{Agent, Country, Dictionary, NamedActor};
+pub use petrarch::{sniff as sniff_petrarch, Kind as PetrarchKind};
 pub use role::Role;
 
 /// What a mention resolves to: the output contract's `actor` object.

@@ -26,6 +26,10 @@ pub(crate) struct Matcher {
     /// Proper names, matched with their capitalisation ("US" is not "us").
     names: AhoCorasick,
     name_hits: Vec<Hit>,
+    /// Names from PETRARCH dictionaries (written in capitals): matched
+    /// ignoring case, where the text capitalises their first letter.
+    folded: Option<AhoCorasick>,
+    folded_hits: Vec<Hit>,
     /// Agent nouns, matched ignoring case ("Government forces").
     agents: AhoCorasick,
     agent_hits: Vec<Hit>,
@@ -49,10 +53,23 @@ impl Matcher {
                 name_hits.push(Hit::Capital(i));
             }
         }
+        let mut folded: Vec<&str> = Vec::new();
+        let mut folded_hits = Vec::new();
+        for (i, c) in d.countries.iter().enumerate() {
+            for n in &c.folded {
+                folded.push(n);
+                folded_hits.push(Hit::Country(i));
+            }
+        }
         for (i, a) in d.actors.iter().enumerate() {
             for n in &a.names {
-                names.push(n);
-                name_hits.push(Hit::Actor(i));
+                if a.fold_case {
+                    folded.push(n);
+                    folded_hits.push(Hit::Actor(i));
+                } else {
+                    names.push(n);
+                    name_hits.push(Hit::Actor(i));
+                }
             }
         }
         let mut agents: Vec<&str> = Vec::new();
@@ -73,13 +90,15 @@ impl Matcher {
         Matcher {
             names: build(&names, false),
             name_hits,
+            folded: (!folded.is_empty()).then(|| build(&folded, true)),
+            folded_hits,
             agents: build(&agents, true),
             agent_hits,
         }
     }
 
     /// Whole-word matches in `text`, in order, without overlaps; a name
-    /// wins over an agent noun it overlaps.
+    /// wins over a PETRARCH name it overlaps, and both over an agent noun.
     pub fn find(&self, text: &str) -> Vec<RawMatch> {
         let mut out: Vec<RawMatch> = Vec::new();
         let words = |ac: &AhoCorasick, hits: &[Hit]| -> Vec<RawMatch> {
@@ -92,7 +111,10 @@ impl Matcher {
                 .collect()
         };
         out.extend(words(&self.names, &self.name_hits));
-        for m in words(&self.agents, &self.agent_hits) {
+        let capitalised = |m: &RawMatch| text[m.span.start..].starts_with(|c: char| c.is_uppercase());
+        let folded = self.folded.as_ref().map(|ac| words(ac, &self.folded_hits));
+        let extra = folded.into_iter().flatten().filter(capitalised);
+        for m in extra.chain(words(&self.agents, &self.agent_hits)) {
             if !out
                 .iter()
                 .any(|n| n.span.start < m.span.end && m.span.start < n.span.end)

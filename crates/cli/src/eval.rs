@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use casus_eval::{bio, plover};
-use casus_pipeline::{Pipeline, PipelineOptions, Resources};
+use casus_pipeline::{Pipeline, PipelineOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,6 +27,10 @@ pub struct Args {
     /// A PLOVER gold-standard JSON file.
     #[arg(long, value_name = "FILE")]
     plover: Option<PathBuf>,
+    /// Extra actor dictionaries, as for `casus extract` (several allowed;
+    /// casus's own format or PETRARCH/TABARI actor and agent files).
+    #[arg(long, value_name = "FILE")]
+    dictionary: Vec<PathBuf>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -40,7 +44,8 @@ pub fn main(args: Args) -> Result<ExitCode> {
     if args.bio.is_none() && args.plover.is_none() {
         anyhow::bail!("nothing to measure: give --bio FILE and/or --plover FILE");
     }
-    let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
+    let resources = crate::extract::load_resources(&[], &[], &args.dictionary)?;
+    let pipeline = Pipeline::new(resources, PipelineOptions::default());
     let mut json = serde_json::Map::new();
     if let Some(p) = &args.bio {
         let sentences = bio::parse(&p.display().to_string(), &read(p)?)?;

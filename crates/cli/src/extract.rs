@@ -113,6 +113,27 @@ pub(crate) fn parse_bytes(s: &str) -> Result<u64, String> {
         .map_err(|_| format!("expected a number of bytes like 500K or 16M; found `{s}`"))
 }
 
+/// The built-in data plus the user's files; bad lines in them are warned
+/// about (file and line) and skipped.
+pub(crate) fn load_resources(
+    furniture: &[PathBuf],
+    abbreviations: &[PathBuf],
+    dictionaries: &[PathBuf],
+) -> Result<Resources> {
+    fn paths(v: &[PathBuf]) -> Vec<&std::path::Path> {
+        v.iter().map(PathBuf::as_path).collect()
+    }
+    let (resources, issues) = Resources::load(UserData {
+        furniture: &paths(furniture),
+        abbreviations: &paths(abbreviations),
+        dictionaries: &paths(dictionaries),
+    })?;
+    for issue in &issues {
+        eprintln!("casus: warning: {issue} (line skipped)");
+    }
+    Ok(resources)
+}
+
 pub fn main(args: Args) -> Result<ExitCode> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
@@ -126,17 +147,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         })?),
         None => None,
     };
-    let furniture: Vec<&std::path::Path> = args.furniture.iter().map(PathBuf::as_path).collect();
-    let abbreviations: Vec<&std::path::Path> = args.abbreviations.iter().map(PathBuf::as_path).collect();
-    let dictionaries: Vec<&std::path::Path> = args.dictionary.iter().map(PathBuf::as_path).collect();
-    let (resources, issues) = Resources::load(UserData {
-        furniture: &furniture,
-        abbreviations: &abbreviations,
-        dictionaries: &dictionaries,
-    })?;
-    for issue in &issues {
-        eprintln!("casus: warning: {issue} (line skipped)");
-    }
+    let resources = load_resources(&args.furniture, &args.abbreviations, &args.dictionary)?;
     let pipeline = Pipeline::new(
         resources,
         PipelineOptions {

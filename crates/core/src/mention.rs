@@ -16,6 +16,9 @@ pub struct ActorRef {
     pub country: Option<String>,
     /// Plain sector name: government, military, rebels, ...
     pub sector: Option<String>,
+    /// PLOVER sector code: GOV, MIL, REB, UAF, JRN, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover_sector: Option<String>,
 }
 
 /// One mention of an actor, with its span in code points into `text`.

@@ -197,15 +197,38 @@ fn police_who_act_are_actors_even_alone() {
 #[test]
 fn the_one_country_of_an_article_fills_agents_that_have_none() {
     let got = mentions(
-        "President Tebboune visited Oran. Algeria's army was on alert. The ministry said so.",
+        "President Ouldane visited Oran. Algeria's army was on alert. The ministry said so.",
         None,
     );
-    assert_eq!(find(&got, "President Tebboune").2.as_deref(), Some("DZAGOV"));
+    assert_eq!(find(&got, "President Ouldane").2.as_deref(), Some("DZAGOV"));
     assert_eq!(find(&got, "ministry").2.as_deref(), Some("DZAGOV"));
-    let two = mentions("President Tebboune met Tunisian officials in Algeria.", None);
+    let two = mentions("President Ouldane met Tunisian officials in Algeria.", None);
     assert_eq!(
-        find(&two, "President Tebboune").2.as_deref(),
+        find(&two, "President Ouldane").2.as_deref(),
         Some("GOV"),
         "two countries: no guess"
     );
+}
+
+#[test]
+fn a_known_person_with_a_title_takes_the_title_in_his_own_country() {
+    let got = mentions("President Tebboune met Tunisian officials.", None);
+    assert_eq!(find(&got, "President Tebboune").2.as_deref(), Some("DZAGOV"));
+}
+
+#[test]
+fn the_office_held_on_the_day_decides_the_country_of_an_international_figure() {
+    let r = Recognizer::new(Dictionary::builtin());
+    let text = "Mark Rutte spoke.";
+    let seg = casus_nlp::Segmenter::default().segment(text);
+    let at = |date| {
+        r.recognize(text, &seg.sentences, Some(date))[0]
+            .actor
+            .clone()
+            .unwrap()
+    };
+    let (pm, sg) = (at("2015-03-01"), at("2025-03-01"));
+    assert_eq!((pm.code.as_str(), pm.country.as_deref()), ("NLDGOV", Some("NLD")));
+    assert_eq!((sg.code.as_str(), sg.country), ("IGOWSTNAT", None));
+    assert_eq!(pm.plover_sector.as_deref(), Some("GOV"));
 }
