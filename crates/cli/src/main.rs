@@ -1,6 +1,7 @@
 //! The `casus` command. Thin: parses arguments, wires the library crates
 //! together, prints. See `casus --help`.
 
+mod actors;
 mod bench;
 mod corpus;
 mod eval;
@@ -19,7 +20,8 @@ use std::process::ExitCode;
 JSON Lines, plain text) and turns them into clean, segmented, traceable records.\n\n\
 Start with:\n  casus extract examples/articles            # the built-in examples\n  \
 casus extract news/ -o articles.jsonl       # a directory, recursively\n  \
-casus extract crawl.warc.gz | jq .title      # a web archive, to jq",
+casus extract crawl.warc.gz | jq .title      # a web archive, to jq\n  \
+casus actors news/ --unknown                 # names the dictionaries miss",
     arg_required_else_help = true
 )]
 struct Cli {
@@ -30,6 +32,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(extract::Args),
+    Actors(actors::Args),
     Eval(eval::Args),
     Bench(bench::Args),
 }
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::main(args),
+        Command::Actors(args) => actors::main(args),
         Command::Eval(args) => eval::main(args),
         Command::Bench(args) => bench::main(args),
     };

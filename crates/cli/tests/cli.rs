@@ -175,3 +175,59 @@ fn bench_can_write_its_corpus_for_whole_runs_and_extract_reads_it_back() {
         .iter()
         .all(|r| !r["text"].as_str().unwrap().contains("Related Stories")));
 }
+
+#[test]
+fn actors_unknown_lists_uncoded_names_by_frequency_as_a_table() {
+    let text = "Talks In Vell\n\nThe Oskaran Liberation Front attacked a post near Dravik. \
+                Iraqi officials said the Oskaran Liberation Front had been warned.\n";
+    let out = casus(&["actors", "-", "--unknown"], Some(text));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = table.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0][..5], ["mentions", "articles", "kind", "code", "text"]);
+    assert_eq!(
+        rows[1][..5],
+        ["2", "1", "organisation", "", "Oskaran Liberation Front"]
+    );
+    assert!(rows.iter().all(|r| r[4] != "Iraqi officials"), "{table}");
+}
+
+#[test]
+fn actors_lists_known_actors_with_their_codes_as_json() {
+    let out = casus(&["actors", "-", "--json"], Some(STORY));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows = lines(&out);
+    // "Army" in the headline and "Government troops" in the body.
+    assert!(
+        rows.iter().any(|r| r["code"] == "MIL" && r["mentions"] == 2),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_petrarch_dictionary_is_read_by_content_and_its_bad_lines_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("mine.actors.txt");
+    std::fs::write(
+        &dict,
+        "OSKARAN_LIBERATION_FRONT_ [NRVREB]\n+OLF_\n\t[NRVREB 2019-2020]\n",
+    )
+    .unwrap();
+    let text = "Talks In Vell\n\nThe Oskaran Liberation Front attacked a post near Dravik.\n";
+    let out = casus(
+        &["extract", "-", "--dictionary", &dict.display().to_string()],
+        Some(text),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("mine.actors.txt:3: expected a date"), "{stderr}");
+    let a = &lines(&out)[0];
+    let front = a["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["text"] == "Oskaran Liberation Front")
+        .unwrap();
+    assert_eq!(front["actor"]["code"], "NRVREB");
+    assert_eq!(front["kind"], "armed_group");
+}

@@ -19,6 +19,6 @@ mod token;
 
 pub use abbrev::{AbbrevClass, Abbreviations};
 pub use dateline::find_dateline;
-pub use lang::{detect_language, Language};
+pub use lang::{detect_language, english_share, Language};
 pub use segment::{Segmentation, Segmenter};
 pub use token::{Token, TokenKind, Tokenizer};

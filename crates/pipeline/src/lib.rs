@@ -11,8 +11,10 @@ mod dedup;
 mod pipeline;
 mod resources;
 mod run;
+mod tally;
 
 pub use dedup::{body_hash, Dedup};
 pub use pipeline::{Pipeline, PipelineOptions, Processed};
 pub use resources::{ResourceError, Resources, UserData};
 pub use run::{run, Item, RunOptions, Summary};
+pub use tally::{Example, Tally, TallyMode, TallyRow};
