@@ -1,0 +1,120 @@
+//! Per-stage timings on one thread: segmentation, language
+//! identification, and actor recognition
+//! with the built-in dictionaries and with a dictionary grown by a hundred
+//! thousand generated names (lookup cost must not grow with it).
+
+use casus_actors::{Dictionary, Recognizer};
+use casus_core::Span;
+use casus_nlp::Segmenter;
+use std::time::Instant;
+
+pub struct Stage {
+    pub name: String,
+    pub seconds: f64,
+    pub sentences: usize,
+    pub articles: usize,
+    /// Mentions found (actor stages).
+    pub mentions: usize,
+}
+
+/// Names for the grown dictionary, from syllables: "Karo Velmish Front".
+fn generated_names(n: usize) -> String {
+    const SYL: &[&str] = &[
+        "ka", "ro", "vel", "mish", "ta", "dor", "an", "zu", "bel", "kor", "ni", "sa", "tre", "gol", "mu",
+        "ria",
+    ];
+    const HEADS: &[&str] = &["Front", "Brigade", "Movement", "Council", "Army", "Party"];
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut out = String::with_capacity(n * 60);
+    for i in 0..n {
+        let mut word = |k: usize| {
+            let w: String = (0..k).map(|_| SYL[rng.usize(..SYL.len())]).collect();
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        let name = format!("{} {} {}", word(2), word(3), HEADS[i % HEADS.len()]);
+        out.push_str(&format!("gen-{i}\tarmed_group\t\trebels\tXXXREB\t{name}\t\n"));
+    }
+    out
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// Times each stage over `texts` (clean article texts), `rounds` times.
+pub fn measure(texts: &[String], rounds: usize) -> (Vec<Stage>, usize, f64) {
+    let segmenter = Segmenter::default();
+    let rounds = rounds.max(1);
+    let mut segmented: Vec<Vec<Span>> = Vec::new();
+    let mut times = Vec::new();
+    for _ in 0..rounds {
+        let start = Instant::now();
+        segmented = texts.iter().map(|t| segmenter.segment(t).sentences).collect();
+        times.push(start.elapsed().as_secs_f64());
+    }
+    let sentences: usize = segmented.iter().map(Vec::len).sum();
+    let mut stages = vec![Stage {
+        name: "segmentation".into(),
+        seconds: median(times),
+        sentences,
+        articles: texts.len(),
+        mentions: 0,
+    }];
+    let mut times = Vec::new();
+    for _ in 0..rounds {
+        let start = Instant::now();
+        let found = texts
+            .iter()
+            .filter(|t| casus_nlp::detect_language(t).is_some())
+            .count();
+        times.push(start.elapsed().as_secs_f64());
+        debug_assert_eq!(found, texts.len());
+    }
+    stages.push(Stage {
+        name: "language identification".into(),
+        seconds: median(times),
+        sentences,
+        articles: texts.len(),
+        mentions: 0,
+    });
+    let builtin = Dictionary::builtin();
+    let mut grown = builtin.clone();
+    const EXTRA: usize = 100_000;
+    let issues = grown.add_actors("generated", &generated_names(EXTRA));
+    debug_assert!(issues.is_empty());
+    let names = grown.actors.len();
+    let build = Instant::now();
+    let grown = Recognizer::new(grown);
+    let build_seconds = build.elapsed().as_secs_f64();
+    for (name, rec) in [
+        (
+            "actors (built-in dictionaries)".to_string(),
+            Recognizer::new(builtin),
+        ),
+        (format!("actors (+{EXTRA} names)"), grown),
+    ] {
+        let mut times = Vec::new();
+        let mut mentions = 0;
+        for _ in 0..rounds {
+            let start = Instant::now();
+            mentions = texts
+                .iter()
+                .zip(&segmented)
+                .map(|(t, s)| rec.recognize(t, s, Some("2024-02-01")).len())
+                .sum();
+            times.push(start.elapsed().as_secs_f64());
+        }
+        stages.push(Stage {
+            name,
+            seconds: median(times),
+            sentences,
+            articles: texts.len(),
+            mentions,
+        });
+    }
+    (stages, names, build_seconds)
+}
