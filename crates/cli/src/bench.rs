@@ -31,6 +31,9 @@ pub struct Args {
     /// Timed rounds per corpus; the median is reported.
     #[arg(long, default_value_t = 5)]
     rounds: usize,
+    /// Names added to the dictionary for the second actor timing.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    grow: usize,
     /// Print the figures as one JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -87,7 +90,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         .filter_map(|d| pipeline.process(d.clone()).ok())
         .map(|p| p.article.text)
         .collect();
-    let (stage_rows, dict_names, build_seconds) = stages::measure(&clean, args.rounds);
+    let (stage_rows, dict_names, build_seconds) = stages::measure(&clean, args.rounds, args.grow);
     let threads = rayon::current_num_threads();
     if args.json {
         let rows: Vec<_> = results

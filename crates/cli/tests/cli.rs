@@ -153,12 +153,28 @@ fn help_teaches_with_examples() {
 
 #[test]
 fn bench_reports_figures_as_json() {
-    let out = casus(&["bench", "--articles", "20", "--rounds", "1", "--json"], None);
+    let out = casus(
+        &[
+            "bench",
+            "--articles",
+            "20",
+            "--rounds",
+            "1",
+            "--grow",
+            "50",
+            "--json",
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v[0]["kind"], "text");
-    assert_eq!(v[1]["kind"], "html");
-    assert!(v[1]["articles_per_s"].as_f64().unwrap() > 0.0);
+    assert_eq!(v["pipeline"][0]["kind"], "text");
+    assert_eq!(v["pipeline"][1]["kind"], "html");
+    assert!(v["pipeline"][1]["articles_per_s"].as_f64().unwrap() > 0.0);
+    let stages = v["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 4);
+    assert_eq!(stages[3]["stage"], "actors (+50 names)");
+    assert!(stages[2]["mentions"].as_u64().unwrap() > 0);
 }
 
 #[test]

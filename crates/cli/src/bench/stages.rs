@@ -1,7 +1,7 @@
-//! Per-stage timings on one thread: segmentation, language
-//! identification, and actor recognition
-//! with the built-in dictionaries and with a dictionary grown by a hundred
-//! thousand generated names (lookup cost must not grow with it).
+//! Per-stage timings on one thread: segmentation, language identification,
+//! and actor recognition with the built-in dictionaries and with a
+//! dictionary grown by generated names (100,000 by default; lookup cost
+//! must not grow with it).
 
 use casus_actors::{Dictionary, Recognizer};
 use casus_core::Span;
@@ -46,7 +46,7 @@ fn median(mut times: Vec<f64>) -> f64 {
 }
 
 /// Times each stage over `texts` (clean article texts), `rounds` times.
-pub fn measure(texts: &[String], rounds: usize) -> (Vec<Stage>, usize, f64) {
+pub fn measure(texts: &[String], rounds: usize, extra: usize) -> (Vec<Stage>, usize, f64) {
     let segmenter = Segmenter::default();
     let rounds = rounds.max(1);
     let mut segmented: Vec<Vec<Span>> = Vec::new();
@@ -83,8 +83,7 @@ pub fn measure(texts: &[String], rounds: usize) -> (Vec<Stage>, usize, f64) {
     });
     let builtin = Dictionary::builtin();
     let mut grown = builtin.clone();
-    const EXTRA: usize = 100_000;
-    let issues = grown.add_actors("generated", &generated_names(EXTRA));
+    let issues = grown.add_actors("generated", &generated_names(extra));
     debug_assert!(issues.is_empty());
     let names = grown.actors.len();
     let build = Instant::now();
@@ -95,7 +94,7 @@ pub fn measure(texts: &[String], rounds: usize) -> (Vec<Stage>, usize, f64) {
             "actors (built-in dictionaries)".to_string(),
             Recognizer::new(builtin),
         ),
-        (format!("actors (+{EXTRA} names)"), grown),
+        (format!("actors (+{extra} names)"), grown),
     ] {
         let mut times = Vec::new();
         let mut mentions = 0;
