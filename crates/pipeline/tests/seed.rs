@@ -96,6 +96,20 @@ fn every_actor_of_the_seed_article_is_found_resolved_and_coded() {
         "{:#?}",
         spokesmen.collect::<Vec<_>>()
     );
+    // Pronouns and short forms point back to who they mean.
+    let pronouns: Vec<_> = a.mentions.iter().filter(|m| m.kind == "pronoun").collect();
+    assert!(
+        pronouns
+            .iter()
+            .any(|m| m.actor.as_ref().and_then(|x| x.id.as_deref()) == Some("lloyd-austin")),
+        "{pronouns:#?}"
+    );
+    assert!(
+        a.mentions.iter().any(|m| m.text == "coalition"
+            && m.refers_to.is_some()
+            && m.actor.as_ref().is_some_and(|x| x.code == "IMGMIL")),
+        "the short form of the coalition"
+    );
     // Every mention's span gives back its text.
     let chars: Vec<char> = a.text.chars().collect();
     for m in &a.mentions {
