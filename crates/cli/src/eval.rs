@@ -1,12 +1,17 @@
 //! `casus eval`: how casus does on labelled data.
 
 use anyhow::{Context, Result};
-use casus_eval::{bio, plover};
+use casus_eval::{bio, penta, plover};
 use casus_pipeline::{Pipeline, PipelineOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Measure casus on labelled data and print a table (or JSON).
+///
+/// --penta FILE: `sentence<TAB>label` lines with PentaClass labels (0
+/// statement, 1 verbal cooperation, 2 material cooperation, 3 verbal
+/// conflict, 4 material conflict): per-class and macro-averaged F1 of the
+/// class of each sentence's main coded event.
 ///
 /// --bio FILE: sentences with source and target spans in BIO tags
 /// (`token TAG` per line, S = source, T = target): the share of gold spans
@@ -17,13 +22,17 @@ use std::process::ExitCode;
 /// gold actors found, and the share found with the right country.
 ///
 /// Example:
-///   casus eval --bio dev/source-target-train.bio --plover dev/plover-gsr.json
+///   casus eval --penta dev/pentaclass-train.tsv --bio dev/source-target-train.bio \
+///              --plover dev/plover-gsr.json
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// A BIO file of source (S) and target (T) spans.
     #[arg(long, value_name = "FILE")]
     bio: Option<PathBuf>,
+    /// A `sentence<TAB>label` file of PentaClass labels (0–4).
+    #[arg(long, value_name = "FILE")]
+    penta: Option<PathBuf>,
     /// A PLOVER gold-standard JSON file.
     #[arg(long, value_name = "FILE")]
     plover: Option<PathBuf>,
@@ -41,12 +50,42 @@ fn read(p: &PathBuf) -> Result<String> {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    if args.bio.is_none() && args.plover.is_none() {
-        anyhow::bail!("nothing to measure: give --bio FILE and/or --plover FILE");
+    if args.bio.is_none() && args.plover.is_none() && args.penta.is_none() {
+        anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE and/or --plover FILE");
     }
-    let resources = crate::extract::load_resources(&[], &[], &args.dictionary)?;
+    let resources = crate::extract::load_resources(&[], &[], &args.dictionary, &[])?;
     let pipeline = Pipeline::new(resources, PipelineOptions::default());
     let mut json = serde_json::Map::new();
+    if let Some(p) = &args.penta {
+        let data = penta::parse(&p.display().to_string(), &read(p)?)?;
+        let r = penta::evaluate(&pipeline, &data);
+        if !args.json {
+            println!("{} ({} sentences)", p.display(), r.model.sentences);
+            println!(
+                "  sentences with a coded act                    {}",
+                casus_eval::Share {
+                    hit: r.rules.with_event,
+                    total: r.rules.sentences
+                }
+            );
+            for (name, rep) in [
+                ("rules (main event)", &r.rules),
+                ("model (words + events)", &r.model),
+            ] {
+                println!(
+                    "  {name:<24} macro-F1 {:.3}  accuracy {:.3}",
+                    rep.macro_f1, rep.accuracy
+                );
+                let f1: Vec<String> = rep.classes.iter().map(|c| format!("{:.3}", c.f1)).collect();
+                println!("    F1 by class 0-4: {}", f1.join("  "));
+            }
+            println!(
+                "  (the shipped model was trained on casus's dev data: on that data, use\n   \
+                 `casus train pentaclass --cv 5` for held-out figures)"
+            );
+        }
+        json.insert("penta".into(), serde_json::to_value(&r)?);
+    }
     if let Some(p) = &args.bio {
         let sentences = bio::parse(&p.display().to_string(), &read(p)?)?;
         let r = bio::evaluate(&pipeline, &sentences);

@@ -76,6 +76,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     dictionary: Vec<PathBuf>,
 
+    /// Extra event words with their CAMEO codes (see
+    /// crates/coder/data/verbs.tsv for the format); may be given several times.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+
     /// Extra abbreviations for sentence splitting (see
     /// crates/nlp/data/abbreviations.txt); may be given several times.
     #[arg(long, value_name = "FILE")]
@@ -119,6 +124,7 @@ pub(crate) fn load_resources(
     furniture: &[PathBuf],
     abbreviations: &[PathBuf],
     dictionaries: &[PathBuf],
+    lexicons: &[PathBuf],
 ) -> Result<Resources> {
     fn paths(v: &[PathBuf]) -> Vec<&std::path::Path> {
         v.iter().map(PathBuf::as_path).collect()
@@ -127,6 +133,7 @@ pub(crate) fn load_resources(
         furniture: &paths(furniture),
         abbreviations: &paths(abbreviations),
         dictionaries: &paths(dictionaries),
+        lexicons: &paths(lexicons),
     })?;
     for issue in &issues {
         eprintln!("casus: warning: {issue} (line skipped)");
@@ -147,7 +154,12 @@ pub fn main(args: Args) -> Result<ExitCode> {
         })?),
         None => None,
     };
-    let resources = load_resources(&args.furniture, &args.abbreviations, &args.dictionary)?;
+    let resources = load_resources(
+        &args.furniture,
+        &args.abbreviations,
+        &args.dictionary,
+        &args.lexicon,
+    )?;
     let pipeline = Pipeline::new(
         resources,
         PipelineOptions {

@@ -7,6 +7,7 @@ mod corpus;
 mod eval;
 mod extract;
 mod output;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -35,6 +36,7 @@ enum Command {
     Actors(actors::Args),
     Eval(eval::Args),
     Bench(bench::Args),
+    Train(train::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Actors(args) => actors::main(args),
         Command::Eval(args) => eval::main(args),
         Command::Bench(args) => bench::main(args),
+        Command::Train(args) => train::main(args),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,6 @@
 //! The output record: one article, one JSON line.
 
-use crate::{Mention, Origin};
+use crate::{Event, Mention, Origin};
 use serde::{Deserialize, Serialize};
 
 /// One article as casus writes it (JSON Lines, one per line).
@@ -32,6 +32,8 @@ pub struct Article {
     /// Actors mentioned, in text order.
     #[serde(default)]
     pub mentions: Vec<Mention>,
+    #[serde(default)]
+    pub events: Vec<Event>,
     /// Byline, from the page's metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,

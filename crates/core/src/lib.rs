@@ -7,6 +7,7 @@
 //! * [`Article`]: one output record (one JSON line) with the fields of the
 //!   output contract that exist so far.
 //! * [`Mention`], [`ActorRef`]: who an article mentions, and who that is.
+//! * [`Event`]: who did what to whom, coded (CAMEO, PLOVER), with spans.
 //! * [`Origin`]: where in the input a document came from (file, line or
 //!   record, byte), so errors and records can be traced back.
 //!
@@ -16,6 +17,7 @@
 
 mod article;
 mod charmap;
+mod event;
 mod mention;
 mod origin;
 pub mod resource;
@@ -23,6 +25,7 @@ mod span;
 
 pub use article::{Article, Dateline};
 pub use charmap::CharMap;
+pub use event::{Event, Location, Part, Plover};
 pub use mention::{ActorRef, Mention};
 pub use origin::Origin;
 pub use span::Span;

@@ -9,9 +9,14 @@
 //!   how many gold actors a mention finds, and how many get the right
 //!   country.
 //!
+//! * [`penta`]: `sentence<TAB>label` lines with a PentaClass label (0–4):
+//!   the class of each sentence's main event against the label, as
+//!   per-class and macro-averaged F1.
+//!
 //! Every reader reports a malformed line or record with its place.
 
 pub mod bio;
+pub mod penta;
 pub mod plover;
 
 /// A problem with an evaluation file.
@@ -75,4 +80,16 @@ pub(crate) fn mentions(pipeline: &casus_pipeline::Pipeline, text: &str) -> Vec<F
             country: f.actor.and_then(|a| a.country),
         })
         .collect()
+}
+
+/// Segmentation, actors and events on one piece of plain text.
+pub(crate) fn coded(
+    pipeline: &casus_pipeline::Pipeline,
+    text: &str,
+) -> (Vec<casus_actors::Found>, Vec<casus_coder::Coded>) {
+    let res = pipeline.resources();
+    let sentences = res.segmenter.segment(text).sentences;
+    let found = res.actors.recognize(text, &sentences, None);
+    let events = res.coder.code(text, &sentences, &found);
+    (found, events)
 }

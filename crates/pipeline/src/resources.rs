@@ -1,6 +1,7 @@
 //! The data files the stages need, loaded once per run.
 
 use casus_actors::{Dictionary, Recognizer};
+use casus_coder::{CodeTable, Coder, Lexicon};
 use casus_core::resource::LineIssue;
 use casus_ingest::Furniture;
 use casus_nlp::{Abbreviations, Segmenter, Tokenizer};
@@ -16,14 +17,15 @@ pub enum ResourceError {
     },
 }
 
-/// Everything the stages load: furniture rules, abbreviation lists and
-/// actor dictionaries.
+/// Everything the stages load: furniture rules, abbreviation lists, actor
+/// dictionaries, the event lexicon and the CAMEO code table.
 #[derive(Debug, Clone)]
 pub struct Resources {
     pub furniture: Furniture,
     pub segmenter: Segmenter,
     pub tokenizer: Tokenizer,
     pub actors: Recognizer,
+    pub coder: Coder,
 }
 
 /// The user's own data files, added to the built-in ones.
@@ -32,6 +34,7 @@ pub struct UserData<'a> {
     pub furniture: &'a [&'a Path],
     pub abbreviations: &'a [&'a Path],
     pub dictionaries: &'a [&'a Path],
+    pub lexicons: &'a [&'a Path],
 }
 
 impl Default for Resources {
@@ -71,12 +74,20 @@ impl Resources {
         for p in user.dictionaries {
             issues.extend(d.add_file(&p.display().to_string(), &read(p)?));
         }
+        let mut texts = Vec::new();
+        for p in user.lexicons {
+            texts.push((p.display().to_string(), read(p)?));
+        }
+        let files: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let (lexicon, lex_issues) = Lexicon::with_files(&files);
+        issues.extend(lex_issues);
         Ok((
             Resources {
                 furniture: f,
                 segmenter: Segmenter::new(a.clone()),
                 tokenizer: Tokenizer::new(a),
                 actors: Recognizer::new(d),
+                coder: Coder::new(CodeTable::builtin(), lexicon),
             },
             issues,
         ))

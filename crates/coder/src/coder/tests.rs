@@ -1,0 +1,165 @@
+use super::*;
+use casus_actors::{Dictionary, Recognizer};
+use casus_nlp::Segmenter;
+
+/// (trigger, source, target, code, modality)
+type Row = (String, Option<String>, Option<String>, String, &'static str);
+
+fn events(text: &str) -> Vec<Row> {
+    let seg = Segmenter::default().segment(text);
+    let found = Recognizer::new(Dictionary::builtin()).recognize(text, &seg.sentences, Some("2024-02-01"));
+    let name = |i: Option<usize>| i.map(|i| found[i].span.slice(text).to_string());
+    Coder::default()
+        .code(text, &seg.sentences, &found)
+        .into_iter()
+        .map(|c| {
+            (
+                c.trigger.slice(text).to_string(),
+                name(c.source),
+                name(c.target),
+                c.info.code.clone(),
+                c.modality.as_str(),
+            )
+        })
+        .collect()
+}
+
+fn find<'a>(rows: &'a [Row], trigger: &str) -> &'a Row {
+    rows.iter()
+        .find(|r| r.0 == trigger)
+        .unwrap_or_else(|| panic!("no event on {trigger:?}: {rows:#?}"))
+}
+
+#[test]
+fn an_active_verb_has_its_subject_as_source_and_its_object_as_target() {
+    let rows = events("Turkish jets struck Kurdish militants near the border on Monday.");
+    let r = find(&rows, "struck");
+    assert_eq!(r.1.as_deref(), Some("Turkish jets"));
+    assert_eq!(r.2.as_deref(), Some("Kurdish militants"));
+    assert_eq!((&r.3[..2], r.4), ("19", "asserted"));
+}
+
+#[test]
+fn a_passive_verb_takes_its_source_from_by() {
+    let rows = events("Two depots were struck by Israeli warplanes overnight.");
+    let r = find(&rows, "struck");
+    assert_eq!(r.1.as_deref(), Some("Israeli warplanes"));
+    let rows = events("Syrian soldiers were attacked by Islamic State fighters.");
+    let r = find(&rows, "attacked");
+    assert_eq!(r.1.as_deref(), Some("Islamic State fighters"));
+    assert_eq!(r.2.as_deref(), Some("Syrian soldiers"));
+}
+
+#[test]
+fn a_nominal_event_takes_the_actor_before_it_and_after_on_or_by() {
+    let rows = events("Russian airstrikes on Ukrainian troops continued.");
+    let r = find(&rows, "airstrikes");
+    assert_eq!(r.1.as_deref(), Some("Russian"));
+    assert_eq!(r.2.as_deref(), Some("Ukrainian troops"));
+    assert_eq!(r.3, "195");
+    let rows = events("There were new attacks against Iraqi police by Islamic State militants.");
+    let r = find(&rows, "attacks");
+    assert_eq!(r.1.as_deref(), Some("Islamic State militants"));
+    assert_eq!(r.2.as_deref(), Some("Iraqi police"));
+}
+
+#[test]
+fn coordinated_targets_give_one_event_each() {
+    let rows = events("Iran-backed militias attacked US and French troops in Syria.");
+    let targets: Vec<_> = rows
+        .iter()
+        .filter(|r| r.0 == "attacked")
+        .map(|r| r.2.clone().unwrap())
+        .collect();
+    assert_eq!(targets, ["US", "French troops"]);
+}
+
+#[test]
+fn reported_judgement_is_the_speakers_criticism_not_an_act_of_the_speaker() {
+    let rows = events("US forces struck a depot. Iraq said the strikes violated its sovereignty.");
+    assert!(
+        rows.iter()
+            .all(|r| !(r.0 == "strikes" && r.1.as_deref() == Some("Iraq"))),
+        "{rows:#?}"
+    );
+    let r = find(&rows, "violated");
+    assert_eq!(r.1.as_deref(), Some("Iraq"));
+    assert_eq!(r.2.as_deref(), Some("US forces"));
+    assert_eq!(&r.3[..2], "11");
+    let said = find(&rows, "said");
+    assert_eq!((said.1.as_deref(), &said.3[..]), (Some("Iraq"), "010"));
+}
+
+#[test]
+fn verbal_acts_are_coded_by_their_verb() {
+    for (sentence, trigger, root) in [
+        ("Egypt accused Israel of blocking aid.", "accused", "11"),
+        (
+            "Germany criticised Hungarian officials over the vote.",
+            "criticised",
+            "11",
+        ),
+        (
+            "Iraqi officials demanded the withdrawal of US troops.",
+            "demanded the withdrawal",
+            "10",
+        ),
+        ("Russia threatened Moldova with reprisals.", "threatened", "13"),
+        ("The UN praised Kenyan police for their work.", "praised", "05"),
+        (
+            "Qatar agreed to a ceasefire with Israel.",
+            "agreed to a ceasefire",
+            "08",
+        ),
+        ("French officials met Chinese officials in Paris.", "met", "04"),
+        ("Ukraine appealed to NATO for air defences.", "appealed", "02"),
+    ] {
+        let rows = events(sentence);
+        let r = find(&rows, trigger);
+        assert_eq!(&r.3[..2], root, "{sentence}: {r:?}");
+        assert!(r.1.is_some(), "{sentence}: no source");
+    }
+}
+
+#[test]
+fn negation_intention_and_threat_are_modalities_not_acts() {
+    let rows = events("Israeli troops did not attack Lebanese soldiers.");
+    assert_eq!(find(&rows, "attack").4, "negated");
+    let rows = events("Iraqi officials said they will take necessary actions against US forces.");
+    let r = find(&rows, "take necessary actions");
+    assert_eq!((&r.3[..2], r.4), ("13", "threatened"));
+    let rows = events("Iran will send aid to Syrian civilians.");
+    assert_eq!(find(&rows, "send aid").4, "intended");
+    let rows = events("If Russian forces attack Finland, NATO would respond.");
+    assert_eq!(find(&rows, "attack").4, "hypothetical");
+}
+
+#[test]
+fn a_count_of_attacks_is_one_event_with_its_count() {
+    let text = "Iran-backed militias carried out more than 150 attacks on US forces.";
+    let seg = Segmenter::default().segment(text);
+    let found = Recognizer::new(Dictionary::builtin()).recognize(text, &seg.sentences, None);
+    let coded = Coder::default().code(text, &seg.sentences, &found);
+    let attacks: Vec<_> = coded
+        .iter()
+        .filter(|c| c.trigger.slice(text) == "attacks")
+        .collect();
+    assert_eq!(attacks.len(), 1, "{coded:#?}");
+    assert_eq!(attacks[0].count, Some(150));
+}
+
+#[test]
+fn a_quote_before_its_speaker_is_the_speakers_speech() {
+    let rows = events("\"We struck the depots,\" Lloyd Austin said.");
+    let said = find(&rows, "said");
+    assert_eq!(said.1.as_deref(), Some("Lloyd Austin"));
+}
+
+#[test]
+fn a_nominal_event_in_a_quote_finds_its_agent_after_by() {
+    let rows = events(
+        "“These raids answer repeated attacks against US and French personnel in Iraq and Syria by Iran-backed militias,” he said.",
+    );
+    let r = find(&rows, "attacks");
+    assert_eq!(r.1.as_deref(), Some("Iran-backed militias"), "{rows:#?}");
+}

@@ -1,0 +1,329 @@
+//! The event lexicon (`data/verbs.tsv`): trigger words and phrases with
+//! their CAMEO codes, inflected once at load and matched by one automaton.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use casus_core::resource::{data_lines, LineIssue};
+use casus_core::Span;
+use std::collections::HashMap;
+
+const BUILTIN: &str = include_str!("../data/verbs.tsv");
+
+/// What kind of word a trigger is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Verb,
+    Noun,
+    /// A reporting verb: a statement that opens reported speech.
+    Speech,
+    /// A word of judgement: the speaker's act inside reported speech.
+    Judge,
+}
+
+/// Which form of the word matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    /// -s: a present verb or a plural noun.
+    S,
+    Past,
+    Participle,
+    Ing,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    pub code: String,
+    pub class: Class,
+    pub form: Form,
+    /// The same string is also listed as a noun (or as a verb): context decides.
+    pub ambiguous: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    entries: Vec<(String, Trigger)>,
+    automaton: AhoCorasick,
+}
+
+/// A trigger found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub span: Span,
+    pub trigger: Trigger,
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Regular verb forms of `w`: (s, past, ing).
+fn regular(w: &str) -> (String, String, String) {
+    let s = if w.ends_with(['s', 'x', 'z']) || w.ends_with("sh") || w.ends_with("ch") {
+        format!("{w}es")
+    } else if let Some(stem) = w.strip_suffix('y').filter(|s| !s.ends_with(is_vowel)) {
+        format!("{stem}ies")
+    } else {
+        format!("{w}s")
+    };
+    let past = if w.ends_with('e') {
+        format!("{w}d")
+    } else if let Some(stem) = w.strip_suffix('y').filter(|s| !s.ends_with(is_vowel)) {
+        format!("{stem}ied")
+    } else {
+        format!("{w}ed")
+    };
+    let ing = match w.strip_suffix('e') {
+        Some(stem) if !w.ends_with("ee") && !stem.is_empty() => format!("{stem}ing"),
+        _ => format!("{w}ing"),
+    };
+    (s, past, ing)
+}
+
+fn plural(w: &str) -> String {
+    regular(w).0
+}
+
+/// `strike{struck,struck,striking} a deal` → the phrase's words and the
+/// braces' contents.
+fn split_braces(p: &str) -> Result<(String, Option<Vec<String>>), String> {
+    match (p.find('{'), p.find('}')) {
+        (None, None) => Ok((p.to_string(), None)),
+        (Some(a), Some(b)) if a < b => {
+            let inner: Vec<String> = p[a + 1..b]
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            Ok((format!("{}{}", &p[..a], &p[b + 1..]), Some(inner)))
+        }
+        _ => Err(format!("expected `{{...}}` to be closed in `{p}`")),
+    }
+}
+
+/// The forms of one phrase, with which form each is.
+fn forms(class: Class, phrase: &str) -> Result<Vec<(String, Form)>, String> {
+    let (words, braces) = split_braces(phrase)?;
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return Err("an empty phrase".into());
+    };
+    let rest = rest.join(" ");
+    let join = |w: &str| {
+        if rest.is_empty() {
+            w.to_string()
+        } else {
+            format!("{w} {rest}")
+        }
+    };
+    let mut out = vec![(join(first), Form::Base)];
+    match class {
+        Class::Noun => {
+            // Nouns inflect their last word: "air strike" → "air strikes".
+            let last = words.last().expect("non-empty");
+            let head = &words[..words.len() - 1];
+            let pl = match &braces {
+                Some(b) if b.is_empty() => None,
+                Some(b) => Some(b[0].clone()),
+                None => Some(plural(last)),
+            };
+            // `{}` written after the words ("talks{}") means: no plural.
+            if let Some(pl) = pl {
+                let full = if head.is_empty() {
+                    pl
+                } else {
+                    format!("{} {pl}", head.join(" "))
+                };
+                out.push((full, Form::S));
+            }
+            out[0] = (words.join(" "), Form::Base);
+        }
+        _ => {
+            let (s, past, ing) = regular(first);
+            let (past, part, ing) = match braces.as_deref() {
+                Some([p, pp, g]) => (p.clone(), pp.clone(), g.clone()),
+                Some([p, pp]) => (p.clone(), pp.clone(), ing),
+                Some([p]) => (p.clone(), p.clone(), ing),
+                Some(_) => return Err(format!("expected {{past,participle,ing}} in `{phrase}`")),
+                None => (past.clone(), past, ing),
+            };
+            out.push((join(&s), Form::S));
+            out.push((join(&past), Form::Past));
+            if part != past {
+                out.push((join(&part), Form::Participle));
+            }
+            out.push((join(&ing), Form::Ing));
+        }
+    }
+    Ok(out)
+}
+
+impl Lexicon {
+    pub fn builtin() -> Self {
+        let (l, issues) = Lexicon::load(&[("built-in:verbs.tsv", BUILTIN)]);
+        debug_assert!(issues.is_empty(), "{issues:?}");
+        l
+    }
+
+    /// The built-in lexicon plus the given files (path, text); later
+    /// entries replace earlier ones with the same phrase.
+    pub fn with_files(files: &[(&str, &str)]) -> (Self, Vec<LineIssue>) {
+        let mut all = vec![("built-in:verbs.tsv", BUILTIN)];
+        all.extend_from_slice(files);
+        Lexicon::load(&all)
+    }
+
+    fn load(files: &[(&str, &str)]) -> (Self, Vec<LineIssue>) {
+        let mut issues = Vec::new();
+        let mut map: HashMap<String, Trigger> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (path, text) in files {
+            for (line, l) in data_lines(text) {
+                let bad = |message: String| LineIssue {
+                    path: path.to_string(),
+                    line,
+                    message,
+                };
+                let c: Vec<&str> = l.split('\t').collect();
+                if c.len() != 3 {
+                    issues.push(bad(format!(
+                        "expected `CODE<TAB>KIND<TAB>PHRASES`, found {} columns",
+                        c.len()
+                    )));
+                    continue;
+                }
+                let code = c[0].trim();
+                if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    issues.push(bad(format!("expected a CAMEO code of digits, found `{code}`")));
+                    continue;
+                }
+                let class = match c[1].trim() {
+                    "verb" => Class::Verb,
+                    "noun" => Class::Noun,
+                    "speech" => Class::Speech,
+                    "judge" => Class::Judge,
+                    k => {
+                        issues.push(bad(format!(
+                            "expected KIND verb, noun, speech or judge, found `{k}`"
+                        )));
+                        continue;
+                    }
+                };
+                for p in c[2].split('|').map(str::trim).filter(|p| !p.is_empty()) {
+                    // Judgement words are adjectives, nouns or verbs: inflect
+                    // as a verb when the word looks like one.
+                    let as_class = match class {
+                        Class::Judge if p.ends_with("ion") || p.ends_with("ment") || p.contains("{}") => {
+                            Class::Noun
+                        }
+                        Class::Judge => Class::Verb,
+                        c => c,
+                    };
+                    match forms(as_class, &p.to_lowercase()) {
+                        Ok(fs) => {
+                            for (f, form) in fs {
+                                let ambiguous = map.get(&f).is_some_and(|old| {
+                                    (old.class == Class::Noun) != (as_class == Class::Noun)
+                                });
+                                if !map.contains_key(&f) {
+                                    order.push(f.clone());
+                                }
+                                map.insert(
+                                    f,
+                                    Trigger {
+                                        code: code.to_string(),
+                                        class,
+                                        form,
+                                        ambiguous,
+                                    },
+                                );
+                            }
+                        }
+                        Err(e) => issues.push(bad(e)),
+                    }
+                }
+            }
+        }
+        let entries: Vec<(String, Trigger)> = order
+            .into_iter()
+            .map(|f| {
+                let t = map.remove(&f).expect("listed");
+                (f, t)
+            })
+            .collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(entries.iter().map(|(f, _)| f.as_str()))
+            .expect("lexicon automaton builds");
+        (Lexicon { entries, automaton }, issues)
+    }
+
+    /// Whole-word triggers in `text[span]`, in order.
+    pub fn find(&self, text: &str, span: Span) -> Vec<Hit> {
+        let part = &text[span.start..span.end];
+        self.automaton
+            .find_iter(part)
+            .filter(|m| {
+                let before = part[..m.start()].chars().next_back();
+                let after = part[m.end()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                    && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+            })
+            .map(|m| Hit {
+                span: Span::new(span.start + m.start(), span.start + m.end()),
+                trigger: self.entries[m.pattern().as_usize()].1.clone(),
+            })
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, String, Form)> {
+        Lexicon::builtin()
+            .find(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|h| (h.span.slice(text).to_string(), h.trigger.code, h.trigger.form))
+            .collect()
+    }
+
+    #[test]
+    fn verbs_are_inflected_and_irregular_forms_given() {
+        assert_eq!(find("jets struck")[0].1, "195");
+        assert_eq!(
+            find("they criticised")[0],
+            ("criticised".into(), "111".into(), Form::Past)
+        );
+        assert_eq!(find("accusing")[0].1, "112");
+        assert_eq!(find("it denied")[0].1, "016");
+        assert_eq!(find("were detained")[0].2, Form::Past);
+    }
+
+    #[test]
+    fn the_longest_phrase_wins_and_words_must_be_whole() {
+        assert_eq!(find("they struck a deal")[0].1, "057");
+        assert!(find("the attackers").is_empty());
+        assert_eq!(find("US airstrikes")[0].1, "195");
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line_and_is_skipped() {
+        let (l, issues) = Lexicon::with_files(&[(
+            "mine.tsv",
+            "190\tverb\tzap{zapped}\n19\tverbish\tzing\nx\tverb\tzonk\n",
+        )]);
+        assert_eq!(issues.len(), 2);
+        assert!(issues[0].to_string().starts_with("mine.tsv:2: expected KIND"));
+        assert!(!l.find("they zapped", Span::new(0, 11)).is_empty());
+    }
+}

@@ -1,0 +1,22 @@
+//! casus's event stage: who did what to whom, coded to CAMEO and PLOVER.
+//!
+//! * [`CodeTable`]: the CAMEO codes with names, Goldstein values and their
+//!   PLOVER coding (`data/cameo.tsv`).
+//! * [`Lexicon`]: the words that say what happened (`data/verbs.tsv`),
+//!   inflected at load, one automaton.
+//! * [`Coder`]: finds triggers in each sentence and, from the actor stage's
+//!   mentions, their source and target: active and passive verbs, nominal
+//!   events ("US airstrikes on ..."), reported speech, negation, intention
+//!   and threat, counts ("more than 150 attacks").
+
+mod classify;
+mod coder;
+mod codes;
+mod lexicon;
+mod modality;
+
+pub use classify::{features, Classifier, ModelError};
+pub use coder::{main_event, Coded, Coder};
+pub use codes::{penta_class, quad_class, CodeInfo, CodeTable};
+pub use lexicon::{Class, Form, Hit, Lexicon, Trigger};
+pub use modality::Modality;
