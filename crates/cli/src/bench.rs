@@ -112,7 +112,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
                     "stage": s.name, "threads": 1, "seconds": s.seconds,
                     "sentences_per_s": s.sentences as f64 / s.seconds,
                     "us_per_article": s.seconds * 1e6 / s.articles as f64,
-                    "mentions": s.mentions,
+                    "found": s.mentions,
                 })
             })
             .collect();
@@ -145,7 +145,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         println!("\nstages on the text corpus, one thread:");
         println!(
             "{:<34} {:>14} {:>14} {:>10}",
-            "stage", "sentences/s", "µs/article", "mentions"
+            "stage", "sentences/s", "µs/article", "found"
         );
         for s in &stage_rows {
             println!(

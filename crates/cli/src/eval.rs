@@ -101,6 +101,10 @@ pub fn main(args: Args) -> Result<ExitCode> {
                 r.covered_target
             );
             println!("  covered by a mention with a country           {}", r.resolved);
+            println!(
+                "  event source/target spans (main event)        P {:.3}  R {:.3}  F1 {:.3}",
+                r.spans.precision, r.spans.recall, r.spans.f1
+            );
         }
         json.insert("bio".into(), serde_json::to_value(&r)?);
     }
@@ -114,6 +118,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
                 "  gold country actors found with that country   {}",
                 r.right_country
             );
+            println!("  PLOVER category of the main event             {}", r.category);
         }
         json.insert("plover".into(), serde_json::to_value(&r)?);
     }

@@ -1,6 +1,7 @@
 //! Source/target spans in BIO tags.
 
-use crate::{mentions, EvalError, Share};
+use crate::{coded, mentions, EvalError, Share};
+use casus_coder::main_event;
 use casus_pipeline::Pipeline;
 
 /// One sentence: its text (tokens joined as news writes them) and the gold
@@ -112,6 +113,62 @@ pub struct Report {
     pub resolved: Share,
     pub covered_source: Share,
     pub covered_target: Share,
+    /// Event sources and targets against gold S and T spans: the sources
+    /// and targets of each sentence's main event (with its coordinated
+    /// pairs), matched to a gold span of the same role that they overlap.
+    pub spans: SpanScore,
+}
+
+/// Precision, recall and F1 of predicted spans.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct SpanScore {
+    pub predicted: usize,
+    pub gold: usize,
+    pub matched_predicted: usize,
+    pub matched_gold: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl SpanScore {
+    fn finish(&mut self) {
+        self.precision = ratio(self.matched_predicted, self.predicted);
+        self.recall = ratio(self.matched_gold, self.gold);
+        self.f1 = if self.precision + self.recall == 0.0 {
+            0.0
+        } else {
+            2.0 * self.precision * self.recall / (self.precision + self.recall)
+        };
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Source and target spans of the main event of `text` (byte spans, role).
+fn predicted_spans(pipeline: &Pipeline, text: &str) -> Vec<(usize, usize, char)> {
+    let (found, events) = coded(pipeline, text);
+    let Some(main) = main_event(&events) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(usize, usize, char)> = Vec::new();
+    for e in events.iter().filter(|e| e.trigger == main.trigger) {
+        for (i, role) in [(e.source, 'S'), (e.target, 'T')] {
+            if let Some(i) = i {
+                let sp = (found[i].span.start, found[i].span.end, role);
+                if !out.contains(&sp) {
+                    out.push(sp);
+                }
+            }
+        }
+    }
+    out
 }
 
 pub fn evaluate(pipeline: &Pipeline, sentences: &[Sentence]) -> Report {
@@ -132,7 +189,22 @@ pub fn evaluate(pipeline: &Pipeline, sentences: &[Sentence]) -> Report {
                 r.covered_target.add(covered);
             }
         }
+        let gold: Vec<&(usize, usize, char)> = s.spans.iter().filter(|s| s.2 == 'S' || s.2 == 'T').collect();
+        let pred = predicted_spans(pipeline, &s.text);
+        let overlaps =
+            |a: &(usize, usize, char), b: &(usize, usize, char)| a.2 == b.2 && a.0 < b.1 && b.0 < a.1;
+        r.spans.gold += gold.len();
+        r.spans.predicted += pred.len();
+        r.spans.matched_gold += gold
+            .iter()
+            .filter(|g| pred.iter().any(|p| overlaps(p, g)))
+            .count();
+        r.spans.matched_predicted += pred
+            .iter()
+            .filter(|p| gold.iter().any(|g| overlaps(p, g)))
+            .count();
     }
+    r.spans.finish();
     r
 }
 
@@ -175,5 +247,14 @@ mod tests {
         assert_eq!((r.covered.hit, r.covered.total), (2, 4), "{r:?}");
         assert_eq!((r.covered_source.hit, r.covered_source.total), (2, 2));
         assert_eq!(r.resolved.hit, 1);
+    }
+
+    #[test]
+    fn event_sources_and_targets_are_scored_against_gold_spans() {
+        let p = Pipeline::new(Resources::builtin(), PipelineOptions::default());
+        let sample = "Syrian B-S\ntroops I-S\nshelled O\nTurkish B-T\npositions I-T\n. O\n";
+        let r = evaluate(&p, &parse("g.bio", sample).unwrap());
+        assert_eq!((r.spans.gold, r.spans.matched_gold), (2, 2), "{r:?}");
+        assert_eq!(r.spans.precision, 1.0);
     }
 }

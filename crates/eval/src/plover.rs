@@ -1,6 +1,7 @@
 //! PLOVER gold-standard records: actors with their text and code.
 
-use crate::{mentions, EvalError, Share};
+use crate::{coded, mentions, EvalError, Share};
+use casus_coder::main_event;
 use casus_pipeline::Pipeline;
 use serde_json::Value;
 
@@ -17,6 +18,8 @@ pub struct Record {
     pub id: String,
     pub text: String,
     pub actors: Vec<GoldActor>,
+    /// The gold PLOVER event category (`ASSAULT`, `DEMAND`, ...).
+    pub event: Option<String>,
 }
 
 /// Reads a JSON array of records; records without `text` (documentation
@@ -67,6 +70,7 @@ pub fn parse(path: &str, content: &str) -> Result<Vec<Record>, EvalError> {
             id: item.get("id").and_then(Value::as_str).unwrap_or("").to_string(),
             text: text.to_string(),
             actors,
+            event: item.get("event").and_then(Value::as_str).map(str::to_string),
         });
     }
     Ok(out)
@@ -79,6 +83,20 @@ pub struct Report {
     pub found: Share,
     /// Gold actors with a country code, found with that country.
     pub right_country: Share,
+    /// Records whose main coded event has the gold PLOVER category.
+    pub category: Share,
+}
+
+/// The gold standard uses PLOVER 0.5 category names; casus codes to the
+/// PLOVER manual's later names (FIGHT became ASSAULT, DISAPPROVE and
+/// INVESTIGATE became ACCUSE, DEMAND became REQUEST).
+fn current_category(old: &str) -> &str {
+    match old {
+        "FIGHT" => "ASSAULT",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "DEMAND" => "REQUEST",
+        other => other,
+    }
 }
 
 /// Codes that name a country (not IGO, NGO, ... or an agent alone).
@@ -94,6 +112,11 @@ pub fn evaluate(pipeline: &Pipeline, records: &[Record]) -> Report {
         ..Report::default()
     };
     for rec in records {
+        if let Some(gold) = rec.event.as_deref() {
+            let (_, events) = coded(pipeline, &rec.text);
+            let got = main_event(&events).and_then(|e| e.info.plover.category.clone());
+            r.category.add(got.as_deref() == Some(current_category(gold)));
+        }
         let found = mentions(pipeline, &rec.text);
         for g in &rec.actors {
             let over: Vec<_> = found
@@ -117,7 +140,7 @@ mod tests {
 
     const SAMPLE: &str = r#"[
       {"id": "doc", "event": "DOCUMENT"},
-      {"id": "r1", "text": "Senior Chadian and Nigerien officials agreed on Monday to patrol the border together.",
+      {"id": "r1", "event": "AGREE", "text": "Senior Chadian and Nigerien officials agreed on Monday to patrol the border together.",
        "source": [{"actorText": "Chadian", "code": "TCD", "sector": "GOV"}, {"actorText": "Nigerien", "code": "NER"}],
        "target": {"actorText": "the border", "code": "---"}}
     ]"#;
@@ -136,6 +159,7 @@ mod tests {
         let rep = evaluate(&p, &parse("gsr.json", SAMPLE).unwrap());
         assert_eq!(rep.right_country.total, 2);
         assert_eq!(rep.right_country.hit, 2, "{rep:?}");
+        assert_eq!(rep.category.total, 1);
     }
 
     #[test]

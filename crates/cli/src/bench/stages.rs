@@ -1,5 +1,5 @@
 //! Per-stage timings on one thread: segmentation, language identification,
-//! and actor recognition with the built-in dictionaries and with a
+//! event coding, and actor recognition with the built-in dictionaries and with a
 //! dictionary grown by generated names (100,000 by default; lookup cost
 //! must not grow with it).
 
@@ -115,5 +115,33 @@ pub fn measure(texts: &[String], rounds: usize, extra: usize) -> (Vec<Stage>, us
             mentions,
         });
     }
+    // Events: the rule-based coder and the learned calibration, on the
+    // built-in actors' mentions.
+    let rec = Recognizer::new(Dictionary::builtin());
+    let found: Vec<_> = texts
+        .iter()
+        .zip(&segmented)
+        .map(|(t, s)| rec.recognize(t, s, Some("2024-02-01")))
+        .collect();
+    let coder = casus_coder::Coder::default();
+    let mut times = Vec::new();
+    let mut events = 0;
+    for _ in 0..rounds {
+        let start = Instant::now();
+        events = 0;
+        for ((t, s), f) in texts.iter().zip(&segmented).zip(&found) {
+            let mut coded = coder.code(t, s, f);
+            coder.calibrate(t, &mut coded);
+            events += coded.len();
+        }
+        times.push(start.elapsed().as_secs_f64());
+    }
+    stages.push(Stage {
+        name: "events (coder + model)".into(),
+        seconds: median(times),
+        sentences,
+        articles: texts.len(),
+        mentions: events,
+    });
     (stages, names, build_seconds)
 }
