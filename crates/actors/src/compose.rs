@@ -303,7 +303,13 @@ impl Recognizer {
             let a = &d.actors[i];
             f.kind = Kind::of_actor(&a.kind);
             // The sentence's role wins for people: "Pentagon chief Lloyd Austin".
+            // "Hezbollah leader Hassan Nasrallah": a leader of an armed
+            // group is coded as the group, not as a government.
+            let group = self.armed_group_before(p, i);
             let role = (a.kind == "person").then(|| {
+                if let Some(g) = group {
+                    return Some(g);
+                }
                 let c = country
                     .map(ccode)
                     .or_else(|| self.org_country_before(p, i))
@@ -354,6 +360,18 @@ impl Recognizer {
             f.span = extend_to_noun(text, span);
         }
         vec![f]
+    }
+
+    /// The code of an armed group named before actor `i` in the phrase.
+    fn armed_group_before(&self, p: &[Unit], i: usize) -> Option<String> {
+        p.iter().find_map(|u| match u {
+            Unit::Hit(RawMatch {
+                hit: Hit::Actor(j), ..
+            }) if *j != i && self.dict.actors[*j].kind == "armed_group" => {
+                Some(self.dict.actors[*j].code.clone())
+            }
+            _ => None,
+        })
     }
 
     /// The country of a national organisation before actor `i` in the

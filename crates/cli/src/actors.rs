@@ -43,7 +43,7 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    let resources = crate::extract::load_resources(&[], &[], &args.dictionary, &[])?;
+    let resources = crate::extract::load_resources(&[], &[], &args.dictionary, &[], None)?;
     let pipeline = Pipeline::new(
         resources,
         PipelineOptions {

@@ -40,6 +40,10 @@ pub struct Args {
     /// casus's own format or PETRARCH/TABARI actor and agent files).
     #[arg(long, value_name = "FILE")]
     dictionary: Vec<PathBuf>,
+    /// PentaClass weights to measure instead of the shipped ones (for
+    /// held-out data, train on other data with `casus train`).
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -53,7 +57,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
     if args.bio.is_none() && args.plover.is_none() && args.penta.is_none() {
         anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE and/or --plover FILE");
     }
-    let resources = crate::extract::load_resources(&[], &[], &args.dictionary, &[])?;
+    let resources = crate::extract::load_resources(&[], &[], &args.dictionary, &[], args.model.as_deref())?;
     let pipeline = Pipeline::new(resources, PipelineOptions::default());
     let mut json = serde_json::Map::new();
     if let Some(p) = &args.penta {

@@ -81,6 +81,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     lexicon: Vec<PathBuf>,
 
+    /// PentaClass weights from `casus train pentaclass` instead of the
+    /// shipped ones.
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+
     /// Extra abbreviations for sentence splitting (see
     /// crates/nlp/data/abbreviations.txt); may be given several times.
     #[arg(long, value_name = "FILE")]
@@ -125,6 +130,7 @@ pub(crate) fn load_resources(
     abbreviations: &[PathBuf],
     dictionaries: &[PathBuf],
     lexicons: &[PathBuf],
+    model: Option<&std::path::Path>,
 ) -> Result<Resources> {
     fn paths(v: &[PathBuf]) -> Vec<&std::path::Path> {
         v.iter().map(PathBuf::as_path).collect()
@@ -134,6 +140,7 @@ pub(crate) fn load_resources(
         abbreviations: &paths(abbreviations),
         dictionaries: &paths(dictionaries),
         lexicons: &paths(lexicons),
+        model,
     })?;
     for issue in &issues {
         eprintln!("casus: warning: {issue} (line skipped)");
@@ -159,6 +166,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         &args.abbreviations,
         &args.dictionary,
         &args.lexicon,
+        args.model.as_deref(),
     )?;
     let pipeline = Pipeline::new(
         resources,

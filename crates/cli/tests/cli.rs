@@ -248,3 +248,76 @@ fn a_petrarch_dictionary_is_read_by_content_and_its_bad_lines_are_reported() {
     assert_eq!(front["actor"]["code"], "NRVREB");
     assert_eq!(front["kind"], "armed_group");
 }
+
+#[test]
+fn the_documented_train_command_rebuilds_the_shipped_weights() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let data = root.join("../shared/data/dev/pentaclass-train.tsv");
+    if !data.exists() {
+        eprintln!("no {} here: nothing to check", data.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pc.bin");
+    let run = casus(
+        &[
+            "train",
+            "pentaclass",
+            "--data",
+            &data.display().to_string(),
+            "-o",
+            &out.display().to_string(),
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let shipped = std::fs::read(root.join("crates/coder/data/pentaclass.bin")).unwrap();
+    assert!(
+        std::fs::read(&out).unwrap() == shipped,
+        "retrain with the README's command"
+    );
+}
+
+#[test]
+fn train_cross_validates_on_sentences_we_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("ours.tsv");
+    let mut lines = String::new();
+    for (i, (s, c)) in [
+        ("Syrian troops shelled rebel positions near the town", 4),
+        ("Egypt condemned the raid on the camp", 3),
+        ("Japan sent aid to flooded villages in the south", 2),
+        ("Chinese officials met French diplomats for talks", 1),
+        ("The minister said the weather was mild today", 0),
+    ]
+    .iter()
+    .cycle()
+    .take(40)
+    .enumerate()
+    {
+        lines.push_str(&format!("{s} ({i}).\t{c}\n"));
+    }
+    std::fs::write(&data, lines).unwrap();
+    let out = dir.path().join("m.bin");
+    let run = casus(
+        &[
+            "train",
+            "pentaclass",
+            "--data",
+            &data.display().to_string(),
+            "--cv",
+            "4",
+            "-o",
+            &out.display().to_string(),
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        report.contains("4-fold cross-validation on 40 sentences"),
+        "{report}"
+    );
+    assert!(report.contains("model  macro-F1 1.000"), "{report}");
+    assert!(std::fs::metadata(&out).unwrap().len() > 16);
+}

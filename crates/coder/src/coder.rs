@@ -33,6 +33,8 @@ pub struct Coded {
     pub count: Option<u64>,
     /// A reporting verb's statement.
     pub speech: bool,
+    /// The trigger is a noun ("airstrikes"), not a verb.
+    pub nominal: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +92,29 @@ const OBLIQUE: &[&str] = &[
 ];
 const BE: &[&str] = &[
     "was", "were", "is", "are", "been", "being", "be", "got", "get", "gets",
+];
+/// Words before "of" that make what follows the real subject.
+const QUANTITY: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+    "tens",
+    "scores",
+    "group",
+    "groups",
+    "number",
+    "crowd",
+    "crowds",
+    "band",
+    "team",
+    "delegation",
+    "members",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
 ];
 /// Words after which an ambiguous trigger ("attacks") is a noun.
 const PREPOSITIONS: &[&str] = &[
@@ -229,12 +254,14 @@ impl Coder {
                         .any(|&i| found[i].span.start < h.span.end && h.span.start < found[i].span.end)
                 })
                 .collect();
+            let triggers: Vec<Span> = hits.iter().map(|h| h.span).collect();
             let ctx = Sentence {
                 text,
                 span: *s,
                 toks: &toks,
                 found,
                 ms: &ms,
+                triggers: &triggers,
             };
             let mut regions = Vec::new();
             for h in hits.iter().filter(|h| h.trigger.class == Class::Speech) {
@@ -255,6 +282,7 @@ impl Coder {
                 let Some(info) = self.table.get(&h.trigger.code).cloned() else {
                     continue;
                 };
+                let nominal = h.trigger.class != Class::Judge && is_noun(&ctx, h);
                 let (sources, targets, conf) = if h.trigger.class == Class::Judge {
                     let Some(r) = region.filter(|r| r.speaker.is_some()) else {
                         continue;
@@ -282,7 +310,7 @@ impl Coder {
                         continue;
                     }
                     (r.speaker.into_iter().collect(), judged.into_iter().collect(), 0.6)
-                } else if is_noun(&ctx, h) {
+                } else if nominal {
                     let (src, tgt) = ctx.nominal(h.span, area);
                     (src, tgt, 0.35)
                 } else {
@@ -313,12 +341,26 @@ impl Coder {
                     before.drain(..=k);
                 }
                 let before: Vec<&str> = before.iter().map(String::as_str).collect();
-                let m = modality(&before, penta >= 3);
-                let count = if is_noun(&ctx, h) {
-                    count_before(&before)
-                } else {
-                    None
-                };
+                let mut m = modality(&before, penta == 4 || info.code.starts_with("13"));
+                let count = if nominal { count_before(&before) } else { None };
+                // A conflict announced for the future is a threat (CAMEO 13):
+                // "will take necessary actions", "would boycott".
+                let mut info = info;
+                if h.trigger.class == Class::Judge {
+                    // A judgement is made when spoken.
+                    m = Modality::Asserted;
+                }
+                if matches!(m, Modality::Intended | Modality::Threatened)
+                    && penta >= 3
+                    && !info.code.starts_with("13")
+                {
+                    let code = if penta == 4 { "138" } else { "130" };
+                    if let Some(t) = self.table.get(code) {
+                        info = t.clone();
+                    }
+                    m = Modality::Threatened;
+                }
+                let penta = penta_class(&info.code[..2]);
                 let confidence: f64 = conf
                     + if sources.is_empty() { 0.0 } else { 0.2 }
                     + if targets.is_empty() { 0.0 } else { 0.2 }
@@ -334,6 +376,7 @@ impl Coder {
                         confidence: confidence.clamp(0.05, 0.95),
                         count,
                         speech: false,
+                        nominal,
                     });
                 });
                 if penta == 4 && m == Modality::Asserted {
@@ -419,6 +462,7 @@ impl Coder {
             confidence: 0.7,
             count: None,
             speech: true,
+            nominal: false,
         });
         (
             ev.into_iter().collect(),
@@ -455,15 +499,19 @@ fn closing_quote_before(text: &str, start: usize, at: usize) -> Option<usize> {
 /// The event a sentence is mostly about: the surest act (a statement only
 /// when nothing else is said), the first on ties.
 pub fn main_event<'a>(events: impl IntoIterator<Item = &'a Coded>) -> Option<&'a Coded> {
+    // A verb outranks a noun (the noun is usually its object: "refused
+    // to commit to any assistance"); an earlier trigger a later one.
+    let score = |e: &Coded, k: usize| e.confidence + if e.nominal { 0.0 } else { 0.3 } - 0.02 * k as f64;
     let mut first = None;
-    let mut best: Option<&Coded> = None;
-    for e in events {
+    let mut best: Option<(&Coded, f64)> = None;
+    for (k, e) in events.into_iter().enumerate() {
         first = first.or(Some(e));
-        if !e.speech && best.is_none_or(|b| e.confidence > b.confidence) {
-            best = Some(e);
+        let s = score(e, k);
+        if !e.speech && best.is_none_or(|(_, b)| s > b) {
+            best = Some((e, s));
         }
     }
-    best.or(first)
+    best.map(|(e, _)| e).or(first)
 }
 
 /// The sentence outside every region of reported speech, around `at`.
@@ -512,6 +560,17 @@ fn count_before(before: &[&str]) -> Option<u64> {
 fn is_noun(ctx: &Sentence, h: &Hit) -> bool {
     match h.trigger.class {
         Class::Noun if !h.trigger.ambiguous => true,
+        // "the fight against": a verb used as a noun.
+        Class::Verb
+            if !h.trigger.ambiguous
+                && matches!(h.trigger.form, Form::Base | Form::S)
+                && ctx
+                    .word_before(h.span.start)
+                    .as_deref()
+                    .is_some_and(|p| matches!(p, "the" | "a" | "an" | "its" | "their")) =>
+        {
+            true
+        }
         Class::Noun | Class::Verb
             if h.trigger.ambiguous && matches!(h.trigger.form, Form::Base | Form::S) =>
         {
@@ -552,6 +611,8 @@ struct Sentence<'a> {
     found: &'a [Found],
     /// Indexes of the mentions inside the sentence.
     ms: &'a [usize],
+    /// Every trigger in the sentence.
+    triggers: &'a [Span],
 }
 
 impl Sentence<'_> {
@@ -560,6 +621,16 @@ impl Sentence<'_> {
             .iter()
             .rev()
             .find(|t| t.span.end <= at)
+            .map(|t| t.text(self.text).to_lowercase())
+    }
+
+    /// The `n`th word before `at` (1: the one just before).
+    fn word_before_n(&self, at: usize, n: usize) -> Option<String> {
+        self.toks
+            .iter()
+            .rev()
+            .filter(|t| t.span.end <= at)
+            .nth(n - 1)
             .map(|t| t.text(self.text).to_lowercase())
     }
 
@@ -574,13 +645,16 @@ impl Sentence<'_> {
     /// in a prepositional phrase ("in Iraq").
     fn is_actor(&self, i: usize) -> bool {
         let f = &self.found[i];
-        if matches!(f.kind, Kind::Place | Kind::Name) {
+        // A capital stands for its government ("Beirut would file"), except
+        // where it is a place ("in Beirut").
+        let capital = f.kind == Kind::Place && f.actor.as_ref().is_some_and(|a| a.country.is_some());
+        if f.kind == Kind::Name || (f.kind == Kind::Place && !capital) {
             return false;
         }
         if f.actor.is_none() && !matches!(f.kind, Kind::Person | Kind::Organisation | Kind::ArmedGroup) {
             return false;
         }
-        !(f.kind == Kind::Country && self.locative(i))
+        !(matches!(f.kind, Kind::Country | Kind::Place) && self.locative(i))
     }
 
     /// "in Iraq", and "Syria" in "in Iraq and Syria".
@@ -596,7 +670,7 @@ impl Sentence<'_> {
                 .is_some_and(|&j| {
                     let gap = self.text[self.found[j].span.end..f.span.start].trim();
                     matches!(gap, "and" | "or" | ",")
-                        && self.found[j].kind == Kind::Country
+                        && matches!(self.found[j].kind, Kind::Country | Kind::Place)
                         && self.locative(j)
                 }),
             _ => false,
@@ -618,14 +692,41 @@ impl Sentence<'_> {
 
     /// The nearest actor before `at` in `area` that is not the object of
     /// a preposition.
+    /// An actor with another trigger between it and `at` belongs to that
+    /// trigger ("accused Israel of ... after a strike killed": Israel did
+    /// not kill).
     fn subject_before(&self, at: usize, area: Span) -> Option<usize> {
-        self.actors_in(Span::new(area.start, at))
+        let i = self
+            .actors_in(Span::new(area.start, at))
             .into_iter()
             .rev()
             .find(|&i| {
-                let prev = self.word_before(self.found[i].span.start);
-                !prev.as_deref().is_some_and(|p| OBLIQUE.contains(&p))
-            })
+                let start = self.found[i].span.start;
+                let prev = self.word_before(start);
+                // "thousands of students" are the students.
+                let quantity = prev.as_deref() == Some("of")
+                    && self
+                        .word_before_n(start, 2)
+                        .as_deref()
+                        .is_some_and(|w| QUANTITY.contains(&w));
+                quantity || !prev.as_deref().is_some_and(|p| OBLIQUE.contains(&p))
+            })?;
+        let end = self.found[i].span.end;
+        let crossed: Vec<&Span> = self
+            .triggers
+            .iter()
+            .filter(|t| t.start >= end && t.end <= at)
+            .collect();
+        // "airstrikes that targeted": the relative clause's subject is the
+        // event noun, whose actor this is.
+        let relative = crossed.last().is_some_and(|t| {
+            let gap = self.text[t.end..at].trim().to_lowercase();
+            matches!(
+                gap.as_str(),
+                "that" | "which" | "that have" | "that had" | "which have" | "which had"
+            )
+        });
+        (crossed.is_empty() || relative).then_some(i)
     }
 
     /// A mention and the ones coordinated with it ("US and coalition forces").
@@ -647,7 +748,16 @@ impl Sentence<'_> {
 
     /// The first actor after `from` in `area`, within `max` bytes.
     fn first_after(&self, from: usize, area: Span, max: usize) -> Option<usize> {
-        self.actors_in(Span::new(from, area.end)).into_iter().find(|&i| {
+        // An object does not reach past a comma ("hit an office in X, a
+        // stronghold of Y": Y was not hit).
+        let comma = self
+            .toks
+            .iter()
+            .find(|t| {
+                t.span.start >= from && t.span.end <= area.end && matches!(t.text(self.text), "," | ";")
+            })
+            .map_or(area.end, |t| t.span.start);
+        self.actors_in(Span::new(from, comma)).into_iter().find(|&i| {
             let f = &self.found[i];
             // "the lives of Iraqis": people a deed is for, not its target.
             let of_people =
@@ -664,7 +774,9 @@ impl Sentence<'_> {
             .filter(|t| t.span.start >= from && t.span.end <= area.end)
             .take(16)
             .find(|t| t.text(self.text).eq_ignore_ascii_case("by"))?;
-        self.first_after(by.span.end, area, 60)
+        self.actors_in(Span::new(by.span.end, area.end))
+            .into_iter()
+            .find(|&i| self.found[i].span.start <= by.span.end + 60)
     }
 
     /// Source and target of a verb.
@@ -733,7 +845,15 @@ impl Sentence<'_> {
                 }
                 && self.is_actor(i)
         });
-        let by = self.agent_after_by(at.end, area);
+        // "a strike hit an office used by X": X is not the striker; but
+        // "attacks, many of them claimed by X" is X's.
+        let by = self.agent_after_by(at.end, area).filter(|&b| {
+            let start = self.found[b].span.start;
+            !self.triggers.iter().any(|t| {
+                let claim = self.text[t.start..t.end].to_lowercase().starts_with("claim");
+                t.start >= at.end && t.end <= start && !claim
+            })
+        });
         // "US forces carried out a number of air strikes": the subject of
         // the support verb.
         let support = || {

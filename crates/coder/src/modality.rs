@@ -55,10 +55,11 @@ const FUTURE: &[&str] = &[
 const HYPOTHETICAL: &[&str] = &["if", "could", "may", "might", "unless", "should", "whether"];
 
 /// Modality from the lower-case words before the trigger (nearest last,
-/// within its clause) and whether the event is a conflict: a conflict
-/// announced for the future is a threat, cooperation an intention.
+/// within its clause; at most ten are looked at) and whether the event is
+/// a threat or a material conflict: such an act announced for the future
+/// is a threat, anything else an intention.
 pub fn modality(before: &[&str], conflict: bool) -> Modality {
-    let window = &before[before.len().saturating_sub(5)..];
+    let window = &before[before.len().saturating_sub(10)..];
     let has = |list: &[&str]| window.iter().any(|w| list.contains(w));
     if has(NEGATION) {
         Modality::Negated
@@ -87,7 +88,7 @@ mod tests {
         assert_eq!(modality(&["if", "the", "army"], true), Modality::Hypothetical);
         assert_eq!(modality(&["the", "army"], true), Modality::Asserted);
         assert_eq!(
-            modality(&["not", "a", "b", "c", "d", "e", "f"], true),
+            modality(&["not", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j"], true),
             Modality::Asserted,
             "too far away"
         );

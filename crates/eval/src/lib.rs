@@ -22,7 +22,7 @@ pub mod plover;
 /// A problem with an evaluation file.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: String,
         #[source]

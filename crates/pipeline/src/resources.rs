@@ -1,7 +1,7 @@
 //! The data files the stages need, loaded once per run.
 
 use casus_actors::{Dictionary, Recognizer};
-use casus_coder::{CodeTable, Coder, Lexicon};
+use casus_coder::{Classifier, CodeTable, Coder, Lexicon};
 use casus_core::resource::LineIssue;
 use casus_ingest::Furniture;
 use casus_nlp::{Abbreviations, Segmenter, Tokenizer};
@@ -9,12 +9,14 @@ use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ResourceError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Model(#[from] casus_coder::ModelError),
 }
 
 /// Everything the stages load: furniture rules, abbreviation lists, actor
@@ -35,6 +37,8 @@ pub struct UserData<'a> {
     pub abbreviations: &'a [&'a Path],
     pub dictionaries: &'a [&'a Path],
     pub lexicons: &'a [&'a Path],
+    /// PentaClass weights to use instead of the shipped ones.
+    pub model: Option<&'a Path>,
 }
 
 impl Default for Resources {
@@ -87,7 +91,17 @@ impl Resources {
                 segmenter: Segmenter::new(a.clone()),
                 tokenizer: Tokenizer::new(a),
                 actors: Recognizer::new(d),
-                coder: Coder::new(CodeTable::builtin(), lexicon),
+                coder: match user.model {
+                    Some(p) => {
+                        let bytes = std::fs::read(p).map_err(|source| ResourceError::Io {
+                            path: p.display().to_string(),
+                            source,
+                        })?;
+                        let m = Classifier::from_bytes(&p.display().to_string(), &bytes)?;
+                        Coder::new(CodeTable::builtin(), lexicon).with_classifier(m)
+                    }
+                    None => Coder::new(CodeTable::builtin(), lexicon),
+                },
             },
             issues,
         ))

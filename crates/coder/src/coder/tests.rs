@@ -163,3 +163,12 @@ fn a_nominal_event_in_a_quote_finds_its_agent_after_by() {
     let r = find(&rows, "attacks");
     assert_eq!(r.1.as_deref(), Some("Iran-backed militias"), "{rows:#?}");
 }
+
+#[test]
+fn a_quoted_promise_of_necessary_actions_is_a_threat() {
+    let rows = events(
+        "“We will treat these operations as acts of aggression and take necessary actions to protect Iraqis,” added Yehia Rasool, an Iraqi spokesman.",
+    );
+    let r = find(&rows, "take necessary actions");
+    assert_eq!(r.4, "threatened", "{rows:#?}");
+}
