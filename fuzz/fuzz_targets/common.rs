@@ -20,4 +20,18 @@ pub fn check(doc: Result<RawDoc, IngestError>) {
         assert!(last <= s && s < e && e <= n, "bad span {s}..{e} after {last} in {n} chars");
         last = e;
     }
+    let chars: Vec<char> = a.text.chars().collect();
+    let slice = |sp: [usize; 2]| chars[sp[0]..sp[1]].iter().collect::<String>();
+    for m in &a.mentions {
+        assert!(m.span[0] < m.span[1] && m.span[1] <= n);
+        assert_eq!(slice(m.span), m.text);
+    }
+    for e in &a.events {
+        assert_eq!(slice(e.trigger.span), e.trigger.text);
+        for p in [&e.source, &e.target].into_iter().flatten() {
+            assert_eq!(slice(p.span), p.text);
+        }
+        assert!(e.sentence[0] <= e.trigger.span[0] && e.trigger.span[1] <= e.sentence[1]);
+        assert!((0.0..=1.0).contains(&e.confidence));
+    }
 }
