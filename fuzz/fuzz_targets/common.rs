@@ -34,4 +34,16 @@ pub fn check(doc: Result<RawDoc, IngestError>) {
         assert!(e.sentence[0] <= e.trigger.span[0] && e.trigger.span[1] <= e.sentence[1]);
         assert!((0.0..=1.0).contains(&e.confidence));
     }
+    for q in &a.quotes {
+        assert_eq!(slice(q.content.span), q.content.text);
+        if let Some(c) = &q.cue {
+            assert_eq!(slice(c.span), c.text);
+        }
+    }
+    for c in &a.claims {
+        assert_eq!(slice(c.span), c.text);
+    }
+    for t in &a.times {
+        assert_eq!(slice(t.span), t.text);
+    }
 }

@@ -40,7 +40,7 @@ pub struct Coded {
 #[derive(Debug, Clone)]
 pub struct Coder {
     table: CodeTable,
-    lexicon: Lexicon,
+    pub(crate) lexicon: Lexicon,
     tokenizer: Tokenizer,
     classifier: Classifier,
 }

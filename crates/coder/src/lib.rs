@@ -8,15 +8,19 @@
 //!   mentions, their source and target: active and passive verbs, nominal
 //!   events ("US airstrikes on ..."), reported speech, negation, intention
 //!   and threat, counts ("more than 150 attacks").
+//! * [`Coder::quotes`]: who said what: direct, mixed and indirect quotes
+//!   with cue and speaker.
 
 mod classify;
 mod coder;
 mod codes;
 mod lexicon;
 mod modality;
+mod quotes;
 
 pub use classify::{features, Classifier, ModelError};
 pub use coder::{main_event, Coded, Coder};
 pub use codes::{penta_class, quad_class, CodeInfo, CodeTable};
 pub use lexicon::{Class, Form, Hit, Lexicon, Trigger};
 pub use modality::Modality;
+pub use quotes::QuoteFound;

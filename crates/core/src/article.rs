@@ -1,6 +1,6 @@
 //! The output record: one article, one JSON line.
 
-use crate::{Event, Mention, Origin};
+use crate::{Claim, Event, Mention, Origin, Quote, TimeRef};
 use serde::{Deserialize, Serialize};
 
 /// One article as casus writes it (JSON Lines, one per line).
@@ -34,6 +34,12 @@ pub struct Article {
     pub mentions: Vec<Mention>,
     #[serde(default)]
     pub events: Vec<Event>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub times: Vec<TimeRef>,
     /// Byline, from the page's metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,

@@ -53,8 +53,12 @@ pub struct Event {
     pub plover: Plover,
     /// asserted, negated, intended, threatened or hypothetical.
     pub modality: String,
-    /// When it happened (filled by the date stage).
+    /// When it happened: ISO 8601 as precise as the text.
     pub date: Option<String>,
+    /// Where `date` comes from: `text` (a time expression in the
+    /// sentence) or `published` (the publication date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_from: Option<String>,
     /// Where it happened (filled by the place stage).
     pub location: Option<Location>,
     /// How sure casus is, in [0, 1].

@@ -8,6 +8,7 @@
 //!   output contract that exist so far.
 //! * [`Mention`], [`ActorRef`]: who an article mentions, and who that is.
 //! * [`Event`]: who did what to whom, coded (CAMEO, PLOVER), with spans.
+//! * [`Quote`], [`Claim`], [`TimeRef`]: who said what, how many, when.
 //! * [`Origin`]: where in the input a document came from (file, line or
 //!   record, byte), so errors and records can be traced back.
 //!
@@ -20,6 +21,7 @@ mod charmap;
 mod event;
 mod mention;
 mod origin;
+mod report;
 pub mod resource;
 mod span;
 
@@ -28,4 +30,5 @@ pub use charmap::CharMap;
 pub use event::{Event, Location, Part, Plover};
 pub use mention::{ActorRef, Mention};
 pub use origin::Origin;
+pub use report::{Claim, Quote, TimeRef, Words};
 pub use span::Span;

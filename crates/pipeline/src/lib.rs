@@ -7,6 +7,7 @@
 //!   cores in batches, handed to a sink in input order, with exact
 //!   duplicates marked ([`Dedup`]) and a [`Summary`] of what happened.
 
+mod annotate;
 mod dedup;
 mod pipeline;
 mod resources;

@@ -1,10 +1,9 @@
 //! One raw document to one article.
 
+use crate::annotate::{annotate, Annotations};
 use crate::dedup::body_hash;
 use crate::Resources;
-use casus_actors::Found;
-use casus_coder::{penta_class, quad_class, Coded};
-use casus_core::{Article, CharMap, Dateline, Event, Mention, Part};
+use casus_core::{Article, CharMap, Dateline};
 use casus_ingest::{clean, IngestError, RawDoc};
 use casus_nlp::{detect_language, english_share};
 use std::sync::Arc;
@@ -58,30 +57,16 @@ impl Pipeline {
             format!("{:016x}", xxh3_64(key.as_bytes()))
         });
         // Only English is coded for now; other languages are marked.
-        let (mentions, events) = if language.as_deref() == Some("en") {
-            let published = c
-                .meta
-                .published
-                .as_deref()
-                .or(self.opts.default_published.as_deref());
-            let found = self.res.actors.recognize(&c.text, &seg.sentences, published);
-            let mut coded = self.res.coder.code(&c.text, &seg.sentences, &found);
-            self.res.coder.calibrate(&c.text, &mut coded);
-            let events = coded.iter().map(|e| to_event(e, &found, &c.text, &map)).collect();
-            let mentions = found
-                .into_iter()
-                .map(|f| Mention {
-                    span: map.span(f.span),
-                    text: f.span.slice(&c.text).to_string(),
-                    kind: f.kind.as_str().to_string(),
-                    actor: f.actor,
-                    backed_by: f.backed_by,
-                    refers_to: f.antecedent.map(|a| map.span(a)),
-                })
-                .collect();
-            (mentions, events)
+        let published = c
+            .meta
+            .published
+            .as_deref()
+            .or(self.opts.default_published.as_deref())
+            .map(str::to_string);
+        let coded = if language.as_deref() == Some("en") {
+            annotate(&self.res, &c.text, &seg.sentences, published.as_deref(), &map)
         } else {
-            (Vec::new(), Vec::new())
+            Annotations::default()
         };
         let article = Article {
             id,
@@ -91,8 +76,11 @@ impl Pipeline {
             published: c.meta.published.or_else(|| self.opts.default_published.clone()),
             language,
             sentences: seg.sentences.iter().map(|s| map.span(*s)).collect(),
-            mentions,
-            events,
+            mentions: coded.mentions,
+            events: coded.events,
+            quotes: coded.quotes,
+            claims: coded.claims,
+            times: coded.times,
             dateline: seg.dateline.map(|d| Dateline {
                 span: map.span(d),
                 text: d.slice(&c.text).to_string(),
@@ -110,46 +98,13 @@ impl Pipeline {
     }
 }
 
-/// The detected language when detection is sure of itself, else the one
-/// the input declares (`en-GB` is read as `en`), else the detector's guess.
-/// The output form of a coded event: code-point spans, actors attached.
-fn to_event(e: &Coded, found: &[Found], text: &str, map: &CharMap) -> Event {
-    let part = |i: Option<usize>| {
-        i.map(|i| Part {
-            span: map.span(found[i].span),
-            text: found[i].span.slice(text).to_string(),
-            actor: found[i].actor.clone(),
-        })
-    };
-    let root = e.info.code[..2].to_string();
-    Event {
-        sentence: map.span(e.sentence),
-        trigger: Part {
-            span: map.span(e.trigger),
-            text: e.trigger.slice(text).to_string(),
-            actor: None,
-        },
-        source: part(e.source),
-        target: part(e.target),
-        cameo: e.info.code.clone(),
-        quad_class: quad_class(&root),
-        penta_class: penta_class(&root),
-        root,
-        goldstein: e.info.goldstein,
-        plover: e.info.plover.clone(),
-        modality: e.modality.as_str().to_string(),
-        date: None,
-        location: None,
-        confidence: (e.confidence * 100.0).round() / 100.0,
-        count: e.count,
-    }
-}
-
 /// Above this share of English function words a text is English whatever
 /// the letter statistics say (English prose: about 0.3; other languages
 /// in Latin script: under 0.05).
 const ENGLISH_SHARE: f64 = 0.15;
 
+/// The detected language when detection is sure of itself, else the one
+/// the input declares (`en-GB` is read as `en`), else the detector's guess.
 fn pick_language(body: &str, declared: Option<&str>) -> Option<String> {
     let declared = declared
         .map(|d| {

@@ -28,6 +28,7 @@ pub struct Resources {
     pub tokenizer: Tokenizer,
     pub actors: Recognizer,
     pub coder: Coder,
+    pub claim_units: casus_resolve::Units,
 }
 
 /// The user's own data files, added to the built-in ones.
@@ -102,6 +103,7 @@ impl Resources {
                     }
                     None => Coder::new(CodeTable::builtin(), lexicon),
                 },
+                claim_units: casus_resolve::Units::builtin(),
             },
             issues,
         ))

@@ -95,3 +95,36 @@ fn with_lines_each_line_is_a_document_with_its_line_number() {
         .iter()
         .all(|a| a.published.as_deref() == Some("2024-02-01") && a.title.is_none()));
 }
+
+#[test]
+fn the_scraped_page_says_who_said_what_and_when() {
+    let out = extract_with(
+        &[fixtures().join("beirut-drone.txt")],
+        casus_ingest::ReadOptions::default(),
+        casus_pipeline::PipelineOptions {
+            default_published: Some("2024-03-06".into()),
+        },
+    );
+    let a = &out.articles[0];
+    // The caretaker prime minister's quote, cue after, coded LBNGOV.
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.direct)
+        .unwrap_or_else(|| panic!("{:#?}", a.quotes));
+    assert!(q.content.text.starts_with("This new Israeli crime"));
+    assert_eq!(q.cue.as_ref().unwrap().text, "said");
+    assert_eq!(q.speaker.as_ref().unwrap().actor.as_ref().unwrap().code, "LBNGOV");
+    // Lebanon's accusation is reported speech.
+    assert!(a
+        .quotes
+        .iter()
+        .any(|q| !q.direct && q.cue.as_ref().is_some_and(|c| c.text == "accused")));
+    // "on Tuesday evening", published on a Wednesday.
+    let t = a.times.iter().find(|t| t.text.starts_with("on Tuesday")).unwrap();
+    assert_eq!(t.value, "2024-03-05");
+    // The accusation is dated by it; the killing too.
+    let accused = a.events.iter().find(|e| e.trigger.text == "accused").unwrap();
+    assert_eq!(accused.date.as_deref(), Some("2024-03-05"));
+    assert_eq!(accused.date_from.as_deref(), Some("text"));
+}

@@ -185,3 +185,70 @@ fn every_event_of_the_design_notes_is_coded_from_the_seed_article() {
         assert!(e.confidence > 0.0 && e.confidence < 1.0);
     }
 }
+
+#[test]
+fn the_seed_articles_quotes_claim_and_dates_are_found() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
+    if !seed.exists() {
+        eprintln!("no {} here: nothing to check", seed.display());
+        return;
+    }
+    let out = extract_with(
+        &[seed],
+        casus_ingest::ReadOptions::default(),
+        casus_pipeline::PipelineOptions {
+            default_published: Some("2024-01-25".into()),
+        },
+    );
+    let a = &out.articles[0];
+    let code = |q: &casus_core::Quote| {
+        q.speaker
+            .as_ref()
+            .and_then(|s| s.actor.as_ref())
+            .map(|x| (x.id.clone(), x.code.clone()))
+    };
+    // Austin twice (the mixed and the direct quote), the spokesman for the
+    // prime minister, and Yehia Rasool.
+    let austin: Vec<_> = a
+        .quotes
+        .iter()
+        .filter(|q| code(q).and_then(|c| c.0).as_deref() == Some("lloyd-austin"))
+        .collect();
+    assert_eq!(austin.len(), 2, "{:#?}", a.quotes);
+    assert!(austin.iter().any(|q| q.direct) && austin.iter().any(|q| !q.direct));
+    let iraqi: Vec<_> = a
+        .quotes
+        .iter()
+        .filter(|q| q.direct && code(q).map(|c| c.1).as_deref() == Some("IRQGOV"))
+        .collect();
+    assert_eq!(iraqi.len(), 2, "{:#?}", a.quotes);
+    assert!(iraqi
+        .iter()
+        .any(|q| q.speaker.as_ref().unwrap().text.contains("spokesman")));
+    assert!(iraqi
+        .iter()
+        .any(|q| q.speaker.as_ref().unwrap().text == "Yehia Rasool"));
+    // The 150-attacks claim, with its range.
+    let c = a.claims.iter().find(|c| c.quantity == 150.0).expect("the claim");
+    assert_eq!(
+        (c.unit.as_str(), c.qualifier.as_deref()),
+        ("attacks", Some("more than"))
+    );
+    assert_eq!(
+        (c.from.as_deref(), c.to.as_deref()),
+        (Some("2023-10-11"), Some("2024-01-25"))
+    );
+    // "on Wednesday" against a Thursday publication date.
+    let wed = a
+        .times
+        .iter()
+        .find(|t| t.text == "on Wednesday")
+        .expect("on Wednesday");
+    assert_eq!(
+        (wed.value.as_str(), wed.precision.as_str()),
+        ("2024-01-24", "day")
+    );
+    assert!(a.events.iter().any(|e| e.cameo.starts_with("19")
+        && e.date.as_deref() == Some("2024-01-24")
+        && e.date_from.as_deref() == Some("text")));
+}

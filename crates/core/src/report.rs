@@ -1,0 +1,53 @@
+//! What articles report besides events: quotes, claims and times (the
+//! output contract's `quotes`, `claims` and `times`).
+
+use crate::Part;
+use serde::{Deserialize, Serialize};
+
+/// A span of text and its words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Words {
+    pub span: [usize; 2],
+    pub text: String,
+}
+
+/// Who said what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The speaker as written ("he", "a spokesman"), with the actor it
+    /// resolves to.
+    pub speaker: Option<Part>,
+    /// The reporting words (said, told, according to, accusing).
+    pub cue: Option<Words>,
+    pub content: Words,
+    /// In quotation marks (true), or reported or mixed speech (false).
+    pub direct: bool,
+}
+
+/// A number analysts count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub span: [usize; 2],
+    pub text: String,
+    pub quantity: f64,
+    /// What is counted ("attacks", "killed").
+    pub unit: String,
+    /// attacks, casualties, people, displaced, weapons, money or places.
+    pub kind: String,
+    /// "more than", "at least", ...
+    pub qualifier: Option<String>,
+    /// The period the count covers (ISO dates), when the text gives one.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// A time expression, normalised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeRef {
+    pub span: [usize; 2],
+    pub text: String,
+    /// ISO 8601: `2024-01-24`, `2024-W03`, `2023-10`, `2023`, `P2W`.
+    pub value: String,
+    /// day, week, month, year or duration.
+    pub precision: String,
+}

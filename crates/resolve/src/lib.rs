@@ -1,0 +1,17 @@
+//! casus's resolution stage: when things happened, and how many.
+//!
+//! * [`find_times`]: time expressions normalised against the publication
+//!   date, past-biased as news is ("on Wednesday" is the last Wednesday).
+//! * [`find_claims`]: numbers analysts count ("more than 150 attacks since
+//!   mid-October", "killed at least 12") with qualifier, unit and range.
+
+mod claims;
+mod times;
+
+pub use claims::{find_claims, Claim, Units};
+pub use times::{find_times, Time};
+
+/// An ISO date (`2024-01-25`, or the date part of a date-time).
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
