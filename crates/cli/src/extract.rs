@@ -141,7 +141,11 @@ pub(crate) fn load_resources(
         dictionaries: &paths(dictionaries),
         lexicons: &paths(lexicons),
         model,
+        gazetteer: None,
     })?;
+    if resources.gazetteer.is_none() {
+        eprintln!("casus: note: no gazetteer index, so places are not resolved (build it once with scripts/gazetteer.sh)");
+    }
     for issue in &issues {
         eprintln!("casus: warning: {issue} (line skipped)");
     }

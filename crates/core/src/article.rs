@@ -1,6 +1,6 @@
 //! The output record: one article, one JSON line.
 
-use crate::{Claim, Event, Mention, Origin, Quote, TimeRef};
+use crate::{Claim, Event, Mention, Origin, PlaceRef, Quote, TimeRef};
 use serde::{Deserialize, Serialize};
 
 /// One article as casus writes it (JSON Lines, one per line).
@@ -40,6 +40,8 @@ pub struct Article {
     pub claims: Vec<Claim>,
     #[serde(default)]
     pub times: Vec<TimeRef>,
+    #[serde(default)]
+    pub places: Vec<PlaceRef>,
     /// Byline, from the page's metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,

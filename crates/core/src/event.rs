@@ -28,6 +28,10 @@ pub struct Location {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geonameid: Option<u64>,
+    /// `sentence` (a place in the event's sentence) or `article` (the
+    /// article's focus).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
 }
 
 /// One event: who did what to whom, with the words behind it.

@@ -30,5 +30,5 @@ pub use charmap::CharMap;
 pub use event::{Event, Location, Part, Plover};
 pub use mention::{ActorRef, Mention};
 pub use origin::Origin;
-pub use report::{Claim, Quote, TimeRef, Words};
+pub use report::{Claim, PlaceRef, Quote, TimeRef, Words};
 pub use span::Span;

@@ -51,3 +51,17 @@ pub struct TimeRef {
     /// day, week, month, year or duration.
     pub precision: String,
 }
+
+/// A toponym resolved to a GeoNames place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceRef {
+    pub span: [usize; 2],
+    pub text: String,
+    /// The GeoNames name.
+    pub name: String,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: u64,
+}

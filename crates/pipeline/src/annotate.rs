@@ -2,10 +2,11 @@
 //! claims and times, in output form (code-point spans).
 
 use crate::Resources;
-use casus_actors::Found;
+use casus_actors::{Found, Kind};
 use casus_coder::{penta_class, quad_class, Coded, QuoteFound};
-use casus_core::{CharMap, Claim, Event, Mention, Part, Quote, Span, TimeRef, Words};
-use casus_resolve::{find_claims, find_times, parse_date, Time};
+use casus_core::{CharMap, Claim, Event, Location, Mention, Part, PlaceRef, Quote, Span, TimeRef, Words};
+use casus_resolve::{find_claims, find_times, parse_date, Gazetteer, Place, Time};
+use std::collections::HashMap;
 
 /// Everything the language stages say about one text.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +16,7 @@ pub struct Annotations {
     pub quotes: Vec<Quote>,
     pub claims: Vec<Claim>,
     pub times: Vec<TimeRef>,
+    pub places: Vec<PlaceRef>,
 }
 
 pub fn annotate(
@@ -50,10 +52,18 @@ pub fn annotate(
         .iter()
         .map(|q| to_quote(q, &found, text, map))
         .collect();
+    let places = match &res.gazetteer {
+        Some(g) => find_places(g, text, &found),
+        None => Vec::new(),
+    };
+    let focus = article_focus(&places, &found, res.gazetteer.as_deref());
     let events = coded
         .iter()
         .map(|e| {
             let mut ev = to_event(e, &found, text, map);
+            ev.location = event_place(e, &places)
+                .map(|p| location(p, "sentence"))
+                .or_else(|| focus.as_ref().map(|p| location(p, "article")));
             let here = sentences
                 .iter()
                 .position(|s| *s == e.sentence)
@@ -86,6 +96,18 @@ pub fn annotate(
         events,
         quotes,
         claims,
+        places: places
+            .iter()
+            .map(|p| PlaceRef {
+                span: map.span(p.span),
+                text: p.span.slice(text).to_string(),
+                name: p.place.name.clone(),
+                country: Some(p.place.country.clone()).filter(|c| !c.is_empty()),
+                lat: p.place.lat,
+                lon: p.place.lon,
+                geonameid: p.place.geonameid,
+            })
+            .collect(),
         times: times
             .into_iter()
             .flatten()
@@ -96,6 +118,119 @@ pub fn annotate(
                 precision: t.precision.to_string(),
             })
             .collect(),
+    }
+}
+
+/// A toponym in the text and the place it resolves to.
+struct Toponym {
+    span: Span,
+    place: Place,
+}
+
+/// Words before a name that make it a location ("in Iraq"); "from",
+/// "to" and "of" are left out: "a backlash from Iraq", "aid to Iraq" and
+/// "the government of Iraq" name actors.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "across",
+    "inside",
+    "outside",
+    "into",
+    "throughout",
+    "around",
+    "within",
+];
+
+/// Toponyms among the mentions: places, unknown names after a locative
+/// word, and countries used as locations ("in Iraq and Syria"); demonyms
+/// and governments are actors, not places.
+fn find_places(g: &Gazetteer, text: &str, found: &[Found]) -> Vec<Toponym> {
+    // The countries the article is about, most mentioned first.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in found.iter().filter_map(|f| f.actor.as_ref()?.country.clone()) {
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let countries: Vec<String> = counts.into_iter().map(|c| c.0).collect();
+    let mut out = Vec::new();
+    for f in found {
+        let word_before = text[..f.span.start]
+            .split_whitespace()
+            .next_back()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+        // "in Iraq and Syria": a name joined to a location is one too.
+        let chained = matches!(word_before.as_deref(), Some("and" | "or"))
+            && out.last().is_some_and(|t: &Toponym| {
+                let gap = text[t.span.end..f.span.start].trim();
+                matches!(gap, "and" | "or" | "," | ", and")
+            });
+        let locative = word_before.as_deref().is_some_and(|w| LOCATIVE.contains(&w)) || chained;
+        let name = f.span.slice(text);
+        let place = match f.kind {
+            Kind::Country if locative => f.actor.as_ref().and_then(|a| g.country(a.country.as_deref()?)),
+            Kind::Place => g.resolve(name, &countries),
+            Kind::Name if locative => g.resolve(name, &countries),
+            _ => None,
+        };
+        if let Some(p) = place {
+            out.push(Toponym {
+                span: f.span,
+                place: p.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The place an event's sentence puts it in: the nearest to its trigger.
+fn event_place<'a>(e: &Coded, places: &'a [Toponym]) -> Option<&'a Place> {
+    places
+        .iter()
+        .filter(|p| p.span.start >= e.sentence.start && p.span.end <= e.sentence.end)
+        .min_by_key(|p| p.span.start.abs_diff(e.trigger.start))
+        .map(|p| &p.place)
+}
+
+/// The article's focus: its most mentioned place, else the country its
+/// actors belong to most.
+fn article_focus(places: &[Toponym], found: &[Found], g: Option<&Gazetteer>) -> Option<Place> {
+    let mut best: Option<(&Place, usize)> = None;
+    for p in places {
+        let n = places
+            .iter()
+            .filter(|q| q.place.geonameid == p.place.geonameid)
+            .count();
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((&p.place, n));
+        }
+    }
+    if let Some((p, _)) = best {
+        return Some(p.clone());
+    }
+    let g = g?;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in found.iter().filter_map(|f| f.actor.as_ref()?.country.as_deref()) {
+        *counts.entry(c).or_default() += 1;
+    }
+    let top = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    g.country(top.0).cloned()
+}
+
+fn location(p: &Place, from: &str) -> Location {
+    Location {
+        name: p.name.clone(),
+        country: Some(p.country.clone()).filter(|c| !c.is_empty()),
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        geonameid: Some(p.geonameid),
+        from: Some(from.to_string()),
     }
 }
 

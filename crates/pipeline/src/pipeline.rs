@@ -81,6 +81,7 @@ impl Pipeline {
             quotes: coded.quotes,
             claims: coded.claims,
             times: coded.times,
+            places: coded.places,
             dateline: seg.dateline.map(|d| Dateline {
                 span: map.span(d),
                 text: d.slice(&c.text).to_string(),

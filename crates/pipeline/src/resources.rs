@@ -5,7 +5,10 @@ use casus_coder::{Classifier, CodeTable, Coder, Lexicon};
 use casus_core::resource::LineIssue;
 use casus_ingest::Furniture;
 use casus_nlp::{Abbreviations, Segmenter, Tokenizer};
-use std::path::Path;
+use casus_resolve::Gazetteer;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ResourceError {
@@ -29,6 +32,9 @@ pub struct Resources {
     pub actors: Recognizer,
     pub coder: Coder,
     pub claim_units: casus_resolve::Units,
+    /// GeoNames places, when the index has been built
+    /// (`scripts/gazetteer.sh`); without it places are not resolved.
+    pub gazetteer: Option<Arc<Gazetteer>>,
 }
 
 /// The user's own data files, added to the built-in ones.
@@ -40,6 +46,8 @@ pub struct UserData<'a> {
     pub lexicons: &'a [&'a Path],
     /// PentaClass weights to use instead of the shipped ones.
     pub model: Option<&'a Path>,
+    /// The gazetteer index to use instead of the default one.
+    pub gazetteer: Option<&'a Path>,
 }
 
 impl Default for Resources {
@@ -53,6 +61,37 @@ fn read(path: &Path) -> Result<String, ResourceError> {
         path: path.display().to_string(),
         source,
     })
+}
+
+/// Where the gazetteer index is looked for: `$CASUS_GAZETTEER`, then
+/// `data/gazetteer/gazetteer.tsv` in the working directory, then in the
+/// source tree casus was built from.
+pub fn default_gazetteer_path() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("CASUS_GAZETTEER").map(PathBuf::from),
+        Some(PathBuf::from("data/gazetteer/gazetteer.tsv")),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer/gazetteer.tsv")),
+    ];
+    candidates.into_iter().flatten().find(|p| p.is_file())
+}
+
+/// Loads a gazetteer once per process and path (tests and workers share it).
+fn gazetteer_at(path: &Path, issues: &mut Vec<LineIssue>) -> Result<Arc<Gazetteer>, ResourceError> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Gazetteer>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(g) = cache.lock().expect("gazetteer cache").get(path) {
+        return Ok(g.clone());
+    }
+    let text = read(path)?;
+    let (g, bad) = Gazetteer::parse(&path.display().to_string(), &text);
+    // A few bad lines in a 200,000-line index are reported, not fatal.
+    issues.extend(bad.into_iter().take(20));
+    let g = Arc::new(g);
+    cache
+        .lock()
+        .expect("gazetteer cache")
+        .insert(path.to_path_buf(), g.clone());
+    Ok(g)
 }
 
 impl Resources {
@@ -104,6 +143,12 @@ impl Resources {
                     None => Coder::new(CodeTable::builtin(), lexicon),
                 },
                 claim_units: casus_resolve::Units::builtin(),
+                gazetteer: match user.gazetteer {
+                    Some(p) => Some(gazetteer_at(p, &mut issues)?),
+                    None => default_gazetteer_path()
+                        .map(|p| gazetteer_at(&p, &mut issues))
+                        .transpose()?,
+                },
             },
             issues,
         ))

