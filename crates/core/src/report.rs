@@ -36,6 +36,10 @@ pub struct Claim {
     pub kind: String,
     /// "more than", "at least", ...
     pub qualifier: Option<String>,
+    /// Who the counted things were done to, when an event says so
+    /// ("coalition forces have been targeted in more than 150 attacks").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Part>,
     /// The period the count covers (ISO dates), when the text gives one.
     pub from: Option<String>,
     pub to: Option<String>,

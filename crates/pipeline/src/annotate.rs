@@ -35,15 +35,33 @@ pub fn annotate(
         .iter()
         .zip(&times)
         .flat_map(|(s, t)| find_claims(text, *s, t, pub_date, &res.claim_units))
-        .map(|c| Claim {
-            span: map.span(c.span),
-            text: c.span.slice(text).to_string(),
-            quantity: c.quantity,
-            unit: c.unit,
-            kind: c.kind,
-            qualifier: c.qualifier,
-            from: c.from.map(|d| d.to_string()),
-            to: c.to.map(|d| d.to_string()),
+        .map(|c| {
+            // The target of the event the counted things belong to: the
+            // counted noun itself, else the verb just before it.
+            let subject = coded
+                .iter()
+                .filter(|e| {
+                    e.target.is_some() && e.sentence.start <= c.span.start && c.span.end <= e.sentence.end
+                })
+                .filter(|e| e.trigger.end <= c.span.end && c.span.start.saturating_sub(e.trigger.start) < 60)
+                .max_by_key(|e| e.trigger.start)
+                .and_then(|e| e.target)
+                .map(|i| Part {
+                    span: map.span(found[i].span),
+                    text: found[i].span.slice(text).to_string(),
+                    actor: found[i].actor.clone(),
+                });
+            Claim {
+                span: map.span(c.span),
+                text: c.span.slice(text).to_string(),
+                quantity: c.quantity,
+                unit: c.unit,
+                kind: c.kind,
+                qualifier: c.qualifier,
+                subject,
+                from: c.from.map(|d| d.to_string()),
+                to: c.to.map(|d| d.to_string()),
+            }
         })
         .collect();
     let quotes = res

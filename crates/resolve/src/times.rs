@@ -92,8 +92,8 @@ fn pattern() -> &'static Regex {
             | (?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{month})(?:,?\s+(?P<dm_y>\d{{4}}))?
             | (?P<part>early|mid|late)[-\s](?P<pm>{month})(?:\s+(?P<py>\d{{4}}))?
             | (?P<my_m>{month})\s+(?P<my_y>\d{{4}})
-            | (?:(?P<wd_last>last)\s+)?(?P<wd>{weekday})(?:\s+(?:morning|afternoon|evening|night))?
-            | (?P<rel>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|earlier\s+this\s+week|this\s+week|last\s+week|next\s+week|this\s+month|last\s+month|next\s+month|this\s+year|last\s+year|next\s+year)
+            | (?:(?P<wd_last>last)\s+)?(?:(?:early|late)\s+)?(?P<wd>{weekday})(?:\s+(?:morning|afternoon|evening|night))?
+            | (?P<rel>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|early\s+morning|overnight|earlier\s+this\s+week|this\s+week|last\s+week|next\s+week|this\s+month|last\s+month|next\s+month|this\s+year|last\s+year|next\s+year)
             | (?P<ago_n>{number})\s+(?P<ago_u>{unit})\s+ago
             | (?:for|over|within)\s+(?:the\s+(?:past|last)\s+)?(?P<dur_n>{number})\s+(?P<dur_u>{unit})
             | (?:in|since|by|during|until)\s+(?P<year>(?:19|20)\d{{2}})

@@ -24,6 +24,11 @@ fn a_weekday_is_the_last_one_on_or_before_publication() {
         "2024-01-18"
     );
     assert_eq!(times("on Friday morning", "2024-01-25")[0].1, "2024-01-19");
+    assert_eq!(
+        times("early Tuesday", "2024-01-25")[0],
+        ("early Tuesday".to_string(), "2024-01-23".to_string(), "day")
+    );
+    assert_eq!(times("in the early morning", "2024-01-25")[0].1, "2024-01-25");
 }
 
 #[test]
