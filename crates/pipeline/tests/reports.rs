@@ -24,11 +24,17 @@ fn a_claim_knows_what_was_counted_against_whom_and_since_when() {
     let c = &a.claims[0];
     assert_eq!(c.text, "at least 40 attacks");
     assert_eq!((c.quantity, c.qualifier.as_deref()), (40.0, Some("at least")));
-    assert_eq!((c.from.as_deref(), c.to.as_deref()), (Some("2024-03-01"), Some("2024-05-02")));
+    assert_eq!(
+        (c.from.as_deref(), c.to.as_deref()),
+        (Some("2024-03-01"), Some("2024-05-02"))
+    );
     assert_eq!(c.subject.as_ref().unwrap().text, "Syrian troops");
     // 2024-05-02 is a Thursday: "on Tuesday" is two days before.
     let t = a.times.iter().find(|t| t.text == "on Tuesday").unwrap();
     assert_eq!(t.value, "2024-04-30");
     let said = a.events.iter().find(|e| e.trigger.text == "said").unwrap();
-    assert_eq!((said.date.as_deref(), said.date_from.as_deref()), (Some("2024-04-30"), Some("text")));
+    assert_eq!(
+        (said.date.as_deref(), said.date_from.as_deref()),
+        (Some("2024-04-30"), Some("text"))
+    );
 }
