@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-/// Turn raw news into clean, segmented article records (JSON Lines).
+/// Turn raw news into coded article records (JSON Lines).
 ///
 /// Reads plain text (first line as headline when it looks like one), HTML
 /// pages, JSON Lines (`id, url, title, published` and `text` or `html`),
@@ -21,10 +21,13 @@ use std::sync::Arc;
 /// extension; gzip is undone; directories are walked recursively.
 ///
 /// Each output line has `id, url, source, title, published, language, text,
-/// sentences, mentions` (spans in code points into `text`; each mention
-/// with its kind and, when known, its actor: id, name, CAMEO-style code,
-/// country, sector), plus `author`, `dateline`, `duplicate_of`, `origin`
-/// and `warnings`.
+/// sentences`, and for English articles `mentions` (actors with CAMEO-style
+/// codes), `events` (source, target, CAMEO, PLOVER, modality, date,
+/// location, confidence), `quotes`, `claims`, `times` and `places`; all
+/// spans are code points into `text`. Plus `author`, `dateline`,
+/// `duplicate_of`, `origin` and `warnings`. Relative dates need a
+/// publication date (from the input, or --published); places need the
+/// gazetteer index (scripts/gazetteer.sh).
 ///
 /// A broken input is reported on stderr (file, line or record, byte, what
 /// is wrong) and the rest is processed. Exit status: 0 when every input was

@@ -18,7 +18,9 @@ use std::process::ExitCode;
     version,
     about = "News in, event data out: who did what to whom, when and where.",
     long_about = "casus reads news articles (web pages, RSS/Atom feeds, WARC web archives, \
-JSON Lines, plain text) and turns them into clean, segmented, traceable records.\n\n\
+JSON Lines, plain text) and says who did what to whom, when and where, and who said what: \
+actors, CAMEO/PLOVER events, quotes, claims, times and places, each with the span of the \
+words it came from.\n\n\
 Start with:\n  casus extract examples/articles            # the built-in examples\n  \
 casus extract news/ -o articles.jsonl       # a directory, recursively\n  \
 casus extract crawl.warc.gz | jq .title      # a web archive, to jq\n  \
