@@ -2,7 +2,7 @@
 //! tab-separated data files whose format is documented at their top.
 
 use crate::role::Role;
-use casus_core::resource::{data_lines, LineIssue};
+use casus_core::resource::{columns, parse_lines, LineIssue};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Country {
@@ -73,19 +73,6 @@ fn list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The tab-separated columns of a line: at least `min` (trailing empty
-/// columns may be left out), at most `max`.
-fn columns(line: &str, min: usize, max: usize) -> Result<Vec<&str>, String> {
-    let cols: Vec<&str> = line.split('\t').collect();
-    if cols.len() < min || cols.len() > max {
-        return Err(format!(
-            "expected {min} to {max} tab-separated columns, found {}",
-            cols.len()
-        ));
-    }
-    Ok(cols)
-}
-
 impl Dictionary {
     /// The dictionaries shipped with casus.
     pub fn builtin() -> Self {
@@ -97,26 +84,6 @@ impl Dictionary {
         issues.extend(d.add_plover_sectors("built-in:plover-sectors.tsv", SECTORS));
         debug_assert!(issues.is_empty(), "{issues:?}");
         d
-    }
-
-    fn each<T>(
-        path: &str,
-        text: &str,
-        parse: impl Fn(&str) -> Result<T, String>,
-        mut add: impl FnMut(T),
-    ) -> Vec<LineIssue> {
-        let mut issues = Vec::new();
-        for (line, content) in data_lines(text) {
-            match parse(content) {
-                Ok(item) => add(item),
-                Err(message) => issues.push(LineIssue {
-                    path: path.to_string(),
-                    line,
-                    message,
-                }),
-            }
-        }
-        issues
     }
 
     /// Adds countries (`ISO3 NAME ALIASES DEMONYMS CAPITAL`); a country
@@ -143,7 +110,7 @@ impl Dictionary {
             })
         };
         let countries = &mut self.countries;
-        Self::each(path, text, parse, |c| {
+        parse_lines(path, text, parse, |c| {
             countries.retain(|old| old.code != c.code);
             countries.push(c);
         })
@@ -164,7 +131,7 @@ impl Dictionary {
             })
         };
         let agents = &mut self.agents;
-        Self::each(path, text, parse, |a| agents.push(a))
+        parse_lines(path, text, parse, |a| agents.push(a))
     }
 
     /// Adds named actors (`ID KIND COUNTRY SECTOR CODE NAMES ROLES`); an
@@ -206,7 +173,7 @@ impl Dictionary {
             })
         };
         let actors = &mut self.actors;
-        Self::each(path, text, parse, |a| {
+        parse_lines(path, text, parse, |a| {
             actors.retain(|old| old.id != a.id);
             actors.push(a);
         })
@@ -223,7 +190,7 @@ impl Dictionary {
             Ok((c[0].trim().to_string(), c[1].trim().to_string()))
         };
         let sectors = &mut self.plover_sectors;
-        Self::each(path, text, parse, |p| {
+        parse_lines(path, text, parse, |p| {
             sectors.retain(|old| old.0 != p.0);
             sectors.push(p);
         })

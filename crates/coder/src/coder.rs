@@ -123,8 +123,11 @@ impl Coder {
         let mut last_attacker: Option<usize> = None;
         for s in sentences {
             let toks = self.tokenizer.tokens(text, *s);
-            let ms: Vec<usize> = (0..found.len())
-                .filter(|&i| found[i].span.start >= s.start && found[i].span.end <= s.end)
+            // `found` is sorted: the sentence's mentions are one run of it.
+            let first = found.partition_point(|f| f.span.start < s.start);
+            let ms: Vec<usize> = (first..found.len())
+                .take_while(|&i| found[i].span.start < s.end)
+                .filter(|&i| found[i].span.end <= s.end)
                 .collect();
             let hits: Vec<Hit> = self
                 .lexicon
@@ -438,6 +441,7 @@ fn count_before(before: &[&str]) -> Option<u64> {
 }
 
 mod sentence;
+pub use sentence::LOCATIVE;
 use sentence::{is_noun, Sentence};
 
 #[cfg(test)]

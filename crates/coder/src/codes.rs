@@ -1,7 +1,7 @@
 //! The CAMEO code table (`data/cameo.tsv`): names, Goldstein values and
 //! the PLOVER coding of every code; QuadClass and PentaClass by root.
 
-use casus_core::resource::{data_lines, LineIssue};
+use casus_core::resource::{cameo_code, columns, parse_lines, LineIssue};
 use casus_core::Plover;
 use std::collections::HashMap;
 
@@ -49,46 +49,29 @@ impl CodeTable {
 
     /// Adds `CODE GOLDSTEIN CATEGORY MODE CONTEXT NAME` lines.
     pub fn add(&mut self, path: &str, text: &str) -> Vec<LineIssue> {
-        let mut issues = Vec::new();
-        for (line, l) in data_lines(text) {
-            let c: Vec<&str> = l.split('\t').collect();
-            let bad = |message: String| LineIssue {
-                path: path.into(),
-                line,
-                message,
-            };
-            if c.len() != 6 {
-                issues.push(bad(format!(
-                    "expected 6 tab-separated columns, found {}",
-                    c.len()
-                )));
-                continue;
-            }
-            let code = c[0].trim();
-            if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                issues.push(bad(format!("expected a CAMEO code of digits, found `{code}`")));
-                continue;
-            }
-            let Ok(goldstein) = c[1].trim().parse::<f64>() else {
-                issues.push(bad(format!("expected a Goldstein value, found `{}`", c[1])));
-                continue;
-            };
+        let parse = |l: &str| -> Result<CodeInfo, String> {
+            let c = columns(l, 6, 6)?;
+            let code = cameo_code(c[0])?;
+            let goldstein = c[1]
+                .trim()
+                .parse::<f64>()
+                .map_err(|_| format!("expected a Goldstein value, found `{}`", c[1]))?;
             let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-            self.codes.insert(
-                code.to_string(),
-                CodeInfo {
-                    code: code.to_string(),
-                    name: c[5].trim().to_string(),
-                    goldstein,
-                    plover: Plover {
-                        category: opt(c[2]),
-                        mode: opt(c[3]),
-                        context: opt(c[4]),
-                    },
+            Ok(CodeInfo {
+                code: code.to_string(),
+                name: c[5].trim().to_string(),
+                goldstein,
+                plover: Plover {
+                    category: opt(c[2]),
+                    mode: opt(c[3]),
+                    context: opt(c[4]),
                 },
-            );
-        }
-        issues
+            })
+        };
+        let codes = &mut self.codes;
+        parse_lines(path, text, parse, |info| {
+            codes.insert(info.code.clone(), info);
+        })
     }
 
     /// The entry for `code`, or for the nearest less specific code.

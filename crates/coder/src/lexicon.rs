@@ -2,7 +2,7 @@
 //! their CAMEO codes, inflected once at load and matched by one automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use casus_core::resource::{data_lines, LineIssue};
+use casus_core::resource::{cameo_code, columns, data_lines, LineIssue};
 use casus_core::Span;
 use std::collections::HashMap;
 
@@ -183,19 +183,13 @@ impl Lexicon {
                     line,
                     message,
                 };
-                let c: Vec<&str> = l.split('\t').collect();
-                if c.len() != 3 {
-                    issues.push(bad(format!(
-                        "expected `CODE<TAB>KIND<TAB>PHRASES`, found {} columns",
-                        c.len()
-                    )));
-                    continue;
-                }
-                let code = c[0].trim();
-                if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                    issues.push(bad(format!("expected a CAMEO code of digits, found `{code}`")));
-                    continue;
-                }
+                let (c, code) = match columns(l, 3, 3).and_then(|c| Ok((c.clone(), cameo_code(c[0])?))) {
+                    Ok(x) => x,
+                    Err(e) => {
+                        issues.push(bad(e));
+                        continue;
+                    }
+                };
                 let class = match c[1].trim() {
                     "verb" => Class::Verb,
                     "noun" => Class::Noun,

@@ -19,7 +19,7 @@ mod modality;
 mod quotes;
 
 pub use classify::{features, Classifier, ModelError};
-pub use coder::{main_event, Coded, Coder};
+pub use coder::{main_event, Coded, Coder, LOCATIVE};
 pub use codes::{penta_class, quad_class, CodeInfo, CodeTable};
 pub use lexicon::{Class, Form, Hit, Lexicon, Trigger};
 pub use modality::Modality;

@@ -36,6 +36,56 @@ pub fn split_key(line: &str) -> Option<(&str, &str)> {
     (!v.is_empty()).then_some((k.trim(), v))
 }
 
+/// The tab-separated columns of a line: at least `min` (trailing empty
+/// columns may be left out), at most `max`.
+pub fn columns(line: &str, min: usize, max: usize) -> Result<Vec<&str>, String> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    if cols.len() < min || cols.len() > max {
+        let expected = if min == max {
+            min.to_string()
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(format!(
+            "expected {expected} tab-separated columns, found {}",
+            cols.len()
+        ));
+    }
+    Ok(cols)
+}
+
+/// Parses every data line of a file with `parse` and hands each item to
+/// `add`; a line `parse` refuses becomes a [`LineIssue`] (file, line,
+/// what was expected) and is skipped.
+pub fn parse_lines<T>(
+    path: &str,
+    text: &str,
+    mut parse: impl FnMut(&str) -> Result<T, String>,
+    mut add: impl FnMut(T),
+) -> Vec<LineIssue> {
+    let mut issues = Vec::new();
+    for (line, content) in data_lines(text) {
+        match parse(content) {
+            Ok(item) => add(item),
+            Err(message) => issues.push(LineIssue {
+                path: path.to_string(),
+                line,
+                message,
+            }),
+        }
+    }
+    issues
+}
+
+/// A CAMEO event code: two or more digits.
+pub fn cameo_code(s: &str) -> Result<&str, String> {
+    let code = s.trim();
+    if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("expected a CAMEO code of digits, found `{code}`"));
+    }
+    Ok(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +95,23 @@ mod tests {
         let text = "# header\n\nalpha\n  # indented comment\nbeta\t2\n";
         let got: Vec<_> = data_lines(text).collect();
         assert_eq!(got, vec![(3, "alpha"), (5, "beta\t2")]);
+    }
+
+    #[test]
+    fn a_refused_line_becomes_an_issue_with_its_line_number() {
+        let mut got = Vec::new();
+        let issues = parse_lines(
+            "f.tsv",
+            "# h\na\tb\nbad\n",
+            |l| columns(l, 2, 2).map(|c| c[1].to_string()),
+            |x| got.push(x),
+        );
+        assert_eq!(got, ["b"]);
+        assert_eq!(
+            issues[0].to_string(),
+            "f.tsv:3: expected 2 tab-separated columns, found 1"
+        );
+        assert!(cameo_code("19x").is_err() && cameo_code("195").is_ok());
     }
 
     #[test]

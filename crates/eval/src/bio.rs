@@ -1,6 +1,6 @@
 //! Source/target spans in BIO tags.
 
-use crate::{coded, mentions, EvalError, Share};
+use crate::{coded, EvalError, Share};
 use casus_coder::main_event;
 use casus_pipeline::Pipeline;
 
@@ -152,9 +152,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Source and target spans of the main event of `text` (byte spans, role).
-fn predicted_spans(pipeline: &Pipeline, text: &str) -> Vec<(usize, usize, char)> {
-    let (found, events) = coded(pipeline, text);
-    let Some(main) = main_event(&events) else {
+fn predicted_spans(
+    found: &[casus_actors::Found],
+    events: &[casus_coder::Coded],
+) -> Vec<(usize, usize, char)> {
+    let Some(main) = main_event(events) else {
         return Vec::new();
     };
     let mut out: Vec<(usize, usize, char)> = Vec::new();
@@ -177,12 +179,18 @@ pub fn evaluate(pipeline: &Pipeline, sentences: &[Sentence]) -> Report {
         ..Report::default()
     };
     for s in sentences {
-        let found = mentions(pipeline, &s.text);
+        let (found, events) = coded(pipeline, &s.text);
         for &(gs, ge, role) in s.spans.iter().filter(|s| s.2 == 'S' || s.2 == 'T') {
-            let over: Vec<_> = found.iter().filter(|m| m.start < ge && gs < m.end).collect();
+            let over: Vec<_> = found
+                .iter()
+                .filter(|m| m.span.start < ge && gs < m.span.end)
+                .collect();
             let covered = !over.is_empty();
             r.covered.add(covered);
-            r.resolved.add(over.iter().any(|m| m.country.is_some()));
+            r.resolved.add(
+                over.iter()
+                    .any(|m| m.actor.as_ref().is_some_and(|a| a.country.is_some())),
+            );
             if role == 'S' {
                 r.covered_source.add(covered);
             } else {
@@ -190,7 +198,7 @@ pub fn evaluate(pipeline: &Pipeline, sentences: &[Sentence]) -> Report {
             }
         }
         let gold: Vec<&(usize, usize, char)> = s.spans.iter().filter(|s| s.2 == 'S' || s.2 == 'T').collect();
-        let pred = predicted_spans(pipeline, &s.text);
+        let pred = predicted_spans(&found, &events);
         let overlaps =
             |a: &(usize, usize, char), b: &(usize, usize, char)| a.2 == b.2 && a.0 < b.1 && b.0 < a.1;
         r.spans.gold += gold.len();

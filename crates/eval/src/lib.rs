@@ -60,28 +60,6 @@ impl std::fmt::Display for Share {
     }
 }
 
-/// A mention found by the actor stage: byte span and country.
-pub(crate) struct Found {
-    pub start: usize,
-    pub end: usize,
-    pub country: Option<String>,
-}
-
-/// Runs segmentation and the actor stage on one piece of plain text.
-pub(crate) fn mentions(pipeline: &casus_pipeline::Pipeline, text: &str) -> Vec<Found> {
-    let res = pipeline.resources();
-    let sentences = res.segmenter.segment(text).sentences;
-    res.actors
-        .recognize(text, &sentences, None)
-        .into_iter()
-        .map(|f| Found {
-            start: f.span.start,
-            end: f.span.end,
-            country: f.actor.and_then(|a| a.country),
-        })
-        .collect()
-}
-
 /// Segmentation, actors and events on one piece of plain text.
 pub(crate) fn coded(
     pipeline: &casus_pipeline::Pipeline,

@@ -1,6 +1,6 @@
 //! PLOVER gold-standard records: actors with their text and code.
 
-use crate::{coded, mentions, EvalError, Share};
+use crate::{coded, EvalError, Share};
 use casus_coder::main_event;
 use casus_pipeline::Pipeline;
 use serde_json::Value;
@@ -112,21 +112,21 @@ pub fn evaluate(pipeline: &Pipeline, records: &[Record]) -> Report {
         ..Report::default()
     };
     for rec in records {
+        let (found, events) = coded(pipeline, &rec.text);
         if let Some(gold) = rec.event.as_deref() {
-            let (_, events) = coded(pipeline, &rec.text);
             let got = main_event(&events).and_then(|e| e.info.plover.category.clone());
             r.category.add(got.as_deref() == Some(current_category(gold)));
         }
-        let found = mentions(pipeline, &rec.text);
         for g in &rec.actors {
             let over: Vec<_> = found
                 .iter()
-                .filter(|m| m.start < g.end && g.start < m.end)
+                .filter(|m| m.span.start < g.end && g.start < m.span.end)
                 .collect();
             r.found.add(!over.is_empty());
             if let Some(c) = gold_country(&g.code) {
-                r.right_country
-                    .add(over.iter().any(|m| m.country.as_deref() == Some(c)));
+                let country =
+                    |m: &&casus_actors::Found| m.actor.as_ref().and_then(|a| a.country.as_deref()) == Some(c);
+                r.right_country.add(over.iter().any(country));
             }
         }
     }

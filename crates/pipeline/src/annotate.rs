@@ -3,10 +3,9 @@
 
 use crate::Resources;
 use casus_actors::{Found, Kind};
-use casus_coder::{penta_class, quad_class, Coded, QuoteFound};
+use casus_coder::{penta_class, quad_class, Coded, QuoteFound, LOCATIVE};
 use casus_core::{CharMap, Claim, Event, Location, Mention, Part, PlaceRef, Quote, Span, TimeRef, Words};
 use casus_resolve::{find_claims, find_times, parse_date, Gazetteer, Place, Time};
-use std::collections::HashMap;
 
 /// Everything the language stages say about one text.
 #[derive(Debug, Clone, Default)]
@@ -70,11 +69,12 @@ pub fn annotate(
         .iter()
         .map(|q| to_quote(q, &found, text, map))
         .collect();
+    let countries = countries_by_mentions(&found);
     let places = match &res.gazetteer {
-        Some(g) => find_places(g, text, &found),
+        Some(g) => find_places(g, text, &found, &countries),
         None => Vec::new(),
     };
-    let focus = article_focus(&places, &found, res.gazetteer.as_deref());
+    let focus = article_focus(&places, &countries, res.gazetteer.as_deref());
     let events = coded
         .iter()
         .map(|e| {
@@ -145,36 +145,10 @@ struct Toponym {
     place: Place,
 }
 
-/// Words before a name that make it a location ("in Iraq"); "from",
-/// "to" and "of" are left out: "a backlash from Iraq", "aid to Iraq" and
-/// "the government of Iraq" name actors.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "across",
-    "inside",
-    "outside",
-    "into",
-    "throughout",
-    "around",
-    "within",
-];
-
 /// Toponyms among the mentions: places, unknown names after a locative
 /// word, and countries used as locations ("in Iraq and Syria"); demonyms
 /// and governments are actors, not places.
-fn find_places(g: &Gazetteer, text: &str, found: &[Found]) -> Vec<Toponym> {
-    // The countries the article is about, most mentioned first.
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for c in found.iter().filter_map(|f| f.actor.as_ref()?.country.clone()) {
-        match counts.iter_mut().find(|x| x.0 == c) {
-            Some(x) => x.1 += 1,
-            None => counts.push((c, 1)),
-        }
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    let countries: Vec<String> = counts.into_iter().map(|c| c.0).collect();
+fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries: &[String]) -> Vec<Toponym> {
     let mut out = Vec::new();
     for f in found {
         let word_before = text[..f.span.start]
@@ -191,8 +165,8 @@ fn find_places(g: &Gazetteer, text: &str, found: &[Found]) -> Vec<Toponym> {
         let name = f.span.slice(text);
         let place = match f.kind {
             Kind::Country if locative => f.actor.as_ref().and_then(|a| g.country(a.country.as_deref()?)),
-            Kind::Place => g.resolve(name, &countries),
-            Kind::Name if locative => g.resolve(name, &countries),
+            Kind::Place => g.resolve(name, countries),
+            Kind::Name if locative => g.resolve(name, countries),
             _ => None,
         };
         if let Some(p) = place {
@@ -214,9 +188,23 @@ fn event_place<'a>(e: &Coded, places: &'a [Toponym]) -> Option<&'a Place> {
         .map(|p| &p.place)
 }
 
+/// The countries an article's actors belong to, most mentioned first (the
+/// first mentioned first among equals).
+fn countries_by_mentions(found: &[Found]) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in found.iter().filter_map(|f| f.actor.as_ref()?.country.clone()) {
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts.into_iter().map(|c| c.0).collect()
+}
+
 /// The article's focus: its most mentioned place, else the country its
 /// actors belong to most.
-fn article_focus(places: &[Toponym], found: &[Found], g: Option<&Gazetteer>) -> Option<Place> {
+fn article_focus(places: &[Toponym], countries: &[String], g: Option<&Gazetteer>) -> Option<Place> {
     let mut best: Option<(&Place, usize)> = None;
     for p in places {
         let n = places
@@ -230,15 +218,7 @@ fn article_focus(places: &[Toponym], found: &[Found], g: Option<&Gazetteer>) -> 
     if let Some((p, _)) = best {
         return Some(p.clone());
     }
-    let g = g?;
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for c in found.iter().filter_map(|f| f.actor.as_ref()?.country.as_deref()) {
-        *counts.entry(c).or_default() += 1;
-    }
-    let top = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
-    g.country(top.0).cloned()
+    g?.country(countries.first()?).cloned()
 }
 
 fn location(p: &Place, from: &str) -> Location {

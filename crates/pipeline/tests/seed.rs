@@ -6,6 +6,25 @@ mod common;
 use common::*;
 use std::path::Path;
 
+/// The seed article, published on Thursday 2024-01-25, when `../shared`
+/// is beside the checkout (a new user's clone has none: nothing to check).
+fn seed_article() -> Option<casus_core::Article> {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
+    if !seed.exists() {
+        eprintln!("no {} here: nothing to check", seed.display());
+        return None;
+    }
+    let out = extract_with(
+        &[seed],
+        casus_ingest::ReadOptions::default(),
+        casus_pipeline::PipelineOptions {
+            default_published: Some("2024-01-25".into()),
+        },
+    );
+    assert!(out.problems.is_empty(), "{:?}", out.messages());
+    out.articles.into_iter().next()
+}
+
 #[test]
 fn the_seed_article_is_its_headline_and_eight_story_paragraphs_one_sentence_each() {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
@@ -40,19 +59,7 @@ fn the_seed_article_is_its_headline_and_eight_story_paragraphs_one_sentence_each
 
 #[test]
 fn every_actor_of_the_seed_article_is_found_resolved_and_coded() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
-    if !seed.exists() {
-        eprintln!("no {} here: nothing to check", seed.display());
-        return;
-    }
-    let out = extract_with(
-        &[seed],
-        casus_ingest::ReadOptions::default(),
-        casus_pipeline::PipelineOptions {
-            default_published: Some("2024-01-25".into()),
-        },
-    );
-    let a = &out.articles[0];
+    let Some(a) = seed_article() else { return };
     let actors: Vec<&casus_core::ActorRef> = a.mentions.iter().filter_map(|m| m.actor.as_ref()).collect();
     let has_id_code = |id: &str, code: &str| {
         actors
@@ -119,19 +126,7 @@ fn every_actor_of_the_seed_article_is_found_resolved_and_coded() {
 
 #[test]
 fn every_event_of_the_design_notes_is_coded_from_the_seed_article() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
-    if !seed.exists() {
-        eprintln!("no {} here: nothing to check", seed.display());
-        return;
-    }
-    let out = extract_with(
-        &[seed],
-        casus_ingest::ReadOptions::default(),
-        casus_pipeline::PipelineOptions {
-            default_published: Some("2024-01-25".into()),
-        },
-    );
-    let a = &out.articles[0];
+    let Some(a) = seed_article() else { return };
     let code =
         |p: &Option<casus_core::Part>| p.as_ref().and_then(|x| x.actor.as_ref()).map(|x| x.code.clone());
     let country = |p: &Option<casus_core::Part>| {
@@ -188,19 +183,7 @@ fn every_event_of_the_design_notes_is_coded_from_the_seed_article() {
 
 #[test]
 fn the_seed_articles_quotes_claim_and_dates_are_found() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed-article.txt");
-    if !seed.exists() {
-        eprintln!("no {} here: nothing to check", seed.display());
-        return;
-    }
-    let out = extract_with(
-        &[seed],
-        casus_ingest::ReadOptions::default(),
-        casus_pipeline::PipelineOptions {
-            default_published: Some("2024-01-25".into()),
-        },
-    );
-    let a = &out.articles[0];
+    let Some(a) = seed_article() else { return };
     let code = |q: &casus_core::Quote| {
         q.speaker
             .as_ref()

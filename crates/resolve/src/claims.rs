@@ -7,7 +7,7 @@
 //! unit words are data (`data/claim-units.tsv`).
 
 use crate::times::Time;
-use casus_core::resource::{data_lines, LineIssue};
+use casus_core::resource::{parse_lines, LineIssue};
 use casus_core::Span;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -46,22 +46,18 @@ impl Units {
     }
 
     pub fn add(&mut self, path: &str, text: &str) -> Vec<LineIssue> {
-        let mut issues = Vec::new();
-        for (line, l) in data_lines(text) {
-            match l.split_once('\t') {
-                Some((kind, words)) if !words.trim().is_empty() => {
-                    for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
-                        self.words.push((w.to_lowercase(), kind.trim().to_string()));
-                    }
-                }
-                _ => issues.push(LineIssue {
-                    path: path.into(),
-                    line,
-                    message: format!("expected `KIND<TAB>words`, found `{l}`"),
-                }),
+        let parse = |l: &str| -> Result<(String, String), String> {
+            l.split_once('\t')
+                .filter(|(_, words)| !words.trim().is_empty())
+                .map(|(k, w)| (k.to_string(), w.to_string()))
+                .ok_or_else(|| format!("expected `KIND<TAB>words`, found `{l}`"))
+        };
+        let words = &mut self.words;
+        parse_lines(path, text, parse, |(kind, list)| {
+            for w in list.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+                words.push((w.to_lowercase(), kind.trim().to_string()));
             }
-        }
-        issues
+        })
     }
 
     fn kind_of(&self, word: &str) -> Option<&str> {

@@ -35,7 +35,10 @@ const DETERMINERS: &[&str] = &[
     "any",
     "no",
 ];
-const LOCATIVE: &[&str] = &[
+/// Words before a name that make it a location ("in Iraq"); "from", "to"
+/// and "of" are left out: "a backlash from Iraq", "aid to Iraq" and "the
+/// government of Iraq" name actors.
+pub const LOCATIVE: &[&str] = &[
     "in",
     "near",
     "at",
