@@ -43,7 +43,7 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    let resources = crate::extract::load_resources(&[], &[], &args.dictionary, &[], None)?;
+    let resources = crate::reading::load_resources(&[], &[], &args.dictionary, &[], None)?;
     let pipeline = Pipeline::new(
         resources,
         PipelineOptions {
@@ -105,7 +105,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         other => other?,
     }
-    eprintln!("{}", crate::extract::summary_line(&summary, collected.ignored));
+    eprintln!("{}", crate::reading::summary_line(&summary, collected.ignored));
     let failed = summary.failed + collected.unreadable.len();
     Ok(if failed > 0 {
         ExitCode::from(1)

@@ -57,7 +57,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
     if args.bio.is_none() && args.plover.is_none() && args.penta.is_none() {
         anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE and/or --plover FILE");
     }
-    let resources = crate::extract::load_resources(&[], &[], &args.dictionary, &[], args.model.as_deref())?;
+    let resources = crate::reading::load_resources(&[], &[], &args.dictionary, &[], args.model.as_deref())?;
     let pipeline = Pipeline::new(resources, PipelineOptions::default());
     let mut json = serde_json::Map::new();
     if let Some(p) = &args.penta {

@@ -1,16 +1,11 @@
 //! `casus extract`: raw news in, one JSON line per article out.
 
 use crate::output::Output;
-use anyhow::{Context, Result};
-use casus_core::Origin;
-use casus_ingest::{collect_inputs, Format, IngestError, ReadOptions, Severity};
-use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::Write;
+use crate::reading::{is_broken_pipe, summary_line, Prepared, ReadArgs};
+use anyhow::Result;
+use casus_pipeline::{run, Item};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 
 /// Turn raw news into coded article records (JSON Lines).
 ///
@@ -41,317 +36,57 @@ use std::sync::Arc;
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// Files, directories (walked recursively) or `-` for stdin.
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
-
     /// Write articles to FILE instead of stdout. The file appears only when
     /// the run is complete (it is written as FILE.partial first).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Treat every line of a plain-text file as its own document.
-    #[arg(long)]
-    lines: bool,
-
-    /// Publication date (ISO 8601, e.g. 2024-03-14) for documents that
-    /// carry none.
-    #[arg(long, value_name = "DATE")]
-    published: Option<String>,
-
-    /// Read every input as this format instead of detecting it:
-    /// text, html, jsonl, feed or warc.
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-    format: Option<Format>,
-
-    /// Skip documents (a file, a JSON line, a WARC record) larger than this
-    /// many bytes. Accepts K, M and G suffixes.
-    #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_bytes)]
-    max_bytes: u64,
-
-    /// Extra page-furniture rules (see crates/ingest/data/furniture.txt for
-    /// the format); may be given several times.
-    #[arg(long, value_name = "FILE")]
-    furniture: Vec<PathBuf>,
-
-    /// Extra actor dictionaries (named actors, countries or agents; see
-    /// crates/actors/data/*.tsv for the formats); may be given several times.
-    #[arg(long, value_name = "FILE")]
-    dictionary: Vec<PathBuf>,
-
-    /// Extra event words with their CAMEO codes (see
-    /// crates/coder/data/verbs.tsv for the format); may be given several times.
-    #[arg(long, value_name = "FILE")]
-    lexicon: Vec<PathBuf>,
-
-    /// PentaClass weights from `casus train pentaclass` instead of the
-    /// shipped ones.
-    #[arg(long, value_name = "FILE")]
-    model: Option<PathBuf>,
-
-    /// Extra abbreviations for sentence splitting (see
-    /// crates/nlp/data/abbreviations.txt); may be given several times.
-    #[arg(long, value_name = "FILE")]
-    abbreviations: Vec<PathBuf>,
-
-    /// Also write every problem as a JSON line (severity, path, line,
-    /// record, byte, message) to FILE.
-    #[arg(long, value_name = "FILE")]
-    report: Option<PathBuf>,
-
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
-
-    /// Print only failures and the summary: no skip notices or warnings.
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s).ok_or_else(|| format!("expected text, html, jsonl, feed or warc; found `{s}`"))
-}
-
-pub(crate) fn parse_bytes(s: &str) -> Result<u64, String> {
-    let t = s.trim();
-    let (num, mult) = match t.char_indices().last() {
-        Some((i, 'k' | 'K')) => (&t[..i], 1u64 << 10),
-        Some((i, 'm' | 'M')) => (&t[..i], 1 << 20),
-        Some((i, 'g' | 'G')) => (&t[..i], 1 << 30),
-        _ => (t, 1),
-    };
-    num.trim()
-        .parse::<u64>()
-        .map(|n| n * mult)
-        .map_err(|_| format!("expected a number of bytes like 500K or 16M; found `{s}`"))
-}
-
-/// The built-in data plus the user's files; bad lines in them are warned
-/// about (file and line) and skipped.
-pub(crate) fn load_resources(
-    furniture: &[PathBuf],
-    abbreviations: &[PathBuf],
-    dictionaries: &[PathBuf],
-    lexicons: &[PathBuf],
-    model: Option<&std::path::Path>,
-) -> Result<Resources> {
-    fn paths(v: &[PathBuf]) -> Vec<&std::path::Path> {
-        v.iter().map(PathBuf::as_path).collect()
-    }
-    let (resources, issues) = Resources::load(UserData {
-        furniture: &paths(furniture),
-        abbreviations: &paths(abbreviations),
-        dictionaries: &paths(dictionaries),
-        lexicons: &paths(lexicons),
-        model,
-        gazetteer: None,
-    })?;
-    if resources.gazetteer.is_none() {
-        eprintln!("casus: note: no gazetteer index, so places are not resolved (build it once with scripts/gazetteer.sh)");
-    }
-    for issue in &issues {
-        eprintln!("casus: warning: {issue} (line skipped)");
-    }
-    Ok(resources)
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .context("cannot start worker threads")?;
-    }
-    let published = match &args.published {
-        Some(p) => Some(casus_ingest::dates::normalize(p).with_context(|| {
-            format!("--published: expected an ISO 8601 date such as 2024-03-14; found `{p}`")
-        })?),
-        None => None,
-    };
-    let resources = load_resources(
-        &args.furniture,
-        &args.abbreviations,
-        &args.dictionary,
-        &args.lexicon,
-        args.model.as_deref(),
-    )?;
-    let pipeline = Pipeline::new(
-        resources,
-        PipelineOptions {
-            default_published: published,
-        },
-    );
-
-    let collected = collect_inputs(&args.paths);
-    let progress = Arc::new(AtomicU64::new(0));
-    let total: u64 = collected.inputs.iter().map(|i| i.size()).sum();
-    let bar = progress_bar(total);
-    let opts = RunOptions {
-        read: ReadOptions {
-            max_bytes: args.max_bytes,
-            lines: args.lines,
-            format: args.format,
-            progress: Some(progress.clone()),
-        },
-        ..RunOptions::default()
-    };
-
+    let mut prepared = args.read.prepare()?;
     let mut out = Output::open(args.output.as_deref())?;
-    let mut report = match &args.report {
-        Some(p) => Some(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => None,
-    };
-    let mut unreadable = 0;
-    for (path, why) in &collected.unreadable {
-        unreadable += 1;
-        let e = IngestError::Io {
-            origin: Origin::file(path.clone()),
-            source: std::io::Error::other(why.clone()),
-        };
-        report_problem(&bar, &mut report, &e, args.quiet)?;
-    }
-
     let mut n = 0u64;
-    let summary = run(&collected.inputs, &pipeline, &opts, |item| -> Result<()> {
+    let Prepared {
+        pipeline,
+        collected,
+        opts,
+        progress,
+        reporter,
+        ..
+    } = &mut prepared;
+    let summary = run(&collected.inputs, pipeline, opts, |item| -> Result<()> {
         match item {
             Item::Article(a) => {
-                if !args.quiet {
-                    for w in &a.warnings {
-                        bar.suspend(|| eprintln!("casus: warning: {}: {w}", a.origin));
-                    }
-                }
+                reporter.warnings(&a);
                 let w = out.writer();
                 serde_json::to_writer(&mut *w, &a)?;
                 w.write_all(b"\n")?;
             }
-            Item::Problem(e) => report_problem(&bar, &mut report, &e, args.quiet)?,
+            Item::Problem(e) => reporter.problem(&e)?,
         }
         n += 1;
-        if n % 64 == 0 {
-            bar.set_position(progress.load(Ordering::Relaxed));
-            bar.set_message(format!("{n} documents"));
-        }
+        reporter.tick(n, progress);
         Ok(())
     });
-    bar.finish_and_clear();
     let mut summary = match summary {
         Ok(s) => s,
         Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(e),
     };
     out.finish()?;
-    if let Some(mut r) = report {
-        r.flush().context("cannot write the report")?;
-    }
-    summary.failed += unreadable;
-    summary.inputs += unreadable;
-    eprintln!("{}", summary_line(&summary, collected.ignored));
-    Ok(if summary.failed > 0 {
+    prepared.finish(&mut summary)?;
+    eprintln!("{}", summary_line(&summary, prepared.collected.ignored));
+    Ok(exit_code(&summary))
+}
+
+/// 0 when every input was read, 1 when some failed.
+pub(crate) fn exit_code(summary: &casus_pipeline::Summary) -> ExitCode {
+    if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
-}
-
-fn progress_bar(total: u64) -> ProgressBar {
-    // Small runs finish before a bar would help; indicatif hides itself
-    // when stderr is not a terminal.
-    if total < 8 << 20 {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg}",
-        )
-        .expect("valid template")
-        .progress_chars("=> "),
-    );
-    bar
-}
-
-fn report_problem(
-    bar: &ProgressBar,
-    report: &mut Option<std::io::BufWriter<std::fs::File>>,
-    e: &IngestError,
-    quiet: bool,
-) -> Result<()> {
-    let severity = match e.severity() {
-        Severity::Failed => "error",
-        Severity::Skipped => "skipped",
-    };
-    if !quiet || e.severity() == Severity::Failed {
-        bar.suspend(|| eprintln!("casus: {severity}: {e}"));
-    }
-    if let Some(r) = report {
-        let o = e.origin();
-        let line = serde_json::json!({
-            "severity": severity, "path": o.path, "line": o.line, "record": o.record,
-            "byte": o.byte, "message": e.to_string(),
-        });
-        serde_json::to_writer(&mut *r, &line)?;
-        r.write_all(b"\n")?;
-    }
-    Ok(())
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<serde_json::Error>()
-                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
-    })
-}
-
-/// `casus: 3 inputs, 12 articles (1 duplicate; en 11, fr 1), 2 skipped, 1 failed in 0.21 s (57 articles/s)`
-pub(crate) fn summary_line(s: &Summary, ignored: usize) -> String {
-    let secs = s.elapsed.as_secs_f64().max(1e-9);
-    let langs: Vec<String> = s.languages.iter().map(|(l, n)| format!("{l} {n}")).collect();
-    let mut line = format!(
-        "casus: {} input{}, {} article{} ({} duplicate{}{}{}), {} skipped, {} failed in {:.2} s ({:.0} articles/s, {:.1} MB/s of text)",
-        s.inputs,
-        plural(s.inputs),
-        s.read,
-        plural(s.read),
-        s.duplicates,
-        plural(s.duplicates),
-        if langs.is_empty() { "" } else { "; " },
-        langs.join(", "),
-        s.skipped,
-        s.failed,
-        secs,
-        s.read as f64 / secs,
-        s.bytes_of_text as f64 / secs / 1e6,
-    );
-    if ignored > 0 {
-        line.push_str(&format!(
-            "; {ignored} non-article file{} passed over",
-            plural(ignored)
-        ));
-    }
-    line
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn byte_sizes_take_suffixes() {
-        assert_eq!(parse_bytes("16M"), Ok(16 << 20));
-        assert_eq!(parse_bytes("500k"), Ok(500 << 10));
-        assert_eq!(parse_bytes("42"), Ok(42));
-        assert!(parse_bytes("lots").unwrap_err().contains("500K"));
     }
 }

@@ -6,7 +6,11 @@ mod bench;
 mod corpus;
 mod eval;
 mod extract;
+mod ingest;
 mod output;
+mod reading;
+mod serve;
+mod stories;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -24,7 +28,9 @@ words it came from.\n\n\
 Start with:\n  casus extract examples/articles            # the built-in examples\n  \
 casus extract news/ -o articles.jsonl       # a directory, recursively\n  \
 casus extract crawl.warc.gz | jq .title      # a web archive, to jq\n  \
-casus actors news/ --unknown                 # names the dictionaries miss",
+casus actors news/ --unknown                 # names the dictionaries miss\n  \
+casus ingest news/ --db newsdb              # keep them: copies, stories, search\n  \
+casus serve --db newsdb                     # the HTTP API at localhost:8080/api/",
     arg_required_else_help = true
 )]
 struct Cli {
@@ -35,6 +41,10 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(extract::Args),
+    Ingest(ingest::Args),
+    Related(stories::RelatedArgs),
+    Story(stories::StoryArgs),
+    Serve(serve::Args),
     Actors(actors::Args),
     Eval(eval::Args),
     Bench(bench::Args),
@@ -45,6 +55,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::main(args),
+        Command::Ingest(args) => ingest::main(args),
+        Command::Related(args) => stories::related(args),
+        Command::Story(args) => stories::story(args),
+        Command::Serve(args) => serve::main(args),
         Command::Actors(args) => actors::main(args),
         Command::Eval(args) => eval::main(args),
         Command::Bench(args) => bench::main(args),

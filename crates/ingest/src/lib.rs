@@ -36,5 +36,5 @@ pub use detect::Format;
 pub use doc::{Body, Meta, RawDoc};
 pub use error::{IngestError, Severity};
 pub use furniture::Furniture;
-pub use inputs::{collect_inputs, Input};
+pub use inputs::{collect_inputs, Collected, Input};
 pub use read::{read_input, ReadOptions};

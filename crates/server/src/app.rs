@@ -1,0 +1,157 @@
+//! The handlers: each checks its parameters, runs its query on a blocking
+//! thread (SQLite and tantivy are synchronous) and answers JSON.
+
+use crate::openapi;
+use crate::params::Params;
+use crate::routes::route;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use casus_store::{Reader, StoreError};
+use serde::Serialize;
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+type Q = Query<HashMap<String, String>>;
+
+/// An error as the API answers it: 400 for a bad parameter (named), 404
+/// for an unknown id, 500 otherwise.
+pub struct ApiError(StoreError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, body) = match &self.0 {
+            StoreError::BadParam { param, .. } => (
+                StatusCode::BAD_REQUEST,
+                json!({"error": self.0.to_string(), "parameter": param}),
+            ),
+            StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, json!({"error": self.0.to_string()})),
+            _ => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                json!({"error": self.0.to_string()}),
+            ),
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+/// Runs `f` with the reader on tokio's blocking pool.
+async fn blocking<T: Serialize + Send + 'static>(
+    reader: Arc<Reader>,
+    f: impl FnOnce(&Reader) -> Result<T, StoreError> + Send + 'static,
+) -> Result<Json<T>, ApiError> {
+    match tokio::task::spawn_blocking(move || f(&reader)).await {
+        Ok(r) => r.map(Json).map_err(ApiError),
+        Err(e) => Err(ApiError(StoreError::bad(
+            "request",
+            format!("the query failed: {e}"),
+        ))),
+    }
+}
+
+macro_rules! handler {
+    ($name:ident, $path:literal, |$p:ident| $body:expr) => {
+        async fn $name(State(reader): State<Arc<Reader>>, Query(q): Q) -> Result<Response, ApiError> {
+            let $p = Params::new(q, route($path)).map_err(ApiError)?;
+            let run = $body;
+            Ok(blocking(reader, run).await?.into_response())
+        }
+    };
+}
+
+handler!(articles, "/api/articles", |p| {
+    let (f, page) = (p.article_filter().map_err(ApiError)?, p.page().map_err(ApiError)?);
+    move |r: &Reader| r.articles(&f, page)
+});
+handler!(events, "/api/events", |p| {
+    let (f, page) = (p.event_filter().map_err(ApiError)?, p.page().map_err(ApiError)?);
+    move |r: &Reader| r.events(&f, page)
+});
+handler!(series, "/api/series", |p| {
+    let f = p.event_filter().map_err(ApiError)?;
+    let interval = p.text("interval").unwrap_or_else(|| "day".into());
+    let interval = interval.parse().map_err(ApiError)?;
+    move |r: &Reader| r.series(&f, interval)
+});
+handler!(actors, "/api/actors", |p| {
+    let (q, page) = (p.text("q"), p.page().map_err(ApiError)?);
+    move |r: &Reader| r.actors(q.as_deref(), page)
+});
+handler!(stories, "/api/stories", |p| {
+    let (from, to, page) = (p.text("from"), p.text("to"), p.page().map_err(ApiError)?);
+    move |r: &Reader| r.stories(&from, &to, page)
+});
+handler!(search, "/api/search", |p| {
+    let (q, page) = (p.text("q").unwrap_or_default(), p.page().map_err(ApiError)?);
+    move |r: &Reader| r.search(&q, page)
+});
+handler!(stats, "/api/stats", |p| {
+    drop(p);
+    move |r: &Reader| r.stats()
+});
+
+async fn article(
+    State(reader): State<Arc<Reader>>,
+    Path(id): Path<String>,
+    Query(q): Q,
+) -> Result<Response, ApiError> {
+    let p = Params::new(q, route("/api/articles/{id}")).map_err(ApiError)?;
+    let n = p.number("related", 10, 100).map_err(ApiError)?;
+    Ok(blocking(reader, move |r| r.article(&id, n))
+        .await?
+        .into_response())
+}
+
+async fn related(
+    State(reader): State<Arc<Reader>>,
+    Path(id): Path<String>,
+    Query(q): Q,
+) -> Result<Response, ApiError> {
+    let p = Params::new(q, route("/api/articles/{id}/related")).map_err(ApiError)?;
+    let limit = p.page().map_err(ApiError)?.limit;
+    Ok(blocking(reader, move |r| r.related(&id, limit))
+        .await?
+        .into_response())
+}
+
+async fn story(
+    State(reader): State<Arc<Reader>>,
+    Path(id): Path<String>,
+    Query(q): Q,
+) -> Result<Response, ApiError> {
+    Params::new(q, route("/api/stories/{id}")).map_err(ApiError)?;
+    Ok(blocking(reader, move |r| r.story(&id)).await?.into_response())
+}
+
+async fn spec() -> Json<serde_json::Value> {
+    Json(openapi::document())
+}
+
+async fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"error": "no such route; the API is described at /api/openapi.json"})),
+    )
+        .into_response()
+}
+
+/// The API's router over a store reader.
+pub fn router(reader: Arc<Reader>) -> Router {
+    Router::new()
+        .route("/api/openapi.json", get(spec))
+        .route("/api/articles", get(articles))
+        .route("/api/articles/{id}", get(article))
+        .route("/api/articles/{id}/related", get(related))
+        .route("/api/events", get(events))
+        .route("/api/series", get(series))
+        .route("/api/actors", get(actors))
+        .route("/api/stories", get(stories))
+        .route("/api/stories/{id}", get(story))
+        .route("/api/search", get(search))
+        .route("/api/stats", get(stats))
+        .fallback(not_found)
+        .with_state(reader)
+}

@@ -1,0 +1,335 @@
+//! Articles, their related articles, and stories.
+
+use crate::cluster::scored;
+use crate::error::{At, Result, StoreError};
+use crate::reader::{date_param, List, Page, Reader};
+use crate::sql::{int, text, Where};
+use casus_story::{Keys, Reason};
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::Serialize;
+use std::path::Path;
+
+/// Which articles to list.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    /// Published on or after (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Published on or before (YYYY-MM-DD).
+    pub to: Option<String>,
+    pub story: Option<String>,
+    pub source: Option<String>,
+    /// List copies too (default: canonical articles only).
+    pub copies: bool,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub story: String,
+    pub copy_of: Option<String>,
+    pub events: i64,
+}
+
+const SUMMARY: &str = "id, url, source, title, published, language, story, copy_of, n_events";
+
+fn summary(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        url: r.get(1)?,
+        source: r.get(2)?,
+        title: r.get(3)?,
+        published: r.get(4)?,
+        language: r.get(5)?,
+        story: r.get(6)?,
+        copy_of: r.get(7)?,
+        events: r.get(8)?,
+    })
+}
+
+/// An article related to another, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub story: String,
+    pub same_story: bool,
+    pub score: f64,
+    pub reasons: Vec<Reason>,
+}
+
+/// One article as stored, with its story and related articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    /// The article record, as `casus extract` writes it, plus `story`,
+    /// `copy_of`, `similarity` and `related`.
+    #[serde(flatten)]
+    pub record: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A story: articles that report the same event or thread.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryRow {
+    pub id: String,
+    pub title: Option<String>,
+    pub first: String,
+    pub last: String,
+    pub articles: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryView {
+    #[serde(flatten)]
+    pub story: StoryRow,
+    pub members: Vec<ArticleSummary>,
+}
+
+pub(crate) fn iso(day: i64) -> String {
+    (chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date") + chrono::Duration::days(day))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+pub(crate) fn date_range(w: &mut Where, from: &Option<String>, to: &Option<String>, col: &str) -> Result<()> {
+    if let Some(f) = from {
+        w.and(&format!("{col} >= ?"), [int(date_param("from", f)?)]);
+    }
+    if let Some(t) = to {
+        w.and(&format!("{col} <= ?"), [int(date_param("to", t)?)]);
+    }
+    Ok(())
+}
+
+/// Related articles of the article at `rowid`: copies and same-story
+/// articles first, then by score.
+fn related_of(r: &Reader, db: &Connection, rowid: i64, limit: usize) -> Result<Vec<Related>> {
+    let path = r.db_path.as_path();
+    let (id, day, story, copy_of): (String, i64, String, Option<String>) = db
+        .query_row(
+            "SELECT id, day, story, copy_of FROM articles WHERE rowid = ?1",
+            [rowid],
+            |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?, x.get(3)?)),
+        )
+        .at(path)?;
+    let mut keys = Keys::default();
+    for k in db
+        .prepare_cached("SELECT key FROM keys WHERE article = ?1")
+        .at(path)?
+        .query_map([rowid], |x| x.get::<_, String>(0))
+        .at(path)?
+    {
+        keys.add(&k.at(path)?);
+    }
+    let canonical = copy_of.clone().unwrap_or_else(|| id.clone());
+    let mut out: Vec<Related> = Vec::new();
+    // Copies of this article, or the original and its other copies.
+    let copies = db
+        .prepare_cached(&format!(
+            "SELECT {SUMMARY} FROM articles WHERE (copy_of = ?1 OR id = ?1) AND id != ?2"
+        ))
+        .at(path)?
+        .query_map([&canonical, &id], summary)
+        .at(path)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .at(path)?;
+    for c in copies {
+        out.push(related_row(c, &story, 100.0, vec![Reason::Copy]));
+    }
+    let exclude = db
+        .query_row("SELECT rowid FROM articles WHERE id = ?1", [&canonical], |x| {
+            x.get::<_, i64>(0)
+        })
+        .optional()
+        .at(path)?;
+    for (c, s) in scored(db, &keys, day, exclude.or(Some(rowid)), &r.options, path)? {
+        if c.rowid == rowid || s.score < 1.0 {
+            continue;
+        }
+        let a = db
+            .query_row(
+                &format!("SELECT {SUMMARY} FROM articles WHERE rowid = ?1"),
+                [c.rowid],
+                summary,
+            )
+            .at(path)?;
+        if !out.iter().any(|o| o.id == a.id) {
+            out.push(related_row(a, &story, s.score, s.reasons));
+        }
+    }
+    out.sort_by(|a, b| {
+        b.same_story
+            .cmp(&a.same_story)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.id.cmp(&b.id))
+    });
+    out.truncate(limit);
+    Ok(out)
+}
+
+fn related_row(a: ArticleSummary, story: &str, score: f64, reasons: Vec<Reason>) -> Related {
+    Related {
+        same_story: a.story == story,
+        id: a.id,
+        title: a.title,
+        source: a.source,
+        published: a.published,
+        story: a.story,
+        score: (score * 1000.0).round() / 1000.0,
+        reasons,
+    }
+}
+
+fn rowid_of(db: &Connection, id: &str, path: &Path) -> Result<i64> {
+    db.query_row("SELECT rowid FROM articles WHERE id = ?1", [id], |r| r.get(0))
+        .optional()
+        .at(path)?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "article",
+            id: id.to_string(),
+        })
+}
+
+impl Reader {
+    pub fn articles(&self, f: &ArticleFilter, page: Page) -> Result<List<ArticleSummary>> {
+        let path = self.db_path.as_path();
+        let mut w = Where::default();
+        date_range(&mut w, &f.from, &f.to, "day")?;
+        if let Some(s) = &f.story {
+            w.and("story = ?", [text(s)]);
+        }
+        if let Some(s) = &f.source {
+            w.and("source = ? COLLATE NOCASE", [text(s)]);
+        }
+        if !f.copies {
+            w.and("copy_of IS NULL", []);
+        }
+        self.with(|db| {
+            let total = w.count(db, "articles", path)?;
+            let tail = format!(
+                "ORDER BY day DESC, rowid DESC LIMIT {} OFFSET {}",
+                page.limit, page.offset
+            );
+            let items = w.rows(db, SUMMARY, "articles", &tail, path, summary)?;
+            Ok(List {
+                total,
+                limit: page.limit,
+                offset: page.offset,
+                items,
+            })
+        })
+    }
+
+    /// One article with everything coded in it, its story, and up to
+    /// `related` related articles.
+    pub fn article(&self, id: &str, related: usize) -> Result<ArticleView> {
+        let path = self.db_path.as_path();
+        self.with(|db| {
+            let rowid = rowid_of(db, id, path)?;
+            let (record, story, copy_of, sim): (String, String, Option<String>, Option<f64>) = db
+                .query_row(
+                    "SELECT record, story, copy_of, similarity FROM articles WHERE rowid = ?1",
+                    [rowid],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .at(path)?;
+            let mut map: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&record).map_err(|source| StoreError::Record {
+                    path: path.to_path_buf(),
+                    id: id.to_string(),
+                    source,
+                })?;
+            map.insert("story".into(), story.into());
+            map.insert("copy_of".into(), copy_of.into());
+            map.insert("similarity".into(), sim.into());
+            let rel = related_of(self, db, rowid, related)?;
+            map.insert("related".into(), serde_json::to_value(rel).expect("serialisable"));
+            Ok(ArticleView { record: map })
+        })
+    }
+
+    /// Up to `limit` articles related to article `id`, same story first.
+    pub fn related(&self, id: &str, limit: usize) -> Result<Vec<Related>> {
+        let path = self.db_path.as_path();
+        self.with(|db| {
+            let rowid = rowid_of(db, id, path)?;
+            related_of(self, db, rowid, limit)
+        })
+    }
+
+    /// Stories, the largest first; `from`/`to` bound their last day.
+    pub fn stories(&self, from: &Option<String>, to: &Option<String>, page: Page) -> Result<List<StoryRow>> {
+        let path = self.db_path.as_path();
+        let mut w = Where::default();
+        date_range(&mut w, from, to, "last_day")?;
+        self.with(|db| {
+            let total = w.count(db, "stories", path)?;
+            let tail = format!(
+                "ORDER BY articles DESC, last_day DESC, id LIMIT {} OFFSET {}",
+                page.limit, page.offset
+            );
+            let items = w.rows(
+                db,
+                "id, title, first_day, last_day, articles",
+                "stories",
+                &tail,
+                path,
+                story_row,
+            )?;
+            Ok(List {
+                total,
+                limit: page.limit,
+                offset: page.offset,
+                items,
+            })
+        })
+    }
+
+    /// A story and its articles, oldest first. `id` may be the story's id
+    /// or the id of any article in it.
+    pub fn story(&self, id: &str) -> Result<StoryView> {
+        let path = self.db_path.as_path();
+        self.with(|db| {
+            let sid: String = match db
+                .query_row("SELECT story FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()
+                .at(path)?
+            {
+                Some(s) => s,
+                None => id.to_string(),
+            };
+            let story = db
+                .query_row(
+                    "SELECT id, title, first_day, last_day, articles FROM stories WHERE id = ?1",
+                    [&sid],
+                    story_row,
+                )
+                .optional()
+                .at(path)?
+                .ok_or_else(|| StoreError::NotFound {
+                    what: "story",
+                    id: id.to_string(),
+                })?;
+            let mut w = Where::default();
+            w.and("story = ?", [text(&sid)]);
+            let members = w.rows(db, SUMMARY, "articles", "ORDER BY day, rowid", path, summary)?;
+            Ok(StoryView { story, members })
+        })
+    }
+}
+
+fn story_row(r: &Row<'_>) -> rusqlite::Result<StoryRow> {
+    Ok(StoryRow {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        first: iso(r.get(2)?),
+        last: iso(r.get(3)?),
+        articles: r.get(4)?,
+    })
+}

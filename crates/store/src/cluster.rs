@@ -1,0 +1,177 @@
+//! Copies and stories, found through the database's band and key indexes,
+//! so that the cost of placing a new article does not grow with the store.
+
+use crate::error::{At, Result};
+use crate::write::body;
+use crate::StoreOptions;
+use casus_core::Article;
+use casus_story::{jaccard, score, shingles, Keys, Score};
+use rusqlite::{params, Connection};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The stored article a new one copies.
+pub(crate) struct Copy {
+    /// The canonical article (the first of the copies stored).
+    pub id: String,
+    pub story: String,
+    pub similarity: f64,
+}
+
+/// Candidates checked on their real shingles, most shared bands first.
+const COPY_CANDIDATES: usize = 8;
+
+/// The canonical article that `shingles` copies, if any: candidates come
+/// from shared MinHash bands and are confirmed on Jaccard similarity.
+pub(crate) fn find_copy(
+    db: &Connection,
+    bands: &[i64],
+    sh: &[u64],
+    threshold: f64,
+    path: &Path,
+) -> Result<Option<Copy>> {
+    let mut shared: HashMap<i64, usize> = HashMap::new();
+    {
+        let mut st = db
+            .prepare_cached("SELECT article FROM bands WHERE band = ?1 AND key = ?2 LIMIT 64")
+            .at(path)?;
+        for (b, key) in bands.iter().enumerate() {
+            let rows = st
+                .query_map(params![b as i64, key], |r| r.get::<_, i64>(0))
+                .at(path)?;
+            for r in rows {
+                *shared.entry(r.at(path)?).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut best: Option<Copy> = None;
+    for (rowid, _) in ranked.into_iter().take(COPY_CANDIDATES) {
+        let (id, copy_of, story, record): (String, Option<String>, String, String) = db
+            .query_row(
+                "SELECT id, copy_of, story, record FROM articles WHERE rowid = ?1",
+                [rowid],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .at(path)?;
+        let Ok(other) = serde_json::from_str::<Article>(&record) else {
+            continue;
+        };
+        let sim = jaccard(sh, &shingles(body(&other)));
+        if sim >= threshold && best.as_ref().is_none_or(|b| sim > b.similarity) {
+            best = Some(Copy {
+                id: copy_of.unwrap_or(id),
+                story,
+                similarity: sim,
+            });
+        }
+    }
+    Ok(best)
+}
+
+/// Articles sharing a key with `keys` within the story window: each with
+/// its full keys, its story, and whether it is a copy.
+pub(crate) struct Candidate {
+    pub rowid: i64,
+    pub story: String,
+    pub keys: Keys,
+}
+
+/// How many articles one key may bring in: a very common key (a word of
+/// every article that week) says little, and reading all of its articles
+/// would make placing an article slow on a large store.
+const PER_KEY: usize = 200;
+/// Candidates scored in full, most shared keys first.
+const SCORED: usize = 40;
+
+pub(crate) fn candidates(
+    db: &Connection,
+    keys: &Keys,
+    day: i64,
+    window: i64,
+    exclude: Option<i64>,
+    path: &Path,
+) -> Result<Vec<Candidate>> {
+    let mut shared: HashMap<i64, usize> = HashMap::new();
+    {
+        let mut st = db
+            .prepare_cached(
+                "SELECT k.article FROM keys k JOIN articles a ON a.rowid = k.article
+                 WHERE k.key = ?1 AND k.day BETWEEN ?2 AND ?3 AND a.copy_of IS NULL
+                 ORDER BY abs(k.day - ?4) LIMIT ?5",
+            )
+            .at(path)?;
+        for key in keys.all() {
+            let rows = st
+                .query_map(
+                    params![key, day - window, day + window, day, PER_KEY as i64],
+                    |r| r.get::<_, i64>(0),
+                )
+                .at(path)?;
+            for r in rows {
+                let rowid = r.at(path)?;
+                if Some(rowid) != exclude {
+                    *shared.entry(rowid).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out = Vec::new();
+    let mut key_st = db
+        .prepare_cached("SELECT key FROM keys WHERE article = ?1")
+        .at(path)?;
+    let mut story_st = db
+        .prepare_cached("SELECT story FROM articles WHERE rowid = ?1")
+        .at(path)?;
+    for (rowid, _) in ranked.into_iter().take(SCORED) {
+        let mut k = Keys::default();
+        for key in key_st.query_map([rowid], |r| r.get::<_, String>(0)).at(path)? {
+            k.add(&key.at(path)?);
+        }
+        let story: String = story_st.query_row([rowid], |r| r.get(0)).at(path)?;
+        out.push(Candidate {
+            rowid,
+            story,
+            keys: k,
+        });
+    }
+    Ok(out)
+}
+
+/// Candidates scored against `keys`, best first.
+pub(crate) fn scored(
+    db: &Connection,
+    keys: &Keys,
+    day: i64,
+    exclude: Option<i64>,
+    o: &StoreOptions,
+    path: &Path,
+) -> Result<Vec<(Candidate, Score)>> {
+    let mut out: Vec<(Candidate, Score)> = candidates(db, keys, day, o.window_days, exclude, path)?
+        .into_iter()
+        .map(|c| {
+            let s = score(keys, &c.keys, &o.weights);
+            (c, s)
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.rowid.cmp(&b.0.rowid)));
+    Ok(out)
+}
+
+/// The story of the best-scoring candidate, if it scores as one story.
+pub(crate) fn best_story(
+    db: &Connection,
+    keys: &Keys,
+    day: i64,
+    exclude: Option<i64>,
+    o: &StoreOptions,
+    path: &Path,
+) -> Result<Option<String>> {
+    let best = scored(db, keys, day, exclude, o, path)?.into_iter().next();
+    Ok(best
+        .filter(|(_, s)| s.score >= o.weights.story)
+        .map(|(c, _)| c.story))
+}

@@ -1,0 +1,140 @@
+//! The reading side: a pool of read-only connections and the text index's
+//! reader. Many readers may run while one `casus ingest` writes (WAL).
+
+use crate::error::{At, Result, StoreError};
+use crate::index::TextIndex;
+use crate::store::{connect, db_path, index_path};
+use crate::StoreOptions;
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tantivy::IndexReader;
+
+pub struct Reader {
+    pub(crate) db_path: PathBuf,
+    pool: Mutex<Vec<Connection>>,
+    pub(crate) index: TextIndex,
+    pub(crate) text_reader: IndexReader,
+    pub(crate) options: StoreOptions,
+}
+
+/// One page of a list, with the size of the whole list.
+#[derive(Debug, Clone, Serialize)]
+pub struct List<T> {
+    pub total: u64,
+    pub limit: usize,
+    pub offset: usize,
+    pub items: Vec<T>,
+}
+
+/// Which page of a list: at most `limit` items from `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// The largest page served.
+pub const MAX_LIMIT: usize = 1000;
+
+impl Default for Page {
+    fn default() -> Self {
+        Page { limit: 50, offset: 0 }
+    }
+}
+
+impl Page {
+    pub fn new(limit: usize, offset: usize) -> Result<Page> {
+        if limit == 0 || limit > MAX_LIMIT {
+            return Err(StoreError::bad(
+                "limit",
+                format!("expected 1 to {MAX_LIMIT}, got {limit}"),
+            ));
+        }
+        Ok(Page { limit, offset })
+    }
+}
+
+impl Reader {
+    /// Opens the store in `dir` for reading; it must exist.
+    pub fn open(dir: &Path, options: StoreOptions) -> Result<Reader> {
+        let db_path = db_path(dir);
+        let first = connect(&db_path, false)?;
+        let index = TextIndex::open(&index_path(dir))?;
+        let text_reader = index.reader()?;
+        Ok(Reader {
+            db_path,
+            pool: Mutex::new(vec![first]),
+            index,
+            text_reader,
+            options,
+        })
+    }
+
+    /// Runs `f` on a pooled read-only connection.
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let pooled = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let conn = match pooled {
+            Some(c) => c,
+            None => connect(&self.db_path, false)?,
+        };
+        let out = f(&conn);
+        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
+        out
+    }
+
+    /// How much the store holds.
+    pub fn stats(&self) -> Result<Stats> {
+        let path = self.db_path.clone();
+        let indexed = self.indexed();
+        self.with(|db| {
+            let n = |sql: &str| -> Result<i64> { db.query_row(sql, [], |r| r.get(0)).at(&path) };
+            Ok(Stats {
+                articles: n("SELECT count(*) FROM articles")?,
+                copies: n("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL")?,
+                events: n("SELECT count(*) FROM events WHERE copy = 0")?,
+                events_in_copies: n("SELECT count(*) FROM events WHERE copy = 1")?,
+                mentions: n("SELECT count(*) FROM mentions")?,
+                stories: n("SELECT count(*) FROM stories")?,
+                first: n("SELECT coalesce(min(day), 0) FROM articles").map(crate::articles::iso)?,
+                last: n("SELECT coalesce(max(day), 0) FROM articles").map(crate::articles::iso)?,
+                indexed,
+            })
+        })
+    }
+
+    /// Documents in the text index (after its last reload).
+    pub fn indexed(&self) -> u64 {
+        self.index.len(&self.text_reader)
+    }
+
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
+}
+
+/// What a store holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub articles: i64,
+    /// Articles that are near or exact copies of another.
+    pub copies: i64,
+    /// Events, copies' events not counted.
+    pub events: i64,
+    pub events_in_copies: i64,
+    pub mentions: i64,
+    pub stories: i64,
+    /// The first and last publication day.
+    pub first: String,
+    pub last: String,
+    /// Documents in the text index.
+    pub indexed: u64,
+}
+
+/// Checks an ISO date parameter and returns its day number.
+pub fn date_param(param: &str, value: &str) -> Result<i64> {
+    casus_story::day_of(value)
+        .filter(|_| value.len() == 10)
+        .ok_or_else(|| StoreError::bad(param, format!("expected a date like 2024-03-01, got {value:?}")))
+}

@@ -1,0 +1,96 @@
+-- casus store schema (SQLite). One row per article, and one row per
+-- mention, event, quote, claim and place, each with its span in the
+-- article's `text` (Unicode code points, [start, end)). `article` columns
+-- are `articles.rowid`. `day` columns are days since 1970-01-01; `date`
+-- columns ISO 8601. Events of copies (`articles.copy_of` set) are kept but
+-- have `copy = 1`, so that counts are not inflated by republished stories.
+PRAGMA user_version = 1;
+
+CREATE TABLE IF NOT EXISTS articles (
+  rowid        INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  url          TEXT,
+  source       TEXT,
+  title        TEXT,
+  published    TEXT,
+  day          INTEGER NOT NULL,
+  language     TEXT,
+  content_hash INTEGER NOT NULL,
+  copy_of      TEXT,          -- the canonical article's id, if a copy
+  similarity   REAL,          -- Jaccard of shingles with it
+  story        TEXT NOT NULL, -- stories.id
+  n_events     INTEGER NOT NULL,
+  record       TEXT NOT NULL, -- the whole article as casus extract writes it
+  indexed      INTEGER NOT NULL DEFAULT 0, -- in the text index yet?
+  ingested_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
+
+CREATE TABLE IF NOT EXISTS mentions (
+  article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL, kind TEXT NOT NULL,
+  actor TEXT, name TEXT, code TEXT, country TEXT, sector TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor);
+CREATE INDEX IF NOT EXISTS mentions_code ON mentions(code);
+
+CREATE TABLE IF NOT EXISTS events (
+  rowid INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL, n INTEGER NOT NULL, copy INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+  trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger TEXT NOT NULL,
+  source TEXT, source_text TEXT, source_code TEXT, source_country TEXT,
+  target TEXT, target_text TEXT, target_code TEXT, target_country TEXT,
+  cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  penta_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+  plover TEXT, plover_mode TEXT, modality TEXT NOT NULL, confidence REAL NOT NULL,
+  count INTEGER, date TEXT NOT NULL, day INTEGER NOT NULL,
+  place TEXT, place_country TEXT, lat REAL, lon REAL, geonameid INTEGER
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article);
+CREATE INDEX IF NOT EXISTS events_day ON events(day);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_code, day);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_code, day);
+
+CREATE TABLE IF NOT EXISTS quotes (
+  article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  speaker TEXT, speaker_code TEXT, content TEXT NOT NULL, direct INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
+
+CREATE TABLE IF NOT EXISTS claims (
+  article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL, quantity REAL NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
+
+CREATE TABLE IF NOT EXISTS places (
+  article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+  lat REAL NOT NULL, lon REAL NOT NULL, geonameid INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS places_article ON places(article);
+
+CREATE TABLE IF NOT EXISTS stories (
+  id TEXT PRIMARY KEY, title TEXT, first_day INTEGER NOT NULL,
+  last_day INTEGER NOT NULL, articles INTEGER NOT NULL
+);
+
+-- Near-duplicate candidates: one row per MinHash band of each article.
+CREATE TABLE IF NOT EXISTS bands (
+  band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS bands_key ON bands(band, key);
+CREATE INDEX IF NOT EXISTS bands_article ON bands(article);
+
+-- Story keys (see casus-story): one row per key of each article.
+CREATE TABLE IF NOT EXISTS keys (
+  key TEXT NOT NULL, day INTEGER NOT NULL, article INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS keys_key ON keys(key, day);
+CREATE INDEX IF NOT EXISTS keys_article ON keys(article);
+

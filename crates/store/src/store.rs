@@ -1,0 +1,179 @@
+//! The store on disk: a directory with `casus.sqlite` (the record, in WAL
+//! mode) and `index/` (the text index, rebuilt from the record as needed).
+
+use crate::error::{At, Result, StoreError};
+use crate::index::TextIndex;
+use crate::write::{put, Outcome};
+use casus_core::Article;
+use casus_story::{Stopwords, Weights};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// The schema version this code reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+const SCHEMA: &str = include_str!("schema.sql");
+
+/// How articles are grouped into copies and stories.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Two articles are copies from this Jaccard similarity of their
+    /// five-word shingles.
+    pub copy_similarity: f64,
+    /// Articles further apart than this many days (by publication date)
+    /// are never one story.
+    pub window_days: i64,
+    pub weights: Weights,
+    pub stopwords: Stopwords,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            copy_similarity: 0.8,
+            window_days: 3,
+            weights: Weights::default(),
+            stopwords: Stopwords::builtin(),
+        }
+    }
+}
+
+/// The writing side of a store: one per store at a time.
+pub struct Store {
+    pub(crate) db_path: PathBuf,
+    conn: Connection,
+    index: TextIndex,
+    pub(crate) options: StoreOptions,
+}
+
+/// The paths of a store directory's parts.
+pub fn db_path(dir: &Path) -> PathBuf {
+    dir.join("casus.sqlite")
+}
+
+pub fn index_path(dir: &Path) -> PathBuf {
+    dir.join("index")
+}
+
+/// Opens (read-write, creating it) or checks (read-only) the database.
+pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
+    let flags = if write {
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+    } else {
+        if !path.exists() {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no store here; fill one with `casus ingest PATH --db DIR` first",
+                ),
+            });
+        }
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags).at(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(30)).at(path)?;
+    if write {
+        // WAL: readers (the server) never block the writer, and a crash
+        // leaves the last committed transaction intact.
+        conn.pragma_update(None, "journal_mode", "WAL").at(path)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").at(path)?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .at(path)?;
+        if version == 0 {
+            conn.execute_batch(SCHEMA).at(path)?;
+        } else if version != SCHEMA_VERSION {
+            return Err(StoreError::Version {
+                path: path.to_path_buf(),
+                found: version,
+                expected: SCHEMA_VERSION,
+            });
+        }
+    }
+    conn.pragma_update(None, "cache_size", -65536).at(path)?;
+    Ok(conn)
+}
+
+impl Store {
+    /// Opens the store in `dir`, creating it if needed, and brings the
+    /// text index up to date with the database.
+    pub fn open(dir: &Path, options: StoreOptions) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let db_path = db_path(dir);
+        let conn = connect(&db_path, true)?;
+        let index = TextIndex::open(&index_path(dir))?;
+        let mut store = Store {
+            db_path,
+            conn,
+            index,
+            options,
+        };
+        store.sync_index()?;
+        Ok(store)
+    }
+
+    /// Stores a batch of articles in one transaction, then indexes their
+    /// text. Either the whole batch is in the database or none of it.
+    pub fn put_batch(&mut self, articles: &[Article]) -> Result<Vec<Outcome>> {
+        let path = self.db_path.clone();
+        let tx = self.conn.transaction().at(&path)?;
+        let mut out = Vec::with_capacity(articles.len());
+        for a in articles {
+            out.push(put(&tx, a, &self.options, &path)?);
+        }
+        tx.commit().at(&path)?;
+        self.sync_index()?;
+        Ok(out)
+    }
+
+    /// Indexes every article the database has and the index lacks; then
+    /// marks them indexed. Idempotent: a crash anywhere is repaired by the
+    /// next call.
+    pub fn sync_index(&mut self) -> Result<usize> {
+        let path = self.db_path.clone();
+        let todo: Vec<(i64, String, String, String)> = {
+            let mut st = self
+                .conn
+                .prepare(
+                    "SELECT rowid, id, coalesce(title, ''), json_extract(record, '$.text')
+                     FROM articles WHERE indexed = 0",
+                )
+                .at(&path)?;
+            let rows = st
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .at(&path)?;
+            rows.collect::<Result<_, _>>().at(&path)?
+        };
+        if todo.is_empty() {
+            return Ok(0);
+        }
+        let mut w = self.index.writer()?;
+        for (_, id, title, text) in &todo {
+            self.index.put(&w, id, title, text)?;
+        }
+        w.commit().map_err(|source| StoreError::Index {
+            path: path.clone(),
+            source,
+        })?;
+        drop(w);
+        let tx = self.conn.transaction().at(&path)?;
+        {
+            let mut mark = tx
+                .prepare("UPDATE articles SET indexed = 1 WHERE rowid = ?1")
+                .at(&path)?;
+            for (rowid, ..) in &todo {
+                mark.execute([rowid]).at(&path)?;
+            }
+        }
+        tx.commit().at(&path)?;
+        Ok(todo.len())
+    }
+
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
+}

@@ -1,0 +1,317 @@
+//! Writing one article: its rows, its copy link, its story.
+
+use crate::cluster::{best_story, find_copy};
+use crate::error::{At, Result};
+use crate::StoreOptions;
+use casus_core::{Article, Event, Part};
+use casus_story::{content_hash, day_of, minhash, shingles, Keys};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+
+/// What storing one article did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A new article; `copy_of` is set when it is a near or exact copy of
+    /// one already stored.
+    New { story: String, copy_of: Option<String> },
+    /// The same id with a changed text: the old version was replaced.
+    Replaced { story: String },
+    /// Already stored with the same text: nothing was written.
+    Unchanged,
+}
+
+/// The article's body: its text without the headline, which republishers
+/// often rewrite.
+pub(crate) fn body(a: &Article) -> &str {
+    match a.title.as_deref() {
+        Some(t) if !t.is_empty() && a.text.starts_with(t) => &a.text[t.len()..],
+        _ => &a.text,
+    }
+}
+
+/// Today, in days since 1970: the day of an article with no date.
+fn today() -> i64 {
+    day_of(&chrono::Utc::now().format("%Y-%m-%d").to_string()).unwrap_or(0)
+}
+
+pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -> Result<Outcome> {
+    let hash = content_hash(&a.text) as i64;
+    let old: Option<(i64, i64)> = db
+        .query_row(
+            "SELECT rowid, content_hash FROM articles WHERE id = ?1",
+            [&a.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .at(path)?;
+    if let Some((rowid, old_hash)) = old {
+        if old_hash == hash {
+            return Ok(Outcome::Unchanged);
+        }
+        remove(db, rowid, path)?;
+    }
+    let day = a.published.as_deref().and_then(day_of).unwrap_or_else(today);
+    let sh = shingles(body(a));
+    let bands = minhash::bands(&sh);
+    let copy = find_copy(db, &bands, &sh, o.copy_similarity, path)?;
+    let keys = Keys::of(a, &o.stopwords);
+    let story = match &copy {
+        Some(c) => c.story.clone(),
+        None => best_story(db, &keys, day, None, o, path)?.unwrap_or_else(|| a.id.clone()),
+    };
+    let record = serde_json::to_string(a).expect("an article always serialises");
+    db.execute(
+        "INSERT INTO articles (id, url, source, title, published, day, language, content_hash,
+           copy_of, similarity, story, n_events, record, indexed, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)",
+        params![
+            a.id,
+            a.url,
+            a.source,
+            a.title,
+            a.published,
+            day,
+            a.language,
+            hash,
+            copy.as_ref().map(|c| &c.id),
+            copy.as_ref().map(|c| c.similarity),
+            story,
+            a.events.len() as i64,
+            record,
+            chrono::Utc::now().to_rfc3339(),
+        ],
+    )
+    .at(path)?;
+    let rowid = db.last_insert_rowid();
+    rows(db, rowid, a, day, copy.is_some(), path)?;
+    for (b, key) in bands.iter().enumerate() {
+        db.prepare_cached("INSERT INTO bands (band, key, article) VALUES (?1, ?2, ?3)")
+            .at(path)?
+            .execute(params![b as i64, key, rowid])
+            .at(path)?;
+    }
+    for key in keys.all() {
+        db.prepare_cached("INSERT INTO keys (key, day, article) VALUES (?1, ?2, ?3)")
+            .at(path)?
+            .execute(params![key, day, rowid])
+            .at(path)?;
+    }
+    db.execute(
+        "INSERT INTO stories (id, title, first_day, last_day, articles) VALUES (?1, ?2, ?3, ?3, 1)
+         ON CONFLICT(id) DO UPDATE SET articles = articles + 1,
+           first_day = min(first_day, excluded.first_day),
+           last_day = max(last_day, excluded.last_day)",
+        params![story, a.title, day],
+    )
+    .at(path)?;
+    Ok(if old.is_some() {
+        Outcome::Replaced { story }
+    } else {
+        Outcome::New {
+            story,
+            copy_of: copy.map(|c| c.id),
+        }
+    })
+}
+
+/// Removes an article's rows (before storing its new version).
+fn remove(db: &Connection, rowid: i64, path: &Path) -> Result<()> {
+    let story: String = db
+        .query_row("SELECT story FROM articles WHERE rowid = ?1", [rowid], |r| {
+            r.get(0)
+        })
+        .at(path)?;
+    for table in [
+        "mentions", "events", "quotes", "claims", "places", "bands", "keys",
+    ] {
+        db.execute(&format!("DELETE FROM {table} WHERE article = ?1"), [rowid])
+            .at(path)?;
+    }
+    db.execute("DELETE FROM articles WHERE rowid = ?1", [rowid])
+        .at(path)?;
+    db.execute(
+        "UPDATE stories SET articles = articles - 1 WHERE id = ?1",
+        [&story],
+    )
+    .at(path)?;
+    db.execute("DELETE FROM stories WHERE id = ?1 AND articles <= 0", [&story])
+        .at(path)?;
+    Ok(())
+}
+
+fn part(p: &Option<Part>) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
+    let Some(p) = p else {
+        return (None, None, None, None);
+    };
+    let a = p.actor.as_ref();
+    (
+        a.and_then(|a| a.id.as_deref()),
+        Some(p.text.as_str()),
+        a.map(|a| a.code.as_str()),
+        a.and_then(|a| a.country.as_deref()),
+    )
+}
+
+/// Where an article's rows go.
+struct Rows<'a> {
+    db: &'a Connection,
+    rowid: i64,
+    day: i64,
+    copy: bool,
+    /// The publication date (YYYY-MM-DD): the date of undated events.
+    published: String,
+    path: &'a Path,
+}
+
+fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
+    let (db, path) = (r.db, r.path);
+    let (s_id, s_text, s_code, s_country) = part(&e.source);
+    let (t_id, t_text, t_code, t_country) = part(&e.target);
+    let date = e.date.clone().unwrap_or_else(|| r.published.clone());
+    let eday = day_of(&date).unwrap_or(r.day);
+    let loc = e.location.as_ref();
+    db.prepare_cached(
+        "INSERT INTO events (article, n, copy, sentence_start, sentence_end, trigger_start,
+           trigger_end, trigger, source, source_text, source_code, source_country, target,
+           target_text, target_code, target_country, cameo, root, quad_class, penta_class,
+           goldstein, plover, plover_mode, modality, confidence, count, date, day, place,
+           place_country, lat, lon, geonameid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+           ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+    )
+    .at(path)?
+    .execute(params![
+        r.rowid,
+        n as i64,
+        r.copy,
+        e.sentence[0] as i64,
+        e.sentence[1] as i64,
+        e.trigger.span[0] as i64,
+        e.trigger.span[1] as i64,
+        e.trigger.text,
+        s_id,
+        s_text,
+        s_code,
+        s_country,
+        t_id,
+        t_text,
+        t_code,
+        t_country,
+        e.cameo,
+        e.root,
+        e.quad_class,
+        e.penta_class,
+        e.goldstein,
+        e.plover.category,
+        e.plover.mode,
+        e.modality,
+        e.confidence,
+        e.count.map(|c| c as i64),
+        date,
+        eday,
+        loc.map(|l| &l.name),
+        loc.and_then(|l| l.country.as_deref()),
+        loc.and_then(|l| l.lat),
+        loc.and_then(|l| l.lon),
+        loc.and_then(|l| l.geonameid).map(|g| g as i64),
+    ])
+    .at(path)?;
+    Ok(())
+}
+
+/// The rows of mentions, events, quotes, claims and places.
+fn rows(db: &Connection, rowid: i64, a: &Article, day: i64, copy: bool, path: &Path) -> Result<()> {
+    let published = a
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..10))
+        .map(str::to_string)
+        .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string());
+    for m in &a.mentions {
+        let act = m.actor.as_ref();
+        db.prepare_cached(
+            "INSERT INTO mentions (article, start, end, text, kind, actor, name, code, country, sector)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )
+        .at(path)?
+        .execute(params![
+            rowid,
+            m.span[0] as i64,
+            m.span[1] as i64,
+            m.text,
+            m.kind,
+            act.and_then(|a| a.id.as_deref()),
+            act.and_then(|a| a.name.as_deref()),
+            act.map(|a| a.code.as_str()),
+            act.and_then(|a| a.country.as_deref()),
+            act.and_then(|a| a.sector.as_deref()),
+        ])
+        .at(path)?;
+    }
+    let r = Rows {
+        db,
+        rowid,
+        day,
+        copy,
+        published,
+        path,
+    };
+    for (n, e) in a.events.iter().enumerate() {
+        event_row(&r, n, e)?;
+    }
+    for q in &a.quotes {
+        let sp = q.speaker.as_ref();
+        db.prepare_cached(
+            "INSERT INTO quotes (article, start, end, speaker, speaker_code, content, direct)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .at(path)?
+        .execute(params![
+            rowid,
+            q.content.span[0] as i64,
+            q.content.span[1] as i64,
+            sp.map(|s| s.text.as_str()),
+            sp.and_then(|s| s.actor.as_ref()).map(|a| a.code.as_str()),
+            q.content.text,
+            q.direct,
+        ])
+        .at(path)?;
+    }
+    for c in &a.claims {
+        db.prepare_cached(
+            "INSERT INTO claims (article, start, end, text, quantity, unit, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .at(path)?
+        .execute(params![
+            rowid,
+            c.span[0] as i64,
+            c.span[1] as i64,
+            c.text,
+            c.quantity,
+            c.unit,
+            c.kind
+        ])
+        .at(path)?;
+    }
+    for p in &a.places {
+        db.prepare_cached(
+            "INSERT INTO places (article, start, end, text, name, country, lat, lon, geonameid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .at(path)?
+        .execute(params![
+            rowid,
+            p.span[0] as i64,
+            p.span[1] as i64,
+            p.text,
+            p.name,
+            p.country,
+            p.lat,
+            p.lon,
+            p.geonameid as i64,
+        ])
+        .at(path)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,186 @@
+//! The store on a corpus we wrote (tests/data/stories.jsonl): copies are
+//! linked, stories come out as expected (B-cubed), related lists put the
+//! same story first, and storing again changes nothing.
+
+use casus_core::Article;
+use casus_ingest::collect_inputs;
+use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions};
+use casus_store::{ArticleFilter, EventFilter, Outcome, Page, Reader, Store, StoreOptions};
+use casus_story::{bcubed, Reason};
+use std::convert::Infallible;
+use std::path::Path;
+
+fn corpus() -> Vec<Article> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stories.jsonl");
+    let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
+    let mut out = Vec::new();
+    run(
+        &collect_inputs(&[path]).inputs,
+        &pipeline,
+        &RunOptions::default(),
+        |item| {
+            if let Item::Article(a) = item {
+                out.push(*a);
+            }
+            Ok::<_, Infallible>(())
+        },
+    )
+    .unwrap();
+    assert_eq!(out.len(), 21);
+    out
+}
+
+/// The expected story: the id up to its first `-`, except that each
+/// `solo` article is a story of its own.
+fn gold(id: &str) -> String {
+    let prefix = id.split('-').next().unwrap();
+    if prefix == "solo" {
+        id.to_string()
+    } else {
+        prefix.to_string()
+    }
+}
+
+fn stored(batch: usize) -> (tempfile::TempDir, Reader, Vec<Outcome>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path(), StoreOptions::default()).unwrap();
+    let mut outcomes = Vec::new();
+    for chunk in corpus().chunks(batch) {
+        outcomes.extend(store.put_batch(chunk).unwrap());
+    }
+    drop(store);
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    (dir, reader, outcomes)
+}
+
+fn all(reader: &Reader) -> Vec<casus_store::ArticleSummary> {
+    let f = ArticleFilter {
+        copies: true,
+        ..ArticleFilter::default()
+    };
+    reader.articles(&f, Page::new(100, 0).unwrap()).unwrap().items
+}
+
+#[test]
+fn stories_match_the_expected_clusters() {
+    let (_dir, reader, _) = stored(4);
+    let arts = all(&reader);
+    let gold: Vec<String> = arts.iter().map(|a| gold(&a.id)).collect();
+    let predicted: Vec<&str> = arts.iter().map(|a| a.story.as_str()).collect();
+    let (p, r, f) = bcubed(&gold, &predicted);
+    for a in &arts {
+        eprintln!(
+            "{:<14} story {:<14} {}",
+            a.id,
+            a.story,
+            a.title.as_deref().unwrap_or("")
+        );
+    }
+    eprintln!("B-cubed precision {p:.3} recall {r:.3} F1 {f:.3}");
+    assert!(p >= 0.9, "precision {p:.3}");
+    assert!(r >= 0.9, "recall {r:.3}");
+}
+
+#[test]
+fn copies_are_linked_to_the_original_and_their_events_are_not_counted_twice() {
+    let (_dir, reader, outcomes) = stored(50);
+    let copy_of = |id: &str| all(&reader).into_iter().find(|a| a.id == id).unwrap().copy_of;
+    assert_eq!(copy_of("usiraq-1-copy").as_deref(), Some("usiraq-1"));
+    assert_eq!(copy_of("sudan-1-near").as_deref(), Some("sudan-1"));
+    assert_eq!(copy_of("usiraq-2"), None);
+    assert_eq!(
+        outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::New { copy_of: Some(_), .. }))
+            .count(),
+        2
+    );
+    let original = reader
+        .events(
+            &EventFilter {
+                article: Some("usiraq-1".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    let copy = EventFilter {
+        article: Some("usiraq-1-copy".into()),
+        ..Default::default()
+    };
+    assert!(original.total > 0);
+    assert_eq!(
+        reader.events(&copy, Page::default()).unwrap().total,
+        0,
+        "copies are left out by default"
+    );
+    let with_copies = EventFilter { copies: true, ..copy };
+    assert_eq!(
+        reader.events(&with_copies, Page::default()).unwrap().total,
+        original.total
+    );
+    let stats = reader.stats().unwrap();
+    assert_eq!(stats.copies, 2);
+    assert_eq!(stats.articles, 21);
+}
+
+#[test]
+fn the_seed_like_article_lists_its_own_story_first() {
+    let (_dir, reader, _) = stored(50);
+    let related = reader.related("usiraq-1", 20).unwrap();
+    let ids: Vec<&str> = related.iter().map(|r| r.id.as_str()).collect();
+    eprintln!("{related:#?}");
+    assert_eq!(ids[0], "usiraq-1-copy");
+    assert_eq!(related[0].reasons, vec![Reason::Copy]);
+    let same: Vec<&str> = ids
+        .iter()
+        .copied()
+        .take_while(|id| id.starts_with("usiraq"))
+        .collect();
+    assert_eq!(
+        same.len(),
+        4,
+        "the copy and the three other tellings come first: {ids:?}"
+    );
+    assert!(related.iter().take(4).all(|r| r.same_story));
+}
+
+#[test]
+fn storing_the_same_articles_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = corpus();
+    let mut store = Store::open(dir.path(), StoreOptions::default()).unwrap();
+    store.put_batch(&arts).unwrap();
+    let again = store.put_batch(&arts).unwrap();
+    assert!(again.iter().all(|o| *o == Outcome::Unchanged));
+    drop(store);
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    let stats = reader.stats().unwrap();
+    assert_eq!((stats.articles, stats.indexed), (21, 21));
+}
+
+#[test]
+fn a_new_version_of_an_article_replaces_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = corpus();
+    let mut store = Store::open(dir.path(), StoreOptions::default()).unwrap();
+    store.put_batch(&arts).unwrap();
+    let mut v2 = arts.iter().find(|a| a.id == "solo-2").unwrap().clone();
+    v2.text
+        .push_str("\n\nUpdated: the canal authority later eased the limits for ferries.");
+    let out = store.put_batch(std::slice::from_ref(&v2)).unwrap();
+    assert!(matches!(out[0], Outcome::Replaced { .. }));
+    drop(store);
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    assert_eq!(reader.stats().unwrap().articles, 21);
+    let hits = reader.search("ferries", Page::default()).unwrap();
+    assert_eq!(hits.total, 1);
+    assert_eq!(hits.items[0].id, "solo-2");
+    assert!(hits.items[0]
+        .snippet
+        .as_deref()
+        .unwrap()
+        .contains("<b>ferries</b>"));
+    let canal = reader.search("canal", Page::default()).unwrap();
+    assert_eq!(canal.total, 1, "the old version is gone from the index");
+}

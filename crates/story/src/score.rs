@@ -1,0 +1,151 @@
+//! How much two articles look like the same story, and why.
+
+use crate::Keys;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Why an article is related to another, strongest evidence first in a
+/// [`Score`]'s `reasons`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// A near or exact copy of the text (a republished wire story).
+    Copy,
+    /// A coded event with the same actors, root code and day.
+    SameEvent,
+    /// The same actors (a shared dyad or named actors).
+    SameActors,
+    /// The same places.
+    SamePlace,
+    /// Many of the same keywords.
+    SimilarText,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Copy => "copy",
+            Reason::SameEvent => "same_event",
+            Reason::SameActors => "same_actors",
+            Reason::SamePlace => "same_place",
+            Reason::SimilarText => "similar_text",
+        }
+    }
+}
+
+/// The weights of the evidence. A pair scoring [`Weights::story`] or more
+/// is the same story.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Per shared event key (at most two count).
+    pub event: f64,
+    /// Per shared dyad (at most two count).
+    pub dyad: f64,
+    /// Per shared named actor (at most four count).
+    pub actor: f64,
+    /// Per shared place (at most two count).
+    pub place: f64,
+    /// Times the share of keywords in common (of the smaller set).
+    pub text: f64,
+    /// The score from which two articles are one story.
+    pub story: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            event: 3.0,
+            dyad: 1.0,
+            actor: 0.5,
+            place: 0.75,
+            text: 5.0,
+            story: 3.0,
+        }
+    }
+}
+
+/// A pair's score and the reasons behind it, strongest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    pub score: f64,
+    pub reasons: Vec<Reason>,
+}
+
+fn shared(a: &BTreeSet<String>, b: &BTreeSet<String>) -> usize {
+    a.intersection(b).count()
+}
+
+/// Scores a pair of articles by their keys.
+pub fn score(a: &Keys, b: &Keys, w: &Weights) -> Score {
+    let event = w.event * shared(&a.events, &b.events).min(2) as f64;
+    let actors = w.dyad * shared(&a.dyads, &b.dyads).min(2) as f64
+        + w.actor * shared(&a.actors, &b.actors).min(4) as f64;
+    let place = w.place * shared(&a.places, &b.places).min(2) as f64;
+    let smaller = a.words.len().min(b.words.len());
+    let text = if smaller < 4 {
+        0.0
+    } else {
+        w.text * shared(&a.words, &b.words) as f64 / smaller as f64
+    };
+    let mut parts = [
+        (event, Reason::SameEvent),
+        (actors, Reason::SameActors),
+        (place, Reason::SamePlace),
+        (text, Reason::SimilarText),
+    ];
+    parts.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    Score {
+        score: event + actors + place + text,
+        reasons: parts.iter().filter(|p| p.0 > 0.0).map(|p| p.1).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(list: &[&str]) -> Keys {
+        let mut k = Keys::default();
+        for s in list {
+            k.add(s);
+        }
+        k
+    }
+
+    #[test]
+    fn a_shared_event_alone_makes_one_story_and_is_the_first_reason() {
+        let a = keys(&["e:USA>IRN:19:19700", "a:USAGOV", "w:strike"]);
+        let b = keys(&["e:USA>IRN:19:19700", "a:IRNGOV"]);
+        let s = score(&a, &b, &Weights::default());
+        assert!(s.score >= Weights::default().story);
+        assert_eq!(s.reasons, vec![Reason::SameEvent]);
+    }
+
+    #[test]
+    fn one_shared_actor_and_place_are_not_a_story() {
+        let a = keys(&["a:UNO", "p:1", "w:flood", "w:river", "w:dam", "w:rain"]);
+        let b = keys(&["a:UNO", "p:1", "w:vote", "w:ballot", "w:poll", "w:party"]);
+        let s = score(&a, &b, &Weights::default());
+        assert!(s.score < Weights::default().story, "{}", s.score);
+        assert_eq!(s.reasons, vec![Reason::SamePlace, Reason::SameActors]);
+    }
+
+    #[test]
+    fn the_same_keywords_are_similar_text() {
+        let words = ["w:dam", "w:river", "w:flood", "w:valley", "w:rain"];
+        let s = score(&keys(&words), &keys(&words), &Weights::default());
+        assert_eq!(s.score, 5.0);
+        assert_eq!(s.reasons, vec![Reason::SimilarText]);
+    }
+
+    #[test]
+    fn stored_keys_come_back_as_they_were() {
+        let k = keys(&["e:A>B:14:3", "d:A>B", "a:X", "p:7", "w:dam", "z:ignored"]);
+        let mut again = Keys::default();
+        for key in k.all() {
+            again.add(&key);
+        }
+        assert_eq!(again, k);
+        assert_eq!(k.all().count(), 5);
+    }
+}
