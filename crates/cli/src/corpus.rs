@@ -208,18 +208,25 @@ fn body(d: &RawDoc) -> &str {
     }
 }
 
-/// Writes the text articles as JSON Lines and the pages as a WARC.gz with
-/// one gzip member per record, as crawlers write them.
+/// Writes the text articles as JSON Lines (published on the days of 2024
+/// in turn) and the pages as a WARC.gz with one gzip member per record, as
+/// crawlers write them.
 pub fn write(dir: &Path, text: &[RawDoc], html: &[RawDoc]) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let path = dir.join("articles.jsonl");
     let mut out = std::io::BufWriter::new(
         std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
     );
+    let jan1 = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date");
     for (i, d) in text.iter().enumerate() {
+        let day = jan1 + chrono::Duration::days((i % 366) as i64);
         serde_json::to_writer(
             &mut out,
-            &serde_json::json!({"id": format!("gen-{i}"), "text": body(d)}),
+            &serde_json::json!({
+                "id": format!("gen-{i}"),
+                "published": day.format("%Y-%m-%d").to_string(),
+                "text": body(d),
+            }),
         )?;
         out.write_all(b"\n")?;
     }

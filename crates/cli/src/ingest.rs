@@ -113,8 +113,18 @@ pub fn main(args: Args) -> Result<ExitCode> {
         Store::open(&dir, options).with_context(|| format!("cannot open the store {}", dir.display()))?;
     let mut prepared = args.read.prepare()?;
     let batch = args.batch.max(1);
+    // The store writes on its own thread, so the next batch is processed
+    // while the last one is stored.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Article>>(2);
+    let writer = std::thread::spawn(move || -> Result<Tally> {
+        let mut tally = Tally::default();
+        for articles in rx {
+            tally.add(&store.put_batch(&articles)?);
+        }
+        store.close()?;
+        Ok(tally)
+    });
     let mut pending: Vec<Article> = Vec::with_capacity(batch);
-    let mut tally = Tally::default();
     let mut n = 0u64;
     let Prepared {
         pipeline,
@@ -130,8 +140,12 @@ pub fn main(args: Args) -> Result<ExitCode> {
                 reporter.warnings(&a);
                 pending.push(*a);
                 if pending.len() >= batch {
-                    tally.add(&store.put_batch(&pending)?);
-                    pending.clear();
+                    let full = std::mem::replace(&mut pending, Vec::with_capacity(batch));
+                    // A closed channel means the writer failed: its error
+                    // is reported below.
+                    if tx.send(full).is_err() {
+                        anyhow::bail!("the store stopped");
+                    }
                 }
             }
             Item::Problem(e) => reporter.problem(&e)?,
@@ -140,12 +154,19 @@ pub fn main(args: Args) -> Result<ExitCode> {
         reporter.tick(n, progress);
         Ok(())
     });
+    if !pending.is_empty() {
+        let _ = tx.send(pending);
+    }
+    drop(tx);
+    let tally = match writer.join() {
+        Ok(t) => t.with_context(|| format!("cannot store in {}", dir.display()))?,
+        Err(_) => anyhow::bail!("the store's writer thread panicked"),
+    };
     let mut summary = match summary {
         Ok(s) => s,
         Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(e),
     };
-    tally.add(&store.put_batch(&pending)?);
     prepared.finish(&mut summary)?;
     eprintln!("{}", summary_line(&summary, prepared.collected.ignored));
     eprintln!(

@@ -7,6 +7,7 @@ mod corpus;
 mod eval;
 mod extract;
 mod ingest;
+mod load;
 mod output;
 mod reading;
 mod serve;
@@ -45,6 +46,7 @@ enum Command {
     Related(stories::RelatedArgs),
     Story(stories::StoryArgs),
     Serve(serve::Args),
+    Load(load::Args),
     Actors(actors::Args),
     Eval(eval::Args),
     Bench(bench::Args),
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Related(args) => stories::related(args),
         Command::Story(args) => stories::story(args),
         Command::Serve(args) => serve::main(args),
+        Command::Load(args) => load::main(args),
         Command::Actors(args) => actors::main(args),
         Command::Eval(args) => eval::main(args),
         Command::Bench(args) => bench::main(args),

@@ -49,11 +49,9 @@ pub(crate) fn find_copy(
     let mut best: Option<Copy> = None;
     for (rowid, _) in ranked.into_iter().take(COPY_CANDIDATES) {
         let (id, copy_of, story, record): (String, Option<String>, String, String) = db
-            .query_row(
-                "SELECT id, copy_of, story, record FROM articles WHERE rowid = ?1",
-                [rowid],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
+            .prepare_cached("SELECT id, copy_of, story, record FROM articles WHERE rowid = ?1")
+            .at(path)?
+            .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .at(path)?;
         let Ok(other) = serde_json::from_str::<Article>(&record) else {
             continue;
@@ -70,8 +68,9 @@ pub(crate) fn find_copy(
     Ok(best)
 }
 
-/// Articles sharing a key with `keys` within the story window: each with
-/// its full keys, its story, and whether it is a copy.
+/// Articles sharing a key with `keys` within the story window, each with
+/// the keys it shares and its story. Copies have no keys (they are in
+/// their original's story), so they are never candidates.
 pub(crate) struct Candidate {
     pub rowid: i64,
     pub story: String,
@@ -81,9 +80,9 @@ pub(crate) struct Candidate {
 /// How many articles one key may bring in: a very common key (a word of
 /// every article that week) says little, and reading all of its articles
 /// would make placing an article slow on a large store.
-const PER_KEY: usize = 200;
+const PER_KEY: usize = 64;
 /// Candidates scored in full, most shared keys first.
-const SCORED: usize = 40;
+const SCORED: usize = 24;
 
 pub(crate) fn candidates(
     db: &Connection,
@@ -93,45 +92,44 @@ pub(crate) fn candidates(
     exclude: Option<i64>,
     path: &Path,
 ) -> Result<Vec<Candidate>> {
-    let mut shared: HashMap<i64, usize> = HashMap::new();
+    // The keys each candidate shares with `keys`: all that scoring needs,
+    // with the candidate's keyword count.
+    let mut shared: HashMap<i64, Keys> = HashMap::new();
     {
         let mut st = db
             .prepare_cached(
-                "SELECT k.article FROM keys k JOIN articles a ON a.rowid = k.article
-                 WHERE k.key = ?1 AND k.day BETWEEN ?2 AND ?3 AND a.copy_of IS NULL
-                 ORDER BY abs(k.day - ?4) LIMIT ?5",
+                // Newest first, in index order: no sort, and the scan
+                // stops at the limit however common the key.
+                "SELECT article FROM keys WHERE key = ?1 AND day BETWEEN ?2 AND ?3
+                 ORDER BY day DESC LIMIT ?4",
             )
             .at(path)?;
         for key in keys.all() {
             let rows = st
-                .query_map(
-                    params![key, day - window, day + window, day, PER_KEY as i64],
-                    |r| r.get::<_, i64>(0),
-                )
+                .query_map(params![key, day - window, day + window, PER_KEY as i64], |r| {
+                    r.get::<_, i64>(0)
+                })
                 .at(path)?;
             for r in rows {
                 let rowid = r.at(path)?;
                 if Some(rowid) != exclude {
-                    *shared.entry(rowid).or_default() += 1;
+                    shared.entry(rowid).or_default().add(&key);
                 }
             }
         }
     }
-    let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut out = Vec::new();
-    let mut key_st = db
-        .prepare_cached("SELECT key FROM keys WHERE article = ?1")
+    let size =
+        |k: &Keys| k.events.len() * 4 + k.dyads.len() * 2 + k.actors.len() + k.places.len() + k.words.len();
+    let mut ranked: Vec<(i64, Keys)> = shared.into_iter().collect();
+    ranked.sort_by(|a, b| size(&b.1).cmp(&size(&a.1)).then(a.0.cmp(&b.0)));
+    ranked.truncate(SCORED);
+    let mut st = db
+        .prepare_cached("SELECT story, keywords FROM articles WHERE rowid = ?1")
         .at(path)?;
-    let mut story_st = db
-        .prepare_cached("SELECT story FROM articles WHERE rowid = ?1")
-        .at(path)?;
-    for (rowid, _) in ranked.into_iter().take(SCORED) {
-        let mut k = Keys::default();
-        for key in key_st.query_map([rowid], |r| r.get::<_, String>(0)).at(path)? {
-            k.add(&key.at(path)?);
-        }
-        let story: String = story_st.query_row([rowid], |r| r.get(0)).at(path)?;
+    let mut out = Vec::with_capacity(ranked.len());
+    for (rowid, mut k) in ranked {
+        let (story, words): (String, i64) = st.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?))).at(path)?;
+        k.word_count = words as usize;
         out.push(Candidate {
             rowid,
             story,

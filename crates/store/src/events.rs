@@ -42,16 +42,24 @@ impl EventFilter {
     fn clause(&self) -> Result<Where> {
         let mut w = Where::default();
         if let Some(a) = &self.actor {
-            who(&mut w, a, &["source", "source_code", "target", "target_code"]);
+            who(
+                &mut w,
+                a,
+                &["e.source", "e.source_code", "e.target", "e.target_code"],
+            );
         }
         if let Some(a) = &self.source {
-            who(&mut w, a, &["source", "source_code"]);
+            who(&mut w, a, &["e.source", "e.source_code"]);
         }
         if let Some(a) = &self.target {
-            who(&mut w, a, &["target", "target_code"]);
+            who(&mut w, a, &["e.target", "e.target_code"]);
         }
         if let Some(c) = &self.country {
-            who(&mut w, &c.to_uppercase(), &["source_country", "target_country"]);
+            who(
+                &mut w,
+                &c.to_uppercase(),
+                &["e.source_country", "e.target_country"],
+            );
         }
         if let Some(c) = &self.code {
             if c.is_empty() || c.len() > 4 || !c.chars().all(|ch| ch.is_ascii_digit()) {
@@ -60,17 +68,17 @@ impl EventFilter {
                     format!("expected a CAMEO code or prefix of 1 to 4 digits, got {c:?}"),
                 ));
             }
-            w.and("cameo LIKE ?", [text(&format!("{c}%"))]);
+            w.and("e.cameo LIKE ?", [text(&format!("{c}%"))]);
         }
         if let Some(c) = &self.category {
-            w.and("plover = ? COLLATE NOCASE", [text(c)]);
+            w.and("e.plover = ? COLLATE NOCASE", [text(c)]);
         }
         date_range(&mut w, &self.from, &self.to, "e.day")?;
         if let Some(p) = &self.place {
             match p.parse::<i64>() {
-                Ok(g) => w.and("geonameid = ?", [int(g)]),
+                Ok(g) => w.and("e.geonameid = ?", [int(g)]),
                 Err(_) => w.and(
-                    "place = ? COLLATE NOCASE OR place_country = ?",
+                    "e.place = ? COLLATE NOCASE OR e.place_country = ?",
                     [text(p), text(&p.to_uppercase())],
                 ),
             }
@@ -79,7 +87,7 @@ impl EventFilter {
             w.and("a.id = ?", [text(a)]);
         }
         if !self.copies {
-            w.and("copy = 0", []);
+            w.and("e.copy = 0", []);
         }
         Ok(w)
     }

@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS articles (
   similarity   REAL,          -- Jaccard of shingles with it
   story        TEXT NOT NULL, -- stories.id
   n_events     INTEGER NOT NULL,
+  keywords     INTEGER NOT NULL, -- how many story keywords (casus-story)
   record       TEXT NOT NULL, -- the whole article as casus extract writes it
   indexed      INTEGER NOT NULL DEFAULT 0, -- in the text index yet?
   ingested_at  TEXT NOT NULL

@@ -8,6 +8,7 @@ use casus_core::Article;
 use casus_story::{Stopwords, Weights};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
+use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -42,6 +43,9 @@ pub struct Store {
     pub(crate) db_path: PathBuf,
     conn: Connection,
     index: TextIndex,
+    /// Kept open for the store's life, so that tantivy's background merges
+    /// run (a writer per batch would leave hundreds of small segments).
+    writer: Option<IndexWriter>,
     pub(crate) options: StoreOptions,
 }
 
@@ -110,6 +114,7 @@ impl Store {
             db_path,
             conn,
             index,
+            writer: None,
             options,
         };
         store.sync_index()?;
@@ -151,15 +156,17 @@ impl Store {
         if todo.is_empty() {
             return Ok(0);
         }
-        let mut w = self.index.writer()?;
+        if self.writer.is_none() {
+            self.writer = Some(self.index.writer()?);
+        }
+        let w = self.writer.as_mut().expect("just made");
         for (_, id, title, text) in &todo {
-            self.index.put(&w, id, title, text)?;
+            self.index.put(w, id, title, text)?;
         }
         w.commit().map_err(|source| StoreError::Index {
             path: path.clone(),
             source,
         })?;
-        drop(w);
         let tx = self.conn.transaction().at(&path)?;
         {
             let mut mark = tx
@@ -175,5 +182,17 @@ impl Store {
 
     pub fn db_path(&self) -> &Path {
         &self.db_path
+    }
+
+    /// Waits for the text index's merges to finish, then closes the store.
+    /// (Dropping a store instead is safe: unfinished merges are redone.)
+    pub fn close(mut self) -> Result<()> {
+        if let Some(w) = self.writer.take() {
+            w.wait_merging_threads().map_err(|source| StoreError::Index {
+                path: self.db_path.clone(),
+                source,
+            })?;
+        }
+        Ok(())
     }
 }

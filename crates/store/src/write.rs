@@ -37,11 +37,9 @@ fn today() -> i64 {
 pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -> Result<Outcome> {
     let hash = content_hash(&a.text) as i64;
     let old: Option<(i64, i64)> = db
-        .query_row(
-            "SELECT rowid, content_hash FROM articles WHERE id = ?1",
-            [&a.id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT rowid, content_hash FROM articles WHERE id = ?1")
+        .at(path)?
+        .query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
         .at(path)?;
     if let Some((rowid, old_hash)) = old {
@@ -60,27 +58,29 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
         None => best_story(db, &keys, day, None, o, path)?.unwrap_or_else(|| a.id.clone()),
     };
     let record = serde_json::to_string(a).expect("an article always serialises");
-    db.execute(
+    db.prepare_cached(
         "INSERT INTO articles (id, url, source, title, published, day, language, content_hash,
-           copy_of, similarity, story, n_events, record, indexed, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)",
-        params![
-            a.id,
-            a.url,
-            a.source,
-            a.title,
-            a.published,
-            day,
-            a.language,
-            hash,
-            copy.as_ref().map(|c| &c.id),
-            copy.as_ref().map(|c| c.similarity),
-            story,
-            a.events.len() as i64,
-            record,
-            chrono::Utc::now().to_rfc3339(),
-        ],
+           copy_of, similarity, story, n_events, keywords, record, indexed, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15)",
     )
+    .at(path)?
+    .execute(params![
+        a.id,
+        a.url,
+        a.source,
+        a.title,
+        a.published,
+        day,
+        a.language,
+        hash,
+        copy.as_ref().map(|c| &c.id),
+        copy.as_ref().map(|c| c.similarity),
+        story,
+        a.events.len() as i64,
+        keys.word_count as i64,
+        record,
+        chrono::Utc::now().to_rfc3339(),
+    ])
     .at(path)?;
     let rowid = db.last_insert_rowid();
     rows(db, rowid, a, day, copy.is_some(), path)?;
@@ -90,19 +90,22 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
             .execute(params![b as i64, key, rowid])
             .at(path)?;
     }
-    for key in keys.all() {
+    // A copy's keys are its original's: storing them again would only
+    // make every lookup longer.
+    for key in keys.all().filter(|_| copy.is_none()) {
         db.prepare_cached("INSERT INTO keys (key, day, article) VALUES (?1, ?2, ?3)")
             .at(path)?
             .execute(params![key, day, rowid])
             .at(path)?;
     }
-    db.execute(
+    db.prepare_cached(
         "INSERT INTO stories (id, title, first_day, last_day, articles) VALUES (?1, ?2, ?3, ?3, 1)
          ON CONFLICT(id) DO UPDATE SET articles = articles + 1,
            first_day = min(first_day, excluded.first_day),
            last_day = max(last_day, excluded.last_day)",
-        params![story, a.title, day],
     )
+    .at(path)?
+    .execute(params![story, a.title, day])
     .at(path)?;
     Ok(if old.is_some() {
         Outcome::Replaced { story }

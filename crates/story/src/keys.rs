@@ -24,6 +24,9 @@ pub struct Keys {
     pub actors: BTreeSet<String>,
     pub places: BTreeSet<String>,
     pub words: BTreeSet<String>,
+    /// How many keywords the article has: `words.len()` for a full set;
+    /// set apart when only some of them (the shared ones) are loaded.
+    pub word_count: usize,
 }
 
 impl Keys {
@@ -55,6 +58,7 @@ impl Keys {
             k.places.insert(p.geonameid.to_string());
         }
         k.words = keywords(&article.text, stopwords);
+        k.word_count = k.words.len();
         k
     }
 
@@ -69,8 +73,8 @@ impl Keys {
             .chain(self.words.iter().map(|v| format!("w:{v}")))
     }
 
-    /// Puts back one stored key (with its prefix); unknown prefixes are
-    /// ignored.
+    /// Puts back one stored key (with its prefix), counting keywords;
+    /// unknown prefixes are ignored.
     pub fn add(&mut self, key: &str) {
         let Some((p, v)) = key.split_once(':') else {
             return;
@@ -83,7 +87,9 @@ impl Keys {
             "w" => &mut self.words,
             _ => return,
         };
-        set.insert(v.to_string());
+        if set.insert(v.to_string()) && p == "w" {
+            self.word_count += 1;
+        }
     }
 }
 

@@ -75,13 +75,14 @@ fn shared(a: &BTreeSet<String>, b: &BTreeSet<String>) -> usize {
     a.intersection(b).count()
 }
 
-/// Scores a pair of articles by their keys.
+/// Scores a pair of articles by their keys. `b` may hold only the keys it
+/// shares with `a` (with its `word_count` set): the score is the same.
 pub fn score(a: &Keys, b: &Keys, w: &Weights) -> Score {
     let event = w.event * shared(&a.events, &b.events).min(2) as f64;
     let actors = w.dyad * shared(&a.dyads, &b.dyads).min(2) as f64
         + w.actor * shared(&a.actors, &b.actors).min(4) as f64;
     let place = w.place * shared(&a.places, &b.places).min(2) as f64;
-    let smaller = a.words.len().min(b.words.len());
+    let smaller = a.word_count.min(b.word_count.max(b.words.len()));
     let text = if smaller < 4 {
         0.0
     } else {
@@ -147,5 +148,34 @@ mod tests {
         }
         assert_eq!(again, k);
         assert_eq!(k.all().count(), 5);
+    }
+
+    #[test]
+    fn the_shared_keys_alone_score_as_the_whole_set() {
+        let a = keys(&[
+            "e:A>B:14:3",
+            "a:X",
+            "a:Y",
+            "w:dam",
+            "w:river",
+            "w:flood",
+            "w:rain",
+        ]);
+        let b = keys(&[
+            "e:A>B:14:3",
+            "a:X",
+            "a:Z",
+            "w:dam",
+            "w:river",
+            "w:flood",
+            "w:vote",
+            "w:poll",
+        ]);
+        let mut shared = keys(&["e:A>B:14:3", "a:X", "w:dam", "w:river", "w:flood"]);
+        shared.word_count = b.word_count;
+        assert_eq!(
+            score(&a, &shared, &Weights::default()),
+            score(&a, &b, &Weights::default())
+        );
     }
 }

@@ -1,0 +1,229 @@
+//! The API over HTTP: a store filled from our story corpus, the server on
+//! port 0, requests from a real HTTP client.
+
+use casus_ingest::collect_inputs;
+use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions};
+use casus_store::{Reader, Store, StoreOptions};
+use serde_json::Value;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::OnceLock;
+
+struct Server {
+    addr: SocketAddr,
+    agent: ureq::Agent,
+    _dir: tempfile::TempDir,
+}
+
+/// One server for all the tests of this file.
+fn server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
+        let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
+        let mut arts = Vec::new();
+        run(
+            &collect_inputs(&[corpus]).inputs,
+            &pipeline,
+            &RunOptions::default(),
+            |i| {
+                if let Item::Article(a) = i {
+                    arts.push(*a);
+                }
+                Ok::<_, Infallible>(())
+            },
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        Store::open(dir.path(), StoreOptions::default())
+            .unwrap()
+            .put_batch(&arts)
+            .unwrap();
+        let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            casus_server::serve(reader, "127.0.0.1:0".parse().unwrap(), |a| tx.send(a).unwrap()).unwrap();
+        });
+        let addr = rx.recv().unwrap();
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Server {
+            addr,
+            agent,
+            _dir: dir,
+        }
+    })
+}
+
+/// GETs `path` and returns the status and the JSON body.
+fn get(path: &str) -> (u16, Value) {
+    let s = server();
+    let mut resp = s.agent.get(&format!("http://{}{path}", s.addr)).call().unwrap();
+    let status = resp.status().as_u16();
+    let body = resp.body_mut().read_to_string().unwrap();
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}")),
+    )
+}
+
+#[test]
+fn the_server_binds_to_loopback_on_the_port_it_was_given() {
+    assert!(server().addr.ip().is_loopback());
+    assert_ne!(server().addr.port(), 0);
+}
+
+#[test]
+fn lists_page_with_limit_and_offset_and_carry_the_total() {
+    let (status, all) = get("/api/articles?limit=5");
+    assert_eq!(status, 200);
+    assert_eq!(all["total"], 19, "copies are left out by default");
+    assert_eq!(all["items"].as_array().unwrap().len(), 5);
+    let (_, next) = get("/api/articles?limit=5&offset=5");
+    assert_ne!(all["items"][0]["id"], next["items"][0]["id"]);
+    let (_, with_copies) = get("/api/articles?copies=true&limit=1");
+    assert_eq!(with_copies["total"], 21);
+}
+
+#[test]
+fn one_article_comes_with_its_events_spans_story_and_related_articles() {
+    let (status, a) = get("/api/articles/usiraq-2");
+    assert_eq!(status, 200);
+    assert_eq!(a["story"], "usiraq-1");
+    let text: Vec<char> = a["text"].as_str().unwrap().chars().collect();
+    let events = a["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        let [s, t] = [
+            e["trigger"]["span"][0].as_u64().unwrap(),
+            e["trigger"]["span"][1].as_u64().unwrap(),
+        ];
+        let words: String = text[s as usize..t as usize].iter().collect();
+        assert_eq!(words, e["trigger"]["text"].as_str().unwrap());
+    }
+    let related = a["related"].as_array().unwrap();
+    assert!(related[0]["same_story"].as_bool().unwrap());
+    assert!(related[0]["id"].as_str().unwrap().starts_with("usiraq"));
+}
+
+#[test]
+fn events_filter_by_actor_code_category_date_and_country() {
+    let (_, all) = get("/api/events?limit=1000");
+    let total = all["total"].as_u64().unwrap();
+    assert!(total > 20, "{total}");
+    let (_, usa) = get("/api/events?actor=USA&limit=1000");
+    assert!(usa["total"].as_u64().unwrap() > 0);
+    for e in usa["items"].as_array().unwrap() {
+        assert!(e["source"]["code"] == "USA" || e["target"]["code"] == "USA" || e["source"]["id"] == "USA");
+    }
+    let (_, fight) = get("/api/events?code=19&limit=1000");
+    for e in fight["items"].as_array().unwrap() {
+        assert!(e["cameo"].as_str().unwrap().starts_with("19"));
+    }
+    let (_, may) = get("/api/events?from=2024-05-01&to=2024-05-31&limit=1000");
+    assert!(may["total"].as_u64().unwrap() > 0 && may["total"].as_u64().unwrap() < total);
+    for e in may["items"].as_array().unwrap() {
+        assert!(
+            e["date"].as_str().unwrap().starts_with("2024-05"),
+            "{}",
+            e["date"]
+        );
+    }
+    let (_, sdn) = get("/api/events?country=sdn&limit=1000");
+    assert!(sdn["total"].as_u64().unwrap() > 0);
+    let (status, _) = get("/api/events?category=assault");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn a_time_series_counts_events_goldstein_and_pentaclass_per_interval() {
+    let (status, days) = get("/api/series?interval=day");
+    assert_eq!(status, 200);
+    let days = days.as_array().unwrap();
+    let (_, all) = get("/api/events?limit=1");
+    let sum: u64 = days.iter().map(|p| p["events"].as_u64().unwrap()).sum();
+    assert_eq!(sum, all["total"].as_u64().unwrap());
+    for p in days {
+        let penta: u64 = p["penta"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
+        assert_eq!(penta, p["events"].as_u64().unwrap());
+    }
+    let (_, months) = get("/api/series?interval=month&from=2024-02-01&to=2024-02-29");
+    assert_eq!(months.as_array().unwrap().len(), 1);
+    assert_eq!(months[0]["period"], "2024-02-01");
+}
+
+#[test]
+fn stories_actors_search_and_stats_answer() {
+    let (_, stories) = get("/api/stories");
+    assert_eq!(
+        stories["items"][0]["articles"], 5,
+        "the largest story first: four tellings and a copy"
+    );
+    let (status, story) = get("/api/stories/usiraq-3");
+    assert_eq!(status, 200);
+    assert_eq!(story["members"].as_array().unwrap().len(), 5);
+    let (_, actors) = get("/api/actors?q=RSF");
+    assert!(actors["total"].as_u64().unwrap() >= 1);
+    let (_, hits) = get("/api/search?q=%22El%20Fasher%22");
+    assert!(hits["total"].as_u64().unwrap() >= 3);
+    assert!(hits["items"][0]["snippet"].as_str().unwrap().contains("<b>"));
+    let (_, stats) = get("/api/stats");
+    assert_eq!(stats["articles"], 21);
+    assert_eq!(stats["indexed"], 21);
+}
+
+#[test]
+fn bad_parameters_get_a_400_that_names_them() {
+    for (path, param) in [
+        ("/api/events?from=yesterday", "from"),
+        ("/api/events?limit=0", "limit"),
+        ("/api/events?limit=abc", "limit"),
+        ("/api/events?code=1x", "code"),
+        ("/api/events?form=2024-01-01", "form"),
+        ("/api/series?interval=hour", "interval"),
+        ("/api/articles?copies=maybe", "copies"),
+        ("/api/search?q=", "q"),
+        ("/api/search?q=%22unclosed", "q"),
+        ("/api/stats?x=1", "x"),
+    ] {
+        let (status, body) = get(path);
+        assert_eq!(status, 400, "{path}: {body}");
+        assert_eq!(body["parameter"], param, "{path}: {body}");
+        assert!(body["error"].as_str().unwrap().contains(param), "{path}: {body}");
+    }
+    let (status, body) = get("/api/articles/no-such-article");
+    assert_eq!(status, 404);
+    assert!(body["error"].as_str().unwrap().contains("no-such-article"));
+    assert_eq!(get("/api/nothing-here").0, 404);
+}
+
+#[test]
+fn the_openapi_description_covers_every_route_and_parameter() {
+    let (status, doc) = get("/api/openapi.json");
+    assert_eq!(status, 200);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    assert_eq!(paths.len(), casus_server::ROUTES.len());
+    for r in casus_server::ROUTES {
+        let params = paths[r.path]["get"]["parameters"].as_array().unwrap();
+        for p in r.params {
+            assert!(
+                params.iter().any(|x| x["name"] == p.name),
+                "{} {}",
+                r.path,
+                p.name
+            );
+        }
+        // Every described route answers (not the 404 fallback).
+        let url = r.path.replace("{id}", "usiraq-1");
+        assert_ne!(get(&url).0, 404, "{url}");
+    }
+}
