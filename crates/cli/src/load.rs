@@ -138,7 +138,12 @@ pub fn main(args: Args) -> Result<ExitCode> {
                         if let Some(wait) = at.checked_duration_since(Instant::now()) {
                             std::thread::sleep(wait);
                         }
-                        let (kind, path) = &requests[j % requests.len()];
+                        // Spread the kinds over the connections: with
+                        // `j % len`, a connection would always send the
+                        // same kind and a slow kind would queue behind
+                        // itself.
+                        let pick = (j as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 17;
+                        let (kind, path) = &requests[pick as usize % requests.len()];
                         let status = match agent.get(&format!("{base}{path}")).call() {
                             Ok(mut r) => {
                                 let _ = r.body_mut().read_to_vec();

@@ -4,6 +4,7 @@
 use crate::openapi;
 use crate::params::Params;
 use crate::routes::route;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -13,9 +14,23 @@ use casus_store::{Reader, StoreError};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use tokio::sync::Semaphore;
 
-type Q = Query<HashMap<String, String>>;
+/// The query string, or why it cannot be read (say, bytes that are not
+/// UTF-8 once decoded): a JSON 400 like every other bad parameter.
+type Q = Result<Query<HashMap<String, String>>, QueryRejection>;
+type Id = Result<Path<String>, PathRejection>;
+
+fn query(q: Q) -> Result<HashMap<String, String>, ApiError> {
+    q.map(|Query(m)| m)
+        .map_err(|e| ApiError(StoreError::bad("query", e.body_text())))
+}
+
+fn id(p: Id) -> Result<String, ApiError> {
+    p.map(|Path(s)| s)
+        .map_err(|e| ApiError(StoreError::bad("id", e.body_text())))
+}
 
 /// An error as the API answers it: 400 for a bad parameter (named), 404
 /// for an unknown id, 500 otherwise.
@@ -38,11 +53,22 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Runs `f` with the reader on tokio's blocking pool.
+/// Queries running at once: about one per core. More would only make
+/// them share the cores and the page cache, and all finish later.
+fn permits() -> &'static Semaphore {
+    static PERMITS: OnceLock<Semaphore> = OnceLock::new();
+    PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Semaphore::new(cores + 1)
+    })
+}
+
+/// Runs `f` with the reader on tokio's blocking pool, a few at a time.
 async fn blocking<T: Serialize + Send + 'static>(
     reader: Arc<Reader>,
     f: impl FnOnce(&Reader) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<Json<T>, ApiError> {
+    let _permit = permits().acquire().await.expect("the semaphore is never closed");
     match tokio::task::spawn_blocking(move || f(&reader)).await {
         Ok(r) => r.map(Json).map_err(ApiError),
         Err(e) => Err(ApiError(StoreError::bad(
@@ -54,8 +80,8 @@ async fn blocking<T: Serialize + Send + 'static>(
 
 macro_rules! handler {
     ($name:ident, $path:literal, |$p:ident| $body:expr) => {
-        async fn $name(State(reader): State<Arc<Reader>>, Query(q): Q) -> Result<Response, ApiError> {
-            let $p = Params::new(q, route($path)).map_err(ApiError)?;
+        async fn $name(State(reader): State<Arc<Reader>>, q: Q) -> Result<Response, ApiError> {
+            let $p = Params::new(query(q)?, route($path)).map_err(ApiError)?;
             let run = $body;
             Ok(blocking(reader, run).await?.into_response())
         }
@@ -93,36 +119,27 @@ handler!(stats, "/api/stats", |p| {
     move |r: &Reader| r.stats()
 });
 
-async fn article(
-    State(reader): State<Arc<Reader>>,
-    Path(id): Path<String>,
-    Query(q): Q,
-) -> Result<Response, ApiError> {
-    let p = Params::new(q, route("/api/articles/{id}")).map_err(ApiError)?;
+async fn article(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
+    let id = id(path)?;
+    let p = Params::new(query(q)?, route("/api/articles/{id}")).map_err(ApiError)?;
     let n = p.number("related", 10, 100).map_err(ApiError)?;
     Ok(blocking(reader, move |r| r.article(&id, n))
         .await?
         .into_response())
 }
 
-async fn related(
-    State(reader): State<Arc<Reader>>,
-    Path(id): Path<String>,
-    Query(q): Q,
-) -> Result<Response, ApiError> {
-    let p = Params::new(q, route("/api/articles/{id}/related")).map_err(ApiError)?;
+async fn related(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
+    let id = id(path)?;
+    let p = Params::new(query(q)?, route("/api/articles/{id}/related")).map_err(ApiError)?;
     let limit = p.page().map_err(ApiError)?.limit;
     Ok(blocking(reader, move |r| r.related(&id, limit))
         .await?
         .into_response())
 }
 
-async fn story(
-    State(reader): State<Arc<Reader>>,
-    Path(id): Path<String>,
-    Query(q): Q,
-) -> Result<Response, ApiError> {
-    Params::new(q, route("/api/stories/{id}")).map_err(ApiError)?;
+async fn story(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
+    let id = id(path)?;
+    Params::new(query(q)?, route("/api/stories/{id}")).map_err(ApiError)?;
     Ok(blocking(reader, move |r| r.story(&id)).await?.into_response())
 }
 

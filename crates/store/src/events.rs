@@ -1,13 +1,12 @@
 //! Events (filtered), actors, time series and text search.
 
-use crate::articles::{date_range, iso};
-use crate::error::{Result, StoreError};
+use crate::articles::date_range;
+use crate::error::{At, Result, StoreError};
 use crate::index::Hit;
 use crate::reader::{List, Page, Reader};
 use crate::sql::{int, text, Where};
 use rusqlite::Row;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Which events: every filter given must hold.
 #[derive(Debug, Clone, Default)]
@@ -33,32 +32,43 @@ pub struct EventFilter {
     pub copies: bool,
 }
 
-fn who(w: &mut Where, who: &str, cols: &[&str]) {
-    let c: Vec<String> = cols.iter().map(|c| format!("{c} = ?")).collect();
-    w.and(&c.join(" OR "), cols.iter().map(|_| text(who)));
+/// Whether `s` is an actor code (`USAGOV`, `IGOUNO`) rather than an id
+/// (`lloyd-austin`): codes are upper-case letters and digits.
+pub(crate) fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// `who` is an actor code or id; `sides` are `source`, `target` or both.
+/// A code is matched against the code columns, an id against the id
+/// columns, so that each side's index serves.
+fn who(w: &mut Where, who: &str, sides: &[&str]) {
+    let suffix = if is_code(who) { "_code" } else { "" };
+    let c: Vec<String> = sides.iter().map(|s| format!("e.{s}{suffix} = ?")).collect();
+    w.and(&c.join(" OR "), sides.iter().map(|_| text(who)));
 }
 
 impl EventFilter {
-    fn clause(&self) -> Result<Where> {
+    pub(crate) fn clause(&self) -> Result<Where> {
         let mut w = Where::default();
+        self.clause_into(&mut w)?;
+        Ok(w)
+    }
+
+    fn clause_into(&self, w: &mut Where) -> Result<()> {
         if let Some(a) = &self.actor {
-            who(
-                &mut w,
-                a,
-                &["e.source", "e.source_code", "e.target", "e.target_code"],
-            );
+            who(w, a, &["source", "target"]);
         }
         if let Some(a) = &self.source {
-            who(&mut w, a, &["e.source", "e.source_code"]);
+            who(w, a, &["source"]);
         }
         if let Some(a) = &self.target {
-            who(&mut w, a, &["e.target", "e.target_code"]);
+            who(w, a, &["target"]);
         }
         if let Some(c) = &self.country {
-            who(
-                &mut w,
-                &c.to_uppercase(),
-                &["e.source_country", "e.target_country"],
+            let c = c.to_uppercase();
+            w.and(
+                "e.source_country = ? OR e.target_country = ?",
+                [text(&c), text(&c)],
             );
         }
         if let Some(c) = &self.code {
@@ -73,7 +83,7 @@ impl EventFilter {
         if let Some(c) = &self.category {
             w.and("e.plover = ? COLLATE NOCASE", [text(c)]);
         }
-        date_range(&mut w, &self.from, &self.to, "e.day")?;
+        date_range(w, &self.from, &self.to, "e.day")?;
         if let Some(p) = &self.place {
             match p.parse::<i64>() {
                 Ok(g) => w.and("e.geonameid = ?", [int(g)]),
@@ -89,8 +99,52 @@ impl EventFilter {
         if !self.copies {
             w.and("e.copy = 0", []);
         }
-        Ok(w)
+        Ok(())
     }
+}
+
+/// The page of events with actor `a` on either side: the newest from each
+/// side's index (in index order, no sort), merged. One query with `OR`
+/// would sort every event of a common actor.
+fn either_side(
+    db: &rusqlite::Connection,
+    f: &EventFilter,
+    a: &str,
+    from: &str,
+    page: Page,
+    path: &std::path::Path,
+) -> Result<Vec<i64>> {
+    let rest = EventFilter {
+        actor: None,
+        ..f.clone()
+    };
+    let mut as_source = Where::default();
+    rest.clause_into(&mut as_source)?;
+    who(&mut as_source, a, &["source"]);
+    let mut as_target = Where::after(&as_source);
+    rest.clause_into(&mut as_target)?;
+    who(&mut as_target, a, &["target"]);
+    let n = page.offset + page.limit;
+    let side = |w: &Where| {
+        format!(
+            "SELECT rowid, day FROM (SELECT e.rowid AS rowid, e.day AS day FROM {from} {}
+             ORDER BY e.day DESC, e.rowid DESC LIMIT {n})",
+            w.sql()
+        )
+    };
+    let sql = format!(
+        "{} UNION {} ORDER BY day DESC, rowid DESC LIMIT {} OFFSET {}",
+        side(&as_source),
+        side(&as_target),
+        page.limit,
+        page.offset
+    );
+    let params = as_source.values().iter().chain(as_target.values());
+    let mut st = db.prepare_cached(&sql).at(path)?;
+    let rows = st
+        .query_map(rusqlite::params_from_iter(params), |r| r.get::<_, i64>(0))
+        .at(path)?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().at(path)
 }
 
 /// One side of an event.
@@ -141,7 +195,7 @@ const EVENT: &str = "e.rowid, a.id, a.title, e.date, e.source, e.source_text, e.
   e.quad_class, e.penta_class, e.goldstein, e.plover, e.plover_mode, e.modality, e.confidence,
   e.count, e.place, e.place_country, e.lat, e.lon, e.geonameid, e.trigger_start, e.trigger_end,
   e.trigger, e.sentence_start, e.sentence_end, e.copy";
-const FROM: &str = "events e JOIN articles a ON a.rowid = e.article";
+pub(crate) const FROM: &str = "events e JOIN articles a ON a.rowid = e.article";
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     let place: Option<String> = r.get(22)?;
@@ -188,41 +242,6 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     })
 }
 
-/// Time series bucket width.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Interval {
-    Day,
-    Week,
-    Month,
-}
-
-impl std::str::FromStr for Interval {
-    type Err = StoreError;
-    fn from_str(s: &str) -> Result<Interval> {
-        match s {
-            "day" => Ok(Interval::Day),
-            "week" => Ok(Interval::Week),
-            "month" => Ok(Interval::Month),
-            _ => Err(StoreError::bad(
-                "interval",
-                format!("expected day, week or month, got {s:?}"),
-            )),
-        }
-    }
-}
-
-/// One bucket of a time series.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Point {
-    /// The bucket's first day (a week starts on Monday).
-    pub period: String,
-    pub events: i64,
-    pub goldstein_sum: f64,
-    pub goldstein_mean: f64,
-    /// Events per PentaClass 0..4.
-    pub penta: [i64; 5],
-}
-
 /// An actor and how often it is mentioned.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorRow {
@@ -252,13 +271,28 @@ impl Reader {
     pub fn events(&self, f: &EventFilter, page: Page) -> Result<List<EventRow>> {
         let w = f.clause()?;
         let path = self.db_path.as_path();
+        // The article is joined only when the filter needs it.
+        let from = if f.article.is_some() { FROM } else { "events e" };
         self.with(|db| {
-            let total = w.count(db, FROM, path)?;
+            let total = w.count(db, from, path)?;
             let tail = format!(
                 "ORDER BY e.day DESC, e.rowid DESC LIMIT {} OFFSET {}",
                 page.limit, page.offset
             );
-            let items = w.rows(db, EVENT, FROM, &tail, path, event_row)?;
+            // Sort only (day, rowid), then read the page's rows: sorting
+            // whole rows of a common actor's events is what takes time.
+            let ids = match &f.actor {
+                Some(a) => either_side(db, f, a, from, page, path)?,
+                None => w.rows(db, "e.rowid", from, &tail, path, |r| r.get::<_, i64>(0))?,
+            };
+            let mut one = db
+                .prepare_cached(&format!("SELECT {EVENT} FROM {FROM} WHERE e.rowid = ?1"))
+                .at(path)?;
+            let items = ids
+                .iter()
+                .map(|id| one.query_row([id], event_row))
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .at(path)?;
             Ok(List {
                 total,
                 limit: page.limit,
@@ -268,61 +302,12 @@ impl Reader {
         })
     }
 
-    /// Event counts, Goldstein sum and mean, and PentaClass counts per
-    /// `interval`, for the events `f` selects; empty buckets are left out.
-    pub fn series(&self, f: &EventFilter, interval: Interval) -> Result<Vec<Point>> {
-        let w = f.clause()?;
-        let path = self.db_path.as_path();
-        let days = self.with(|db| {
-            w.rows(
-                db,
-                "e.day, e.penta_class, count(*), sum(e.goldstein)",
-                FROM,
-                "GROUP BY e.day, e.penta_class",
-                path,
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, f64>(3)?,
-                    ))
-                },
-            )
-        })?;
-        let mut buckets: BTreeMap<String, Point> = BTreeMap::new();
-        for (day, penta, n, g) in days {
-            let start = match interval {
-                Interval::Day => iso(day),
-                Interval::Week => iso(day - (day + 3).rem_euclid(7)),
-                Interval::Month => format!("{}-01", &iso(day)[..7]),
-            };
-            let p = buckets.entry(start.clone()).or_insert_with(|| Point {
-                period: start,
-                ..Point::default()
-            });
-            p.events += n;
-            p.goldstein_sum += g;
-            if let Some(slot) = p.penta.get_mut(penta as usize) {
-                *slot += n;
-            }
-        }
-        Ok(buckets
-            .into_values()
-            .map(|mut p| {
-                p.goldstein_sum = (p.goldstein_sum * 1000.0).round() / 1000.0;
-                p.goldstein_mean = (p.goldstein_sum / p.events as f64 * 1000.0).round() / 1000.0;
-                p
-            })
-            .collect())
-    }
-
     /// Actors by number of mentions; `q` keeps those whose id, name or code
     /// contains it.
     pub fn actors(&self, q: Option<&str>, page: Page) -> Result<List<ActorRow>> {
         let path = self.db_path.as_path();
         let mut w = Where::default();
-        w.and("code IS NOT NULL AND kind != 'pronoun'", []);
+        w.and("mentions > 0", []);
         if let Some(q) = q {
             let like = format!("%{q}%");
             w.and(
@@ -330,17 +315,16 @@ impl Reader {
                 [text(&like), text(&like), text(&like)],
             );
         }
-        let from = "mentions";
         self.with(|db| {
-            let total = w.count_groups(db, from, "coalesce(actor, code)", path)?;
+            let total = w.count(db, "actor_counts", path)?;
             let tail = format!(
-                "GROUP BY coalesce(actor, code) ORDER BY count(*) DESC, 1 LIMIT {} OFFSET {}",
+                "ORDER BY mentions DESC, actor LIMIT {} OFFSET {}",
                 page.limit, page.offset
             );
             let items = w.rows(
                 db,
-                "coalesce(actor, code), max(name), max(code), max(country), count(*), count(DISTINCT article)",
-                from,
+                "actor, name, code, country, mentions, articles",
+                "actor_counts",
                 &tail,
                 path,
                 |r| {
@@ -354,7 +338,12 @@ impl Reader {
                     })
                 },
             )?;
-            Ok(List { total, limit: page.limit, offset: page.offset, items })
+            Ok(List {
+                total,
+                limit: page.limit,
+                offset: page.offset,
+                items,
+            })
         })
     }
 

@@ -26,14 +26,16 @@ mod error;
 mod events;
 mod index;
 mod reader;
+mod series;
 mod sql;
 mod store;
 mod write;
 
 pub use articles::{ArticleFilter, ArticleSummary, ArticleView, Related, StoryRow, StoryView};
 pub use error::{Result, StoreError};
-pub use events::{ActorRow, EventFilter, EventRow, Interval, PlaceRow, Point, SearchHit, Side};
+pub use events::{ActorRow, EventFilter, EventRow, PlaceRow, SearchHit, Side};
 pub use index::Hit;
 pub use reader::{date_param, List, Page, Reader, Stats, MAX_LIMIT};
+pub use series::{Interval, Point};
 pub use store::{db_path, index_path, Store, StoreOptions, SCHEMA_VERSION};
 pub use write::Outcome;

@@ -17,7 +17,13 @@ pub struct Reader {
     pub(crate) index: TextIndex,
     pub(crate) text_reader: IndexReader,
     pub(crate) options: StoreOptions,
+    /// The last [`Stats`] and when they were read: counting a large store
+    /// takes tens of milliseconds, and a dashboard asks often.
+    stats: Mutex<Option<(std::time::Instant, Stats)>>,
 }
+
+/// How long [`Reader::stats`] answers from its last reading.
+const STATS_FRESH: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// One page of a list, with the size of the whole list.
 #[derive(Debug, Clone, Serialize)]
@@ -69,6 +75,7 @@ impl Reader {
             index,
             text_reader,
             options,
+            stats: Mutex::new(None),
         })
     }
 
@@ -84,8 +91,20 @@ impl Reader {
         out
     }
 
-    /// How much the store holds.
+    /// How much the store holds (read at most every two seconds).
     pub fn stats(&self) -> Result<Stats> {
+        let mut cached = self.stats.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, s)) = cached.as_ref() {
+            if at.elapsed() < STATS_FRESH {
+                return Ok(s.clone());
+            }
+        }
+        let s = self.count()?;
+        *cached = Some((std::time::Instant::now(), s.clone()));
+        Ok(s)
+    }
+
+    fn count(&self) -> Result<Stats> {
         let path = self.db_path.clone();
         let indexed = self.indexed();
         self.with(|db| {
@@ -93,12 +112,18 @@ impl Reader {
             Ok(Stats {
                 articles: n("SELECT count(*) FROM articles")?,
                 copies: n("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL")?,
-                events: n("SELECT count(*) FROM events WHERE copy = 0")?,
-                events_in_copies: n("SELECT count(*) FROM events WHERE copy = 1")?,
-                mentions: n("SELECT count(*) FROM mentions")?,
+                // From the running totals: counting millions of rows on
+                // every call would make this the slowest route.
+                events: n("SELECT coalesce(sum(events), 0) FROM dyad_days")?,
+                events_in_copies: n(
+                    "SELECT coalesce(sum(n_events), 0) FROM articles WHERE copy_of IS NOT NULL",
+                )?,
+                mentions: n("SELECT coalesce(sum(mentions), 0) FROM actor_counts")?,
                 stories: n("SELECT count(*) FROM stories")?,
-                first: n("SELECT coalesce(min(day), 0) FROM articles").map(crate::articles::iso)?,
-                last: n("SELECT coalesce(max(day), 0) FROM articles").map(crate::articles::iso)?,
+                first: n("SELECT coalesce(min(day), 0) FROM articles WHERE copy_of IS NULL")
+                    .map(crate::articles::iso)?,
+                last: n("SELECT coalesce(max(day), 0) FROM articles WHERE copy_of IS NULL")
+                    .map(crate::articles::iso)?,
                 indexed,
             })
         })
@@ -123,6 +148,7 @@ pub struct Stats {
     /// Events, copies' events not counted.
     pub events: i64,
     pub events_in_copies: i64,
+    /// Mentions of actors (pronouns not counted).
     pub mentions: i64,
     pub stories: i64,
     /// The first and last publication day.

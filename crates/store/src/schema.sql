@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS articles (
   indexed      INTEGER NOT NULL DEFAULT 0, -- in the text index yet?
   ingested_at  TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+CREATE INDEX IF NOT EXISTS articles_day ON articles(copy_of, day);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
@@ -53,9 +53,12 @@ CREATE TABLE IF NOT EXISTS events (
   place TEXT, place_country TEXT, lat REAL, lon REAL, geonameid INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article);
+-- `copy` in the actor indexes lets counts of an actor's events (copies
+-- left out) be read from the indexes alone. (Not in events_day: without
+-- statistics, SQLite would then prefer it for every query.)
 CREATE INDEX IF NOT EXISTS events_day ON events(day);
-CREATE INDEX IF NOT EXISTS events_source ON events(source_code, day);
-CREATE INDEX IF NOT EXISTS events_target ON events(target_code, day);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_code, copy, day);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_code, copy, day);
 
 CREATE TABLE IF NOT EXISTS quotes (
   article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
@@ -95,3 +98,22 @@ CREATE TABLE IF NOT EXISTS keys (
 CREATE INDEX IF NOT EXISTS keys_key ON keys(key, day);
 CREATE INDEX IF NOT EXISTS keys_article ON keys(article);
 
+
+-- Daily totals per dyad (actor codes, '' for none) and PentaClass, copies
+-- left out: what /api/series reads for actor, dyad and date filters.
+CREATE TABLE IF NOT EXISTS dyad_days (
+  source TEXT NOT NULL, target TEXT NOT NULL, day INTEGER NOT NULL, penta INTEGER NOT NULL,
+  events INTEGER NOT NULL, goldstein REAL NOT NULL,
+  PRIMARY KEY (source, target, day, penta)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dyad_days_target ON dyad_days(target, day);
+CREATE INDEX IF NOT EXISTS events_source_id ON events(source) WHERE source IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_target_id ON events(target) WHERE target IS NOT NULL;
+
+-- Mentions per actor (dictionary id, else code; pronouns left out), kept
+-- up to date as articles are stored and replaced: what /api/actors reads.
+CREATE TABLE IF NOT EXISTS actor_counts (
+  actor TEXT PRIMARY KEY, name TEXT, code TEXT, country TEXT,
+  mentions INTEGER NOT NULL, articles INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS actor_counts_mentions ON actor_counts(mentions);

@@ -9,9 +9,23 @@ use std::path::Path;
 pub(crate) struct Where {
     clauses: Vec<String>,
     values: Vec<Value>,
+    /// Parameters before this clause's own in the statement.
+    base: usize,
 }
 
 impl Where {
+    /// A clause whose parameters follow `other`'s in one statement.
+    pub fn after(other: &Where) -> Where {
+        Where {
+            base: other.base + other.values.len(),
+            ..Where::default()
+        }
+    }
+
+    pub fn values(&self) -> &[Value] {
+        &self.values
+    }
+
     /// Adds a condition; each `?` in it takes the next of `values`.
     pub fn and(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
         let mut out = String::new();
@@ -19,7 +33,7 @@ impl Where {
         for c in clause.chars() {
             if c == '?' {
                 self.values.push(vals.next().expect("one value per ?"));
-                out.push_str(&format!("?{}", self.values.len()));
+                out.push_str(&format!("?{}", self.base + self.values.len()));
             } else {
                 out.push(c);
             }
@@ -44,15 +58,6 @@ impl Where {
         db.query_row(sql, params_from_iter(self.values.iter()), |r| r.get::<_, i64>(0))
             .at(path)
             .map(|n| n as u64)
-    }
-
-    /// How many groups `GROUP BY {group}` makes of the selected rows.
-    pub fn count_groups(&self, db: &Connection, from: &str, group: &str, path: &Path) -> Result<u64> {
-        let sql = format!(
-            "SELECT count(*) FROM (SELECT 1 FROM {from} {} GROUP BY {group})",
-            self.sql()
-        );
-        self.count_sql(db, &sql, path)
     }
 
     /// Runs `SELECT {select} FROM {from} {where} {tail}` and maps each row.

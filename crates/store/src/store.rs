@@ -96,6 +96,8 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
         }
     }
     conn.pragma_update(None, "cache_size", -65536).at(path)?;
+    // Sorts and temporary results in memory, not in temporary files.
+    conn.pragma_update(None, "temp_store", "MEMORY").at(path)?;
     Ok(conn)
 }
 

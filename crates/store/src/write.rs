@@ -2,6 +2,7 @@
 
 use crate::cluster::{best_story, find_copy};
 use crate::error::{At, Result};
+use crate::series::{count_daily, uncount_daily};
 use crate::StoreOptions;
 use casus_core::{Article, Event, Part};
 use casus_story::{content_hash, day_of, minhash, shingles, Keys};
@@ -124,6 +125,16 @@ fn remove(db: &Connection, rowid: i64, path: &Path) -> Result<()> {
             r.get(0)
         })
         .at(path)?;
+    uncount_daily(db, rowid, path)?;
+    db.prepare_cached(
+        "UPDATE actor_counts SET mentions = mentions - x.n, articles = articles - 1
+         FROM (SELECT coalesce(actor, code) AS k, count(*) AS n FROM mentions
+               WHERE article = ?1 AND code IS NOT NULL AND kind != 'pronoun' GROUP BY 1) AS x
+         WHERE actor = x.k",
+    )
+    .at(path)?
+    .execute([rowid])
+    .at(path)?;
     for table in [
         "mentions", "events", "quotes", "claims", "places", "bands", "keys",
     ] {
@@ -219,6 +230,9 @@ fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
         loc.and_then(|l| l.geonameid).map(|g| g as i64),
     ])
     .at(path)?;
+    if !r.copy {
+        count_daily(db, e, eday, path)?;
+    }
     Ok(())
 }
 
@@ -251,6 +265,7 @@ fn rows(db: &Connection, rowid: i64, a: &Article, day: i64, copy: bool, path: &P
         ])
         .at(path)?;
     }
+    count_actors(db, a, path)?;
     let r = Rows {
         db,
         rowid,
@@ -315,6 +330,33 @@ fn rows(db: &Connection, rowid: i64, a: &Article, day: i64, copy: bool, path: &P
             p.geonameid as i64,
         ])
         .at(path)?;
+    }
+    Ok(())
+}
+
+/// Adds an article's mentions to the per-actor counts.
+fn count_actors(db: &Connection, a: &Article, path: &Path) -> Result<()> {
+    let mut per: std::collections::BTreeMap<String, (&casus_core::ActorRef, i64)> = Default::default();
+    for m in &a.mentions {
+        if m.kind == "pronoun" {
+            continue;
+        }
+        if let Some(act) = m.actor.as_ref() {
+            let key = act.id.clone().unwrap_or_else(|| act.code.clone());
+            per.entry(key).or_insert((act, 0)).1 += 1;
+        }
+    }
+    let mut st = db
+        .prepare_cached(
+            "INSERT INTO actor_counts (actor, name, code, country, mentions, articles)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1)
+             ON CONFLICT(actor) DO UPDATE SET mentions = mentions + excluded.mentions,
+               articles = articles + 1, name = coalesce(name, excluded.name)",
+        )
+        .at(path)?;
+    for (key, (act, n)) in per {
+        st.execute(params![key, act.name, act.code, act.country, n])
+            .at(path)?;
     }
     Ok(())
 }
