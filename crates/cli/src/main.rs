@@ -5,6 +5,7 @@ mod actors;
 mod bench;
 mod corpus;
 mod eval;
+mod export;
 mod extract;
 mod ingest;
 mod load;
@@ -46,6 +47,7 @@ enum Command {
     Related(stories::RelatedArgs),
     Story(stories::StoryArgs),
     Serve(serve::Args),
+    Export(export::Args),
     Load(load::Args),
     Actors(actors::Args),
     Eval(eval::Args),
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Related(args) => stories::related(args),
         Command::Story(args) => stories::story(args),
         Command::Serve(args) => serve::main(args),
+        Command::Export(args) => export::main(args),
         Command::Load(args) => load::main(args),
         Command::Actors(args) => actors::main(args),
         Command::Eval(args) => eval::main(args),

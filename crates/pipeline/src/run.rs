@@ -133,3 +133,22 @@ pub fn run<E>(
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
+
+/// Runs the pipeline over `paths` (files or directories) with the built-in
+/// resources and returns the articles in input order; problems are left
+/// out. For tests and small jobs; use [`run`] to stream.
+pub fn articles_of<P: AsRef<std::path::Path>>(paths: &[P]) -> Vec<Article> {
+    let pipeline = Pipeline::new(crate::Resources::builtin(), crate::PipelineOptions::default());
+    let inputs = casus_ingest::collect_inputs(paths).inputs;
+    let mut out = Vec::new();
+    let sink = |item: Item| {
+        if let Item::Article(a) = item {
+            out.push(*a);
+        }
+        Ok::<_, std::convert::Infallible>(())
+    };
+    match run(&inputs, &pipeline, &RunOptions::default(), sink) {
+        Ok(_) => out,
+        Err(never) => match never {},
+    }
+}

@@ -1,11 +1,8 @@
 //! The API over HTTP: a store filled from our story corpus, the server on
 //! port 0, requests from a real HTTP client.
 
-use casus_ingest::collect_inputs;
-use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions};
 use casus_store::{Reader, Store, StoreOptions};
 use serde_json::Value;
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -21,20 +18,7 @@ fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
     SERVER.get_or_init(|| {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
-        let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
-        let mut arts = Vec::new();
-        run(
-            &collect_inputs(&[corpus]).inputs,
-            &pipeline,
-            &RunOptions::default(),
-            |i| {
-                if let Item::Article(a) = i {
-                    arts.push(*a);
-                }
-                Ok::<_, Infallible>(())
-            },
-        )
-        .unwrap();
+        let arts = casus_pipeline::articles_of(&[corpus]);
         let dir = tempfile::tempdir().unwrap();
         Store::open(dir.path(), StoreOptions::default())
             .unwrap()

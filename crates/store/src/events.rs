@@ -188,16 +188,20 @@ pub struct EventRow {
     pub trigger: serde_json::Value,
     pub sentence: [i64; 2],
     pub copy: bool,
+    /// The article's URL and site name, and when it was stored (RFC 3339).
+    pub url: Option<String>,
+    pub site: Option<String>,
+    pub added: String,
 }
 
-const EVENT: &str = "e.rowid, a.id, a.title, e.date, e.source, e.source_text, e.source_code,
+pub(crate) const EVENT: &str = "e.rowid, a.id, a.title, e.date, e.source, e.source_text, e.source_code,
   e.source_country, e.target, e.target_text, e.target_code, e.target_country, e.cameo, e.root,
   e.quad_class, e.penta_class, e.goldstein, e.plover, e.plover_mode, e.modality, e.confidence,
   e.count, e.place, e.place_country, e.lat, e.lon, e.geonameid, e.trigger_start, e.trigger_end,
-  e.trigger, e.sentence_start, e.sentence_end, e.copy";
+  e.trigger, e.sentence_start, e.sentence_end, e.copy, a.url, a.source, a.ingested_at";
 pub(crate) const FROM: &str = "events e JOIN articles a ON a.rowid = e.article";
 
-fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
+pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     let place: Option<String> = r.get(22)?;
     Ok(EventRow {
         id: r.get(0)?,
@@ -239,6 +243,9 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         trigger: serde_json::json!({"span": [r.get::<_, i64>(27)?, r.get::<_, i64>(28)?], "text": r.get::<_, String>(29)?}),
         sentence: [r.get(30)?, r.get(31)?],
         copy: r.get(32)?,
+        url: r.get(33)?,
+        site: r.get(34)?,
+        added: r.get(35)?,
     })
 }
 

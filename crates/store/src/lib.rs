@@ -29,6 +29,7 @@ mod reader;
 mod series;
 mod sql;
 mod store;
+mod stream;
 mod write;
 
 pub use articles::{ArticleFilter, ArticleSummary, ArticleView, Related, StoryRow, StoryView};

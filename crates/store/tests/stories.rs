@@ -3,29 +3,13 @@
 //! same story first, and storing again changes nothing.
 
 use casus_core::Article;
-use casus_ingest::collect_inputs;
-use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions};
 use casus_store::{ArticleFilter, EventFilter, Outcome, Page, Reader, Store, StoreOptions};
 use casus_story::{bcubed, Reason};
-use std::convert::Infallible;
 use std::path::Path;
 
 fn corpus() -> Vec<Article> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stories.jsonl");
-    let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
-    let mut out = Vec::new();
-    run(
-        &collect_inputs(&[path]).inputs,
-        &pipeline,
-        &RunOptions::default(),
-        |item| {
-            if let Item::Article(a) = item {
-                out.push(*a);
-            }
-            Ok::<_, Infallible>(())
-        },
-    )
-    .unwrap();
+    let out = casus_pipeline::articles_of(&[path]);
     assert_eq!(out.len(), 21);
     out
 }

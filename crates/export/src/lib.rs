@@ -1,0 +1,118 @@
+//! casus exports: the events of a store in the formats analysts load.
+//!
+//! * [`Format::Jsonl`]: one event per line, as `/api/events` gives them.
+//! * [`Format::Csv`]: one row per event, the columns in [`csv::COLUMNS`].
+//! * [`Format::Gdelt`]: the GDELT 2.0 event table (61 tab-separated fields
+//!   in the codebook's order, no header); fields casus cannot fill are
+//!   empty (see `gdelt.rs`).
+//! * [`Format::Plover`]: a JSON array of PLOVER records, laid out like the
+//!   PLOVER gold-standard records, with casus's provenance added.
+//!
+//! Events stream from the store oldest first; a filter selects them as
+//! `/api/events` does. Copies of republished articles are left out unless
+//! asked for.
+
+pub mod csv;
+pub mod gdelt;
+pub mod plover;
+
+use casus_store::{EventFilter, EventRow, Reader, StoreError};
+use std::io::Write;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Csv,
+    Gdelt,
+    Plover,
+}
+
+impl Format {
+    pub const NAMES: &'static str = "jsonl, csv, gdelt or plover";
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Some(match s {
+            "jsonl" | "json" => Format::Jsonl,
+            "csv" => Format::Csv,
+            "gdelt" => Format::Gdelt,
+            "plover" => Format::Plover,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write the export: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("cannot write the export: {0}")]
+    Csv(#[from] ::csv::Error),
+}
+
+/// Writes every event `filter` selects to `out` in `format`; returns how
+/// many were written.
+pub fn export(
+    reader: &Reader,
+    filter: &EventFilter,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<u64, ExportError> {
+    let mut err: Option<ExportError> = None;
+    let mut n = 0u64;
+    macro_rules! each {
+        ($f:expr) => {{
+            let mut f = $f;
+            reader.each_event(filter, |e| match f(&e) {
+                Ok(()) => {
+                    n += 1;
+                    true
+                }
+                Err(x) => {
+                    err = Some(x);
+                    false
+                }
+            })?;
+        }};
+    }
+    match format {
+        Format::Jsonl => each!(|e: &EventRow| -> Result<(), ExportError> {
+            serde_json::to_writer(&mut *out, e).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
+            Ok(())
+        }),
+        Format::Csv => {
+            let mut w = ::csv::Writer::from_writer(&mut *out);
+            w.write_record(csv::COLUMNS)?;
+            each!(|e: &EventRow| -> Result<(), ExportError> { Ok(w.write_record(csv::row(e))?) });
+            w.flush()?;
+        }
+        Format::Gdelt => {
+            let mut w = ::csv::WriterBuilder::new()
+                .delimiter(b'\t')
+                .quote_style(::csv::QuoteStyle::Never)
+                .from_writer(&mut *out);
+            each!(|e: &EventRow| -> Result<(), ExportError> { Ok(w.write_record(gdelt::row(e))?) });
+            w.flush()?;
+        }
+        Format::Plover => {
+            out.write_all(b"[\n")?;
+            let mut first = true;
+            each!(|e: &EventRow| -> Result<(), ExportError> {
+                if !first {
+                    out.write_all(b",\n")?;
+                }
+                first = false;
+                serde_json::to_writer(&mut *out, &plover::record(e)).map_err(std::io::Error::from)?;
+                Ok(())
+            });
+            out.write_all(b"\n]\n")?;
+        }
+    }
+    match err {
+        Some(e) => Err(e),
+        None => Ok(n),
+    }
+}

@@ -1,0 +1,115 @@
+//! Every export format, written from a store of our story corpus and read
+//! back by a real reader: Python's csv and json modules.
+
+use casus_export::{export, gdelt, Format};
+use casus_store::{EventFilter, Page, Reader, Store, StoreOptions};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn store() -> &'static (tempfile::TempDir, Reader) {
+    static STORE: OnceLock<(tempfile::TempDir, Reader)> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
+        let dir = tempfile::tempdir().unwrap();
+        Store::open(dir.path(), StoreOptions::default())
+            .unwrap()
+            .put_batch(&casus_pipeline::articles_of(&[corpus]))
+            .unwrap();
+        let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+        (dir, reader)
+    })
+}
+
+/// Exports with `filter` to a file; returns its path and the count.
+fn exported(format: Format, filter: &EventFilter, name: &str) -> (PathBuf, u64) {
+    let (dir, reader) = store();
+    let path = dir.path().join(name);
+    let mut file = std::fs::File::create(&path).unwrap();
+    let n = export(reader, filter, format, &mut file).unwrap();
+    (path, n)
+}
+
+/// Runs a Python snippet with the file's path as `p` and returns stdout.
+fn python(code: &str, path: &Path) -> String {
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(format!("import csv, json, sys\np = sys.argv[1]\n{code}"))
+        .arg(path)
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn total(filter: &EventFilter) -> u64 {
+    store().1.events(filter, Page::new(1, 0).unwrap()).unwrap().total
+}
+
+#[test]
+fn csv_has_one_row_per_event_with_the_named_columns() {
+    let all = EventFilter::default();
+    let (path, n) = exported(Format::Csv, &all, "events.csv");
+    assert_eq!(n, total(&all));
+    let rows = python(
+        "r = list(csv.DictReader(open(p, newline='')))\nprint(len(r), r[0]['cameo'], len(r[0]))",
+        &path,
+    );
+    let parts: Vec<&str> = rows.split(' ').collect();
+    assert_eq!(parts[0], n.to_string());
+    assert!(parts[1].chars().all(|c| c.is_ascii_digit()), "{rows}");
+    assert_eq!(parts[2], casus_export::csv::COLUMNS.len().to_string());
+}
+
+#[test]
+fn jsonl_lines_are_the_events_of_the_api() {
+    let usa = EventFilter {
+        actor: Some("USA".into()),
+        ..Default::default()
+    };
+    let (path, n) = exported(Format::Jsonl, &usa, "usa.jsonl");
+    assert_eq!(n, total(&usa));
+    assert!(n > 0);
+    let check = python(
+        "ok = all('USA' in (e['source']['code'], e['target']['code']) for e in map(json.loads, open(p)))\n\
+         print(sum(1 for _ in open(p)), ok)",
+        &path,
+    );
+    assert_eq!(check, format!("{n} True"));
+}
+
+#[test]
+fn gdelt_rows_have_the_61_codebook_fields() {
+    let all = EventFilter::default();
+    let (path, n) = exported(Format::Gdelt, &all, "events.tsv");
+    let check = python(
+        "r = list(csv.reader(open(p, newline=''), delimiter='\\t'))\n\
+         print(len(r), set(len(x) for x in r), all(x[1][:4] == x[3] and x[26].startswith(x[28]) for x in r))",
+        &path,
+    );
+    assert_eq!(check, format!("{n} {{{}}} True", gdelt::FIELDS));
+}
+
+#[test]
+fn plover_records_carry_the_category_and_the_words_they_came_from() {
+    let all = EventFilter::default();
+    let (path, n) = exported(Format::Plover, &all, "plover.json");
+    let check = python(
+        "d = json.load(open(p))\n\
+         print(len(d), all(set(['id', 'date', 'source', 'target', 'event', 'casus']) <= set(x) for x in d), \
+         all(len(x['casus']['trigger']) == 2 for x in d))",
+        &path,
+    );
+    assert_eq!(check, format!("{n} True True"));
+}
+
+#[test]
+fn copies_are_left_out_unless_asked_for() {
+    let plain = exported(Format::Jsonl, &EventFilter::default(), "a.jsonl").1;
+    let with = EventFilter {
+        copies: true,
+        ..Default::default()
+    };
+    let all = exported(Format::Jsonl, &with, "b.jsonl").1;
+    assert!(all > plain, "{all} > {plain}");
+}
