@@ -102,6 +102,22 @@ handler!(series, "/api/series", |p| {
     let interval = interval.parse().map_err(ApiError)?;
     move |r: &Reader| r.series(&f, interval)
 });
+handler!(dyads, "/api/dyads", |p| {
+    let (from, to) = (p.text("from"), p.text("to"));
+    let limit = p
+        .number("limit", 50, casus_store::MAX_LIMIT)
+        .map_err(ApiError)?
+        .max(1);
+    move |r: &Reader| r.dyads(&from, &to, limit)
+});
+handler!(places, "/api/places", |p| {
+    let f = p.event_filter().map_err(ApiError)?;
+    let limit = p
+        .number("limit", 200, casus_store::MAX_LIMIT)
+        .map_err(ApiError)?
+        .max(1);
+    move |r: &Reader| r.places(&f, limit)
+});
 handler!(actors, "/api/actors", |p| {
     let (q, page) = (p.text("q"), p.page().map_err(ApiError)?);
     move |r: &Reader| r.actors(q.as_deref(), page)
@@ -143,6 +159,17 @@ async fn story(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Resp
     Ok(blocking(reader, move |r| r.story(&id)).await?.into_response())
 }
 
+/// The dashboard: three files built into the binary, no outside requests.
+async fn asset(path: axum::http::Uri) -> Response {
+    let (body, kind) = match path.path() {
+        "/" | "/index.html" => (include_str!("../assets/index.html"), "text/html; charset=utf-8"),
+        "/app.js" => (include_str!("../assets/app.js"), "text/javascript; charset=utf-8"),
+        "/style.css" => (include_str!("../assets/style.css"), "text/css; charset=utf-8"),
+        _ => return not_found().await,
+    };
+    ([(axum::http::header::CONTENT_TYPE, kind)], body).into_response()
+}
+
 async fn spec() -> Json<serde_json::Value> {
     Json(openapi::document())
 }
@@ -158,12 +185,18 @@ async fn not_found() -> Response {
 /// The API's router over a store reader.
 pub fn router(reader: Arc<Reader>) -> Router {
     Router::new()
+        .route("/", get(asset))
+        .route("/index.html", get(asset))
+        .route("/app.js", get(asset))
+        .route("/style.css", get(asset))
         .route("/api/openapi.json", get(spec))
         .route("/api/articles", get(articles))
         .route("/api/articles/{id}", get(article))
         .route("/api/articles/{id}/related", get(related))
         .route("/api/events", get(events))
         .route("/api/series", get(series))
+        .route("/api/dyads", get(dyads))
+        .route("/api/places", get(places))
         .route("/api/actors", get(actors))
         .route("/api/stories", get(stories))
         .route("/api/stories/{id}", get(story))

@@ -112,6 +112,23 @@ pub const ROUTES: &[Route] = &[
         ],
     },
     Route {
+        path: "/api/dyads",
+        summary: "The busiest pairs of actors (codes) in a period: events, Goldstein sum and mean, PentaClass counts. The actor network.",
+        path_param: None,
+        params: &[FROM, TO, p("limit", "integer", "Pairs to list, 1 to 1000 (default 50).")],
+    },
+    Route {
+        path: "/api/places",
+        summary: "Places of the selected events, busiest first, with coordinates: the event map.",
+        path_param: None,
+        params: &[
+            EVENT_FILTERS[0], EVENT_FILTERS[1], EVENT_FILTERS[2], EVENT_FILTERS[3], EVENT_FILTERS[4],
+            EVENT_FILTERS[5], EVENT_FILTERS[6], EVENT_FILTERS[7], EVENT_FILTERS[8], EVENT_FILTERS[9],
+            COPIES,
+            p("limit", "integer", "Places to list, 1 to 1000 (default 200)."),
+        ],
+    },
+    Route {
         path: "/api/actors",
         summary: "Actors by number of mentions.",
         path_param: None,

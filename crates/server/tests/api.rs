@@ -302,3 +302,58 @@ fn an_actors_events_page_through_in_date_order_without_gaps() {
     let paged: Vec<&Value> = paged.iter().collect();
     assert_eq!(paged, ids);
 }
+
+/// GETs `path` and returns the status, content type and body text.
+fn get_text(path: &str) -> (u16, String, String) {
+    let s = server();
+    let mut resp = s.agent.get(&format!("http://{}{path}", s.addr)).call().unwrap();
+    let kind = resp
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (
+        resp.status().as_u16(),
+        kind,
+        resp.body_mut().read_to_string().unwrap(),
+    )
+}
+
+#[test]
+fn the_dashboard_is_served_by_the_binary_without_outside_requests() {
+    let (status, kind, html) = get_text("/");
+    assert_eq!(status, 200);
+    assert!(kind.starts_with("text/html"));
+    assert!(html.contains(r#"<script type="module" src="/app.js">"#));
+    let (_, kind, js) = get_text("/app.js");
+    assert!(kind.starts_with("text/javascript"));
+    let (_, css_kind, _) = get_text("/style.css");
+    assert!(css_kind.starts_with("text/css"));
+    for text in [&html, &js] {
+        assert!(
+            !text.contains("http://") && !text.contains("https://"),
+            "no outside addresses"
+        );
+    }
+}
+
+#[test]
+fn dyads_and_places_summarise_the_events() {
+    let (status, dyads) = get("/api/dyads?limit=5");
+    assert_eq!(status, 200);
+    let dyads = dyads.as_array().unwrap();
+    assert!(!dyads.is_empty() && dyads.len() <= 5);
+    let d = &dyads[0];
+    let (_, events) = get(&format!(
+        "/api/events?source={}&target={}&limit=1",
+        d["source"].as_str().unwrap(),
+        d["target"].as_str().unwrap()
+    ));
+    assert_eq!(
+        events["total"], d["events"],
+        "the edge's number is the count of its events"
+    );
+    let (status, places) = get("/api/places");
+    assert_eq!(status, 200);
+    assert!(places.is_array());
+}

@@ -9,7 +9,7 @@ use rusqlite::Row;
 use serde::Serialize;
 
 /// Which events: every filter given must hold.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventFilter {
     /// Source or target: an actor id (`lloyd-austin`) or code (`USAGOV`).
     pub actor: Option<String>,

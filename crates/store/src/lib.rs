@@ -25,6 +25,7 @@ mod cluster;
 mod error;
 mod events;
 mod index;
+mod overview;
 mod reader;
 mod series;
 mod sql;
@@ -36,6 +37,7 @@ pub use articles::{ArticleFilter, ArticleSummary, ArticleView, Related, StoryRow
 pub use error::{Result, StoreError};
 pub use events::{ActorRow, EventFilter, EventRow, PlaceRow, SearchHit, Side};
 pub use index::Hit;
+pub use overview::{Dyad, PlaceCount};
 pub use reader::{date_param, List, Page, Reader, Stats, MAX_LIMIT};
 pub use series::{Interval, Point};
 pub use store::{db_path, index_path, Store, StoreOptions, SCHEMA_VERSION};

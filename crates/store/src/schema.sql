@@ -117,3 +117,13 @@ CREATE TABLE IF NOT EXISTS actor_counts (
   mentions INTEGER NOT NULL, articles INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS actor_counts_mentions ON actor_counts(mentions);
+
+-- Daily totals per place (GeoNames id, else name) of located events,
+-- copies left out: what the event map reads when only dates are chosen.
+CREATE TABLE IF NOT EXISTS place_days (
+  place TEXT NOT NULL, day INTEGER NOT NULL,
+  name TEXT NOT NULL, country TEXT, lat REAL NOT NULL, lon REAL NOT NULL, geonameid INTEGER,
+  events INTEGER NOT NULL, goldstein REAL NOT NULL,
+  PRIMARY KEY (place, day)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS place_days_day ON place_days(day);

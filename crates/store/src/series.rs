@@ -7,11 +7,11 @@
 //! store reads thousands of rows, not millions. Other filters are answered
 //! from the events themselves.
 
-use crate::articles::iso;
+use crate::articles::{date_range, iso};
 use crate::error::{At, Result, StoreError};
 use crate::events::{is_code, EventFilter, FROM};
-use crate::reader::{date_param, Reader};
-use crate::sql::{int, text, Where};
+use crate::reader::Reader;
+use crate::sql::{text, Where};
 use casus_core::Event;
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -78,12 +78,7 @@ fn daily_where(f: &EventFilter) -> Result<Option<Where>> {
     if let Some(a) = &f.target {
         w.and("target = ?", [text(a)]);
     }
-    if let Some(d) = &f.from {
-        w.and("day >= ?", [int(date_param("from", d)?)]);
-    }
-    if let Some(d) = &f.to {
-        w.and("day <= ?", [int(date_param("to", d)?)]);
-    }
+    date_range(&mut w, &f.from, &f.to, "day")?;
     Ok(Some(w))
 }
 
@@ -96,6 +91,17 @@ pub(crate) fn uncount_daily(db: &Connection, rowid: i64, path: &Path) -> Result<
                  penta_class AS p, count(*) AS n, sum(goldstein) AS g
                FROM events WHERE article = ?1 AND copy = 0 GROUP BY 1, 2, 3, 4) AS x
          WHERE source = x.s AND target = x.t AND day = x.d AND penta = x.p",
+    )
+    .at(path)?
+    .execute([rowid])
+    .at(path)?;
+    db.prepare_cached(
+        "UPDATE place_days SET events = events - x.n, goldstein = goldstein - x.g
+         FROM (SELECT coalesce(CAST(geonameid AS TEXT), place) AS k, day AS d, count(*) AS n,
+                 sum(goldstein) AS g
+               FROM events WHERE article = ?1 AND copy = 0 AND lat IS NOT NULL AND lon IS NOT NULL
+               GROUP BY 1, 2) AS x
+         WHERE place = x.k AND day = x.d",
     )
     .at(path)?
     .execute([rowid])
@@ -118,6 +124,26 @@ pub(crate) fn count_daily(db: &Connection, e: &Event, day: i64, path: &Path) -> 
     .at(path)?
     .execute(params![code(&e.source), code(&e.target), day, e.penta_class, 1, e.goldstein])
     .at(path)?;
+    if let Some((l, lat, lon)) = e.location.as_ref().and_then(|l| Some((l, l.lat?, l.lon?))) {
+        let key = l.geonameid.map_or_else(|| l.name.clone(), |g| g.to_string());
+        db.prepare_cached(
+            "INSERT INTO place_days (place, day, name, country, lat, lon, geonameid, events, goldstein)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)
+             ON CONFLICT DO UPDATE SET events = events + 1, goldstein = goldstein + excluded.goldstein",
+        )
+        .at(path)?
+        .execute(params![
+            key,
+            day,
+            l.name,
+            l.country,
+            lat,
+            lon,
+            l.geonameid.map(|g| g as i64),
+            e.goldstein
+        ])
+        .at(path)?;
+    }
     Ok(())
 }
 

@@ -209,3 +209,31 @@ fn the_daily_totals_give_the_same_series_as_the_events_themselves() {
         assert!(events > 0 || actor != "USA", "{actor}");
     }
 }
+
+#[test]
+fn the_place_totals_count_the_located_events() {
+    let more = "\n\nThe ministry repeated its protest in Baghdad on Sunday.";
+    let (_dir, reader, _) = stored_with_new_version("usiraq-2", more);
+    let from_totals: i64 = reader
+        .places(&EventFilter::default(), 1000)
+        .unwrap()
+        .iter()
+        .map(|p| p.events)
+        .sum();
+    let from_events: i64 = ["0", "1", "2"]
+        .iter()
+        .map(|c| {
+            let f = EventFilter {
+                code: Some(c.to_string()),
+                ..Default::default()
+            };
+            reader
+                .places(&f, 1000)
+                .unwrap()
+                .iter()
+                .map(|p| p.events)
+                .sum::<i64>()
+        })
+        .sum();
+    assert_eq!(from_totals, from_events);
+}

@@ -1,0 +1,153 @@
+//! Overviews for the dashboard: who acts on whom (dyads), and where.
+
+use crate::articles::date_range;
+use crate::error::Result;
+use crate::events::EventFilter;
+use crate::reader::Reader;
+use crate::sql::Where;
+use serde::Serialize;
+
+/// A pair of actors and their events in a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dyad {
+    pub source: String,
+    pub target: String,
+    pub events: i64,
+    pub goldstein_sum: f64,
+    pub goldstein_mean: f64,
+    /// Events per PentaClass 0..4.
+    pub penta: [i64; 5],
+}
+
+/// A place and the events located there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceCount {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: Option<i64>,
+    pub events: i64,
+    pub goldstein_mean: f64,
+}
+
+/// A place row: name, country, lat, lon, GeoNames id, events, Goldstein sum.
+fn place_count(r: &rusqlite::Row<'_>) -> rusqlite::Result<PlaceCount> {
+    let n: i64 = r.get(5)?;
+    Ok(PlaceCount {
+        name: r.get(0)?,
+        country: r.get(1)?,
+        lat: r.get(2)?,
+        lon: r.get(3)?,
+        geonameid: r.get(4)?,
+        events: n,
+        goldstein_mean: (r.get::<_, f64>(6)? / n.max(1) as f64 * 1000.0).round() / 1000.0,
+    })
+}
+
+impl Reader {
+    /// [`Reader::places`] from the daily totals, for a date range alone.
+    fn places_by_day(&self, f: &EventFilter, limit: usize) -> Result<Vec<PlaceCount>> {
+        let mut w = Where::default();
+        date_range(&mut w, &f.from, &f.to, "day")?;
+        let path = self.db_path.as_path();
+        self.with(|db| {
+            w.rows(
+                db,
+                "max(name), max(country), max(lat), max(lon), max(geonameid), sum(events), sum(goldstein)",
+                "place_days",
+                &format!(
+                    "GROUP BY place HAVING sum(events) > 0 ORDER BY sum(events) DESC, place LIMIT {limit}"
+                ),
+                path,
+                place_count,
+            )
+        })
+    }
+
+    /// The `limit` busiest dyads between `from` and `to` (actor codes; both
+    /// sides known), from the daily totals.
+    pub fn dyads(&self, from: &Option<String>, to: &Option<String>, limit: usize) -> Result<Vec<Dyad>> {
+        let mut w = Where::default();
+        w.and("source != '' AND target != '' AND source != target", []);
+        date_range(&mut w, from, to, "day")?;
+        let path = self.db_path.as_path();
+        let rows = self.with(|db| {
+            w.rows(
+                db,
+                "source, target, penta, sum(events), sum(goldstein)",
+                "dyad_days",
+                "GROUP BY source, target, penta HAVING sum(events) > 0",
+                path,
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                        r.get::<_, f64>(4)?,
+                    ))
+                },
+            )
+        })?;
+        let mut by: std::collections::HashMap<(String, String), Dyad> = Default::default();
+        for (s, t, p, n, g) in rows {
+            let d = by.entry((s.clone(), t.clone())).or_insert_with(|| Dyad {
+                source: s,
+                target: t,
+                events: 0,
+                goldstein_sum: 0.0,
+                goldstein_mean: 0.0,
+                penta: [0; 5],
+            });
+            d.events += n;
+            d.goldstein_sum += g;
+            if let Some(slot) = d.penta.get_mut(p as usize) {
+                *slot += n;
+            }
+        }
+        let mut out: Vec<Dyad> = by.into_values().collect();
+        for d in &mut out {
+            d.goldstein_sum = (d.goldstein_sum * 1000.0).round() / 1000.0;
+            d.goldstein_mean = (d.goldstein_sum / d.events as f64 * 1000.0).round() / 1000.0;
+        }
+        out.sort_by(|a, b| {
+            b.events
+                .cmp(&a.events)
+                .then(a.source.cmp(&b.source))
+                .then(a.target.cmp(&b.target))
+        });
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// Places of the events `f` selects, busiest first.
+    pub fn places(&self, f: &EventFilter, limit: usize) -> Result<Vec<PlaceCount>> {
+        let dates_only = EventFilter {
+            from: f.from.clone(),
+            to: f.to.clone(),
+            ..EventFilter::default()
+        };
+        if *f == dates_only {
+            return self.places_by_day(f, limit);
+        }
+        let mut w = f.clause()?;
+        w.and("e.lat IS NOT NULL AND e.lon IS NOT NULL", []);
+        let path = self.db_path.as_path();
+        let from = if f.article.is_some() {
+            crate::events::FROM
+        } else {
+            "events e"
+        };
+        self.with(|db| {
+            w.rows(
+                db,
+                "max(e.place), max(e.place_country), avg(e.lat), avg(e.lon), e.geonameid, count(*), sum(e.goldstein)",
+                from,
+                &format!("GROUP BY coalesce(e.geonameid, e.place) ORDER BY count(*) DESC LIMIT {limit}"),
+                path,
+                place_count,
+            )
+        })
+    }
+}
