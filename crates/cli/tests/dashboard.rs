@@ -1,0 +1,159 @@
+//! The dashboard as a person sees it: a store filled from our story
+//! corpus, `casus serve`, and headless Chromium rendering the pages (the
+//! DOM after the scripts ran). Needs Chromium: run `scripts/e2e.sh`.
+//! A failed check saves a screenshot in target/e2e/.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+struct Served {
+    url: String,
+    child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve() -> Served {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
+    let ingest = Command::new(env!("CARGO_BIN_EXE_casus"))
+        .args([
+            "ingest",
+            corpus.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
+        .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap()
+        .trim_end_matches("api/")
+        .to_string();
+    Served {
+        url,
+        child,
+        _dir: dir,
+    }
+}
+
+fn chromium() -> String {
+    std::env::var("CASUS_CHROMIUM").unwrap_or_else(|_| "chromium".into())
+}
+
+fn browser(args: &[&str], url: &str) -> std::process::Output {
+    let profile = tempfile::tempdir().unwrap();
+    Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1400,1100",
+            "--virtual-time-budget=10000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(url)
+        .output()
+        .expect("chromium runs (scripts/e2e.sh installs it)")
+}
+
+/// The page's DOM after its scripts ran.
+fn dom(url: &str) -> String {
+    String::from_utf8_lossy(&browser(&["--dump-dom"], url).stdout).into_owned()
+}
+
+/// Checks `ok` on the page at `url`; on failure saves a screenshot.
+fn check(name: &str, url: &str, ok: impl Fn(&str) -> bool) -> String {
+    let page = dom(url);
+    if !ok(&page) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+        std::fs::create_dir_all(&dir).unwrap();
+        let shot = dir.join(format!("{name}.png"));
+        browser(&[&format!("--screenshot={}", shot.display())], url);
+        panic!("{name}: check failed on {url}; screenshot {}", shot.display());
+    }
+    page
+}
+
+fn count(page: &str, needle: &str) -> usize {
+    page.matches(needle).count()
+}
+
+#[test]
+#[ignore = "needs Chromium: scripts/e2e.sh"]
+fn the_overview_draws_the_timeline_network_and_map_and_a_bar_leads_to_its_events() {
+    let s = serve();
+    let page = check("overview", &s.url, |p| {
+        count(p, r#"class="bar""#) > 0
+            && count(p, r#"class="edge""#) > 0
+            && count(p, r#"class="dot""#) > 0
+            && p.contains("events</a>")
+    });
+    // The headline number is the store's count of events.
+    let stats: serde_json::Value = serde_json::from_slice(
+        &Command::new("curl")
+            .args(["-s", &format!("{}api/events?limit=1", s.url)])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap_or_default();
+    if let Some(total) = stats["total"].as_u64() {
+        assert!(page.contains(&format!("{total} events</a>")), "headline count");
+    }
+    // Click through: follow the first bar's link to its events.
+    let href = page
+        .split(r#"<a href=""#)
+        .skip(1)
+        .find(|chunk| chunk.contains(r#"class="bar""#) && chunk.starts_with("#/events"))
+        .map(|chunk| chunk.split('"').next().unwrap().replace("&amp;", "&"))
+        .expect("a bar links to events");
+    check("bar-events", &format!("{}{href}", s.url), |p| {
+        count(p, r#"<tr class="event">"#) > 0 && p.contains(" events")
+    });
+}
+
+#[test]
+#[ignore = "needs Chromium: scripts/e2e.sh"]
+fn the_article_view_highlights_the_words_of_each_event_and_lists_its_story() {
+    let s = serve();
+    let page = check("article", &format!("{}#/article/usiraq-2", s.url), |p| {
+        p.contains(r#"<span class="t""#) && p.contains("event-card") && p.contains("same story")
+    });
+    // The highlighted triggers are words of the article.
+    assert!(
+        page.contains(r#"">condemned</span>"#) || page.contains(">condemned<"),
+        "a trigger is marked"
+    );
+    assert!(count(&page, "event-card") >= 3);
+    assert!(
+        page.contains("#/article/usiraq-1"),
+        "the story's first article is listed"
+    );
+}
