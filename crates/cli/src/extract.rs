@@ -1,9 +1,8 @@
 //! `casus extract`: raw news in, one JSON line per article out.
 
 use crate::output::Output;
-use crate::reading::{is_broken_pipe, summary_line, Prepared, ReadArgs};
+use crate::reading::ReadArgs;
 use anyhow::Result;
-use casus_pipeline::{run, Item};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,37 +47,17 @@ pub struct Args {
 pub fn main(args: Args) -> Result<ExitCode> {
     let mut prepared = args.read.prepare()?;
     let mut out = Output::open(args.output.as_deref())?;
-    let mut n = 0u64;
-    let Prepared {
-        pipeline,
-        collected,
-        opts,
-        progress,
-        reporter,
-        ..
-    } = &mut prepared;
-    let summary = run(&collected.inputs, pipeline, opts, |item| -> Result<()> {
-        match item {
-            Item::Article(a) => {
-                reporter.warnings(&a);
-                let w = out.writer();
-                serde_json::to_writer(&mut *w, &a)?;
-                w.write_all(b"\n")?;
-            }
-            Item::Problem(e) => reporter.problem(&e)?,
-        }
-        n += 1;
-        reporter.tick(n, progress);
+    let summary = prepared.run(|a| {
+        let w = out.writer();
+        serde_json::to_writer(&mut *w, &a)?;
+        w.write_all(b"\n")?;
         Ok(())
-    });
-    let mut summary = match summary {
-        Ok(s) => s,
-        Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
-        Err(e) => return Err(e),
+    })?;
+    let Some(summary) = summary else {
+        return Ok(ExitCode::SUCCESS);
     };
     out.finish()?;
-    prepared.finish(&mut summary)?;
-    eprintln!("{}", summary_line(&summary, prepared.collected.ignored));
+    prepared.print_summary(&summary);
     Ok(exit_code(&summary))
 }
 

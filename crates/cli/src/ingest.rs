@@ -1,10 +1,9 @@
 //! `casus ingest`: read news into a store.
 
 use crate::extract::exit_code;
-use crate::reading::{is_broken_pipe, summary_line, Prepared, ReadArgs};
+use crate::reading::ReadArgs;
 use anyhow::{Context, Result};
 use casus_core::Article;
-use casus_pipeline::{run, Item};
 use casus_store::{Outcome, Store, StoreOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -125,33 +124,16 @@ pub fn main(args: Args) -> Result<ExitCode> {
         Ok(tally)
     });
     let mut pending: Vec<Article> = Vec::with_capacity(batch);
-    let mut n = 0u64;
-    let Prepared {
-        pipeline,
-        collected,
-        opts,
-        progress,
-        reporter,
-        ..
-    } = &mut prepared;
-    let summary = run(&collected.inputs, pipeline, opts, |item| -> Result<()> {
-        match item {
-            Item::Article(a) => {
-                reporter.warnings(&a);
-                pending.push(*a);
-                if pending.len() >= batch {
-                    let full = std::mem::replace(&mut pending, Vec::with_capacity(batch));
-                    // A closed channel means the writer failed: its error
-                    // is reported below.
-                    if tx.send(full).is_err() {
-                        anyhow::bail!("the store stopped");
-                    }
-                }
+    let summary = prepared.run(|a| {
+        pending.push(a);
+        if pending.len() >= batch {
+            let full = std::mem::replace(&mut pending, Vec::with_capacity(batch));
+            // A closed channel means the writer failed: its error is
+            // reported below.
+            if tx.send(full).is_err() {
+                anyhow::bail!("the store stopped");
             }
-            Item::Problem(e) => reporter.problem(&e)?,
         }
-        n += 1;
-        reporter.tick(n, progress);
         Ok(())
     });
     if !pending.is_empty() {
@@ -162,13 +144,10 @@ pub fn main(args: Args) -> Result<ExitCode> {
         Ok(t) => t.with_context(|| format!("cannot store in {}", dir.display()))?,
         Err(_) => anyhow::bail!("the store's writer thread panicked"),
     };
-    let mut summary = match summary {
-        Ok(s) => s,
-        Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
-        Err(e) => return Err(e),
+    let Some(summary) = summary? else {
+        return Ok(ExitCode::SUCCESS);
     };
-    prepared.finish(&mut summary)?;
-    eprintln!("{}", summary_line(&summary, prepared.collected.ignored));
+    prepared.print_summary(&summary);
     eprintln!(
         "casus: stored in {}: {} new, {} copies of stored articles, {} replaced, {} unchanged",
         dir.display(),

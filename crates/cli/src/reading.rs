@@ -2,9 +2,9 @@
 //! what to read and how, the resources they load, and the run's reporting.
 
 use anyhow::{Context, Result};
-use casus_core::Origin;
+use casus_core::{Article, Origin};
 use casus_ingest::{collect_inputs, Collected, Format, IngestError, ReadOptions, Severity};
-use casus_pipeline::{Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData};
+use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
 use std::path::PathBuf;
@@ -218,7 +218,7 @@ impl Reporter {
     }
 
     /// Warnings about an article (unless quiet).
-    pub(crate) fn warnings(&self, a: &casus_core::Article) {
+    fn warnings(&self, a: &Article) {
         if !self.quiet {
             for w in &a.warnings {
                 self.bar
@@ -228,7 +228,7 @@ impl Reporter {
     }
 
     /// Moves the bar every 64 documents.
-    pub(crate) fn tick(&self, n: u64, progress: &AtomicU64) {
+    fn tick(&self, n: u64, progress: &AtomicU64) {
         if n % 64 == 0 {
             self.bar
                 .set_position(progress.load(std::sync::atomic::Ordering::Relaxed));
@@ -238,8 +238,47 @@ impl Reporter {
 }
 
 impl Prepared {
+    /// Runs the pipeline over the inputs, handing each article to `each`;
+    /// warnings, problems and progress are reported here. `None` when
+    /// stdout's reader went away (a closed pipe ends the run quietly).
+    pub(crate) fn run(&mut self, mut each: impl FnMut(Article) -> Result<()>) -> Result<Option<Summary>> {
+        let Prepared {
+            pipeline,
+            collected,
+            opts,
+            progress,
+            reporter,
+            ..
+        } = self;
+        let mut n = 0u64;
+        let result = run(&collected.inputs, pipeline, opts, |item| -> Result<()> {
+            match item {
+                Item::Article(a) => {
+                    reporter.warnings(&a);
+                    each(*a)?;
+                }
+                Item::Problem(e) => reporter.problem(&e)?,
+            }
+            n += 1;
+            reporter.tick(n, progress);
+            Ok(())
+        });
+        let mut summary = match result {
+            Ok(s) => s,
+            Err(e) if is_broken_pipe(&e) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        self.finish(&mut summary)?;
+        Ok(Some(summary))
+    }
+
+    /// The end-of-run summary, on stderr.
+    pub(crate) fn print_summary(&self, summary: &Summary) {
+        eprintln!("{}", summary_line(summary, self.collected.ignored));
+    }
+
     /// Flushes the report and adds the unreadable inputs to the summary.
-    pub(crate) fn finish(&mut self, summary: &mut Summary) -> Result<()> {
+    fn finish(&mut self, summary: &mut Summary) -> Result<()> {
         self.reporter.bar.finish_and_clear();
         if let Some(r) = self.reporter.report.as_mut() {
             r.flush().context("cannot write the report")?;
@@ -292,7 +331,7 @@ fn report_problem(
     Ok(())
 }
 
-pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)

@@ -3,59 +3,10 @@
 //! DOM after the scripts ran). Needs Chromium: run `scripts/e2e.sh`.
 //! A failed check saves a screenshot in target/e2e/.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
-struct Served {
-    url: String,
-    child: Child,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve() -> Served {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
-    let ingest = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args([
-            "ingest",
-            corpus.to_str().unwrap(),
-            "--db",
-            db.to_str().unwrap(),
-            "-q",
-        ])
-        .output()
-        .unwrap();
-    assert!(ingest.status.success());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap()
-        .trim_end_matches("api/")
-        .to_string();
-    Served {
-        url,
-        child,
-        _dir: dir,
-    }
-}
+mod common;
+use common::serve_stories;
+use std::path::PathBuf;
+use std::process::Command;
 
 fn chromium() -> String {
     std::env::var("CASUS_CHROMIUM").unwrap_or_else(|_| "chromium".into())
@@ -108,7 +59,7 @@ fn count(page: &str, needle: &str) -> usize {
 #[test]
 #[ignore = "needs Chromium: scripts/e2e.sh"]
 fn the_overview_draws_the_timeline_network_and_map_and_a_bar_leads_to_its_events() {
-    let s = serve();
+    let s = serve_stories();
     let page = check("overview", &s.url, |p| {
         count(p, r#"class="bar""#) > 0
             && count(p, r#"class="edge""#) > 0
@@ -116,17 +67,15 @@ fn the_overview_draws_the_timeline_network_and_map_and_a_bar_leads_to_its_events
             && p.contains("events</a>")
     });
     // The headline number is the store's count of events.
-    let stats: serde_json::Value = serde_json::from_slice(
-        &Command::new("curl")
-            .args(["-s", &format!("{}api/events?limit=1", s.url)])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap_or_default();
-    if let Some(total) = stats["total"].as_u64() {
-        assert!(page.contains(&format!("{total} events</a>")), "headline count");
-    }
+    let body = ureq::get(&format!("{}/api/events?limit=1", s.url))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let total = stats["total"].as_u64().unwrap();
+    assert!(page.contains(&format!("{total} events</a>")), "headline count");
     // Click through: follow the first bar's link to its events.
     let href = page
         .split(r#"<a href=""#)
@@ -134,7 +83,7 @@ fn the_overview_draws_the_timeline_network_and_map_and_a_bar_leads_to_its_events
         .find(|chunk| chunk.contains(r#"class="bar""#) && chunk.starts_with("#/events"))
         .map(|chunk| chunk.split('"').next().unwrap().replace("&amp;", "&"))
         .expect("a bar links to events");
-    check("bar-events", &format!("{}{href}", s.url), |p| {
+    check("bar-events", &format!("{}/{href}", s.url), |p| {
         count(p, r#"<tr class="event">"#) > 0 && p.contains(" events")
     });
 }
@@ -142,8 +91,8 @@ fn the_overview_draws_the_timeline_network_and_map_and_a_bar_leads_to_its_events
 #[test]
 #[ignore = "needs Chromium: scripts/e2e.sh"]
 fn the_article_view_highlights_the_words_of_each_event_and_lists_its_story() {
-    let s = serve();
-    let page = check("article", &format!("{}#/article/usiraq-2", s.url), |p| {
+    let s = serve_stories();
+    let page = check("article", &format!("{}/#/article/usiraq-2", s.url), |p| {
         p.contains(r#"<span class="t""#) && p.contains("event-card") && p.contains("same story")
     });
     // The highlighted triggers are words of the article.

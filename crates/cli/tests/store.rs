@@ -2,7 +2,8 @@
 //! including a store that survives kill -9.
 
 use casus_store::{ArticleFilter, Page, Reader, StoreOptions};
-use std::io::{BufRead, BufReader};
+mod common;
+use common::{serve_stories, stories_corpus};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
@@ -13,13 +14,6 @@ fn casus(args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .unwrap()
-}
-
-fn stories_corpus() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../store/tests/data/stories.jsonl")
-        .display()
-        .to_string()
 }
 
 /// Everything a store holds that must not depend on how the run went:
@@ -158,28 +152,8 @@ fn a_store_killed_mid_ingest_loses_nothing_and_duplicates_nothing_when_run_again
 
 #[test]
 fn serve_binds_loopback_on_port_zero_and_answers_over_http() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
-    assert!(
-        casus(&["ingest", &stories_corpus(), "--db", db.to_str().unwrap()])
-            .status
-            .success()
-    );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://127.0.0.1:"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim_end_matches("/api/")
-        .to_string();
+    let served = serve_stories();
+    let url = &served.url;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -199,11 +173,9 @@ fn serve_binds_loopback_on_port_zero_and_answers_over_http() {
     assert_eq!(status, 400);
     assert_eq!(err["parameter"], "to");
     // casus load drives the same server from another process.
-    let load = casus(&["load", "--url", &url, "--rate", "50", "--seconds", "1", "--json"]);
+    let load = casus(&["load", "--url", url, "--rate", "50", "--seconds", "1", "--json"]);
     assert!(load.status.success(), "{}", String::from_utf8_lossy(&load.stdout));
     let figures: serde_json::Value = serde_json::from_slice(&load.stdout).unwrap();
     assert_eq!(figures["errors"], 0);
     assert_eq!(figures["requests"], 50);
-    child.kill().unwrap();
-    child.wait().unwrap();
 }

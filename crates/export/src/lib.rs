@@ -16,7 +16,7 @@ pub mod csv;
 pub mod gdelt;
 pub mod plover;
 
-use casus_store::{EventFilter, EventRow, Reader, StoreError};
+use casus_store::{EventFilter, Reader, StoreError};
 use std::io::Write;
 
 /// An export format.
@@ -60,59 +60,44 @@ pub fn export(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<u64, ExportError> {
-    let mut err: Option<ExportError> = None;
-    let mut n = 0u64;
-    macro_rules! each {
-        ($f:expr) => {{
-            let mut f = $f;
-            reader.each_event(filter, |e| match f(&e) {
-                Ok(()) => {
-                    n += 1;
-                    true
-                }
-                Err(x) => {
-                    err = Some(x);
-                    false
-                }
-            })?;
-        }};
-    }
     match format {
-        Format::Jsonl => each!(|e: &EventRow| -> Result<(), ExportError> {
-            serde_json::to_writer(&mut *out, e).map_err(std::io::Error::from)?;
-            out.write_all(b"\n")?;
-            Ok(())
+        Format::Jsonl => reader.each_event(filter, |e| -> Result<(), ExportError> {
+            serde_json::to_writer(&mut *out, &e).map_err(std::io::Error::from)?;
+            Ok(out.write_all(b"\n")?)
         }),
         Format::Csv => {
             let mut w = ::csv::Writer::from_writer(&mut *out);
             w.write_record(csv::COLUMNS)?;
-            each!(|e: &EventRow| -> Result<(), ExportError> { Ok(w.write_record(csv::row(e))?) });
+            let n = reader.each_event(filter, |e| -> Result<(), ExportError> {
+                Ok(w.write_record(csv::row(&e))?)
+            })?;
             w.flush()?;
+            Ok(n)
         }
         Format::Gdelt => {
             let mut w = ::csv::WriterBuilder::new()
                 .delimiter(b'\t')
                 .quote_style(::csv::QuoteStyle::Never)
                 .from_writer(&mut *out);
-            each!(|e: &EventRow| -> Result<(), ExportError> { Ok(w.write_record(gdelt::row(e))?) });
+            let n = reader.each_event(filter, |e| -> Result<(), ExportError> {
+                Ok(w.write_record(gdelt::row(&e))?)
+            })?;
             w.flush()?;
+            Ok(n)
         }
         Format::Plover => {
             out.write_all(b"[\n")?;
             let mut first = true;
-            each!(|e: &EventRow| -> Result<(), ExportError> {
+            let n = reader.each_event(filter, |e| -> Result<(), ExportError> {
                 if !first {
                     out.write_all(b",\n")?;
                 }
                 first = false;
-                serde_json::to_writer(&mut *out, &plover::record(e)).map_err(std::io::Error::from)?;
+                serde_json::to_writer(&mut *out, &plover::record(&e)).map_err(std::io::Error::from)?;
                 Ok(())
-            });
+            })?;
             out.write_all(b"\n]\n")?;
+            Ok(n)
         }
-    }
-    match err {
-        Some(e) => Err(e),
-        None => Ok(n),
     }
 }

@@ -1,24 +1,12 @@
 //! Exact duplicates: the same normalised body seen earlier in the run.
 
 use std::collections::HashMap;
-use xxhash_rust::xxh3::xxh3_64;
 
 /// A 64-bit hash of a body, after lower-casing and keeping only letters
 /// and digits, one space between words: punctuation, white space and case
-/// differences do not make a copy new.
-pub fn body_hash(body: &str) -> u64 {
-    let mut norm = String::with_capacity(body.len());
-    for word in body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !norm.is_empty() {
-            norm.push(' ');
-        }
-        norm.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    xxh3_64(norm.as_bytes())
-}
+/// differences do not make a copy new. (The store links copies by the
+/// same hash.)
+pub use casus_story::content_hash as body_hash;
 
 /// Remembers the first article id for each body hash.
 #[derive(Debug, Default)]

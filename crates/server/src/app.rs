@@ -24,17 +24,23 @@ type Id = Result<Path<String>, PathRejection>;
 
 fn query(q: Q) -> Result<HashMap<String, String>, ApiError> {
     q.map(|Query(m)| m)
-        .map_err(|e| ApiError(StoreError::bad("query", e.body_text())))
+        .map_err(|e| StoreError::bad("query", e.body_text()).into())
 }
 
 fn id(p: Id) -> Result<String, ApiError> {
     p.map(|Path(s)| s)
-        .map_err(|e| ApiError(StoreError::bad("id", e.body_text())))
+        .map_err(|e| StoreError::bad("id", e.body_text()).into())
 }
 
 /// An error as the API answers it: 400 for a bad parameter (named), 404
 /// for an unknown id, 500 otherwise.
 pub struct ApiError(StoreError);
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        ApiError(e)
+    }
+}
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -81,7 +87,7 @@ async fn blocking<T: Serialize + Send + 'static>(
 macro_rules! handler {
     ($name:ident, $path:literal, |$p:ident| $body:expr) => {
         async fn $name(State(reader): State<Arc<Reader>>, q: Q) -> Result<Response, ApiError> {
-            let $p = Params::new(query(q)?, route($path)).map_err(ApiError)?;
+            let $p = Params::new(query(q)?, route($path))?;
             let run = $body;
             Ok(blocking(reader, run).await?.into_response())
         }
@@ -89,45 +95,39 @@ macro_rules! handler {
 }
 
 handler!(articles, "/api/articles", |p| {
-    let (f, page) = (p.article_filter().map_err(ApiError)?, p.page().map_err(ApiError)?);
+    let (f, page) = (p.article_filter()?, p.page()?);
     move |r: &Reader| r.articles(&f, page)
 });
 handler!(events, "/api/events", |p| {
-    let (f, page) = (p.event_filter().map_err(ApiError)?, p.page().map_err(ApiError)?);
+    let (f, page) = (p.event_filter()?, p.page()?);
     move |r: &Reader| r.events(&f, page)
 });
 handler!(series, "/api/series", |p| {
-    let f = p.event_filter().map_err(ApiError)?;
+    let f = p.event_filter()?;
     let interval = p.text("interval").unwrap_or_else(|| "day".into());
-    let interval = interval.parse().map_err(ApiError)?;
+    let interval = interval.parse()?;
     move |r: &Reader| r.series(&f, interval)
 });
 handler!(dyads, "/api/dyads", |p| {
     let (from, to) = (p.text("from"), p.text("to"));
-    let limit = p
-        .number("limit", 50, casus_store::MAX_LIMIT)
-        .map_err(ApiError)?
-        .max(1);
+    let limit = p.number("limit", 50, casus_store::MAX_LIMIT)?.max(1);
     move |r: &Reader| r.dyads(&from, &to, limit)
 });
 handler!(places, "/api/places", |p| {
-    let f = p.event_filter().map_err(ApiError)?;
-    let limit = p
-        .number("limit", 200, casus_store::MAX_LIMIT)
-        .map_err(ApiError)?
-        .max(1);
+    let f = p.event_filter()?;
+    let limit = p.number("limit", 200, casus_store::MAX_LIMIT)?.max(1);
     move |r: &Reader| r.places(&f, limit)
 });
 handler!(actors, "/api/actors", |p| {
-    let (q, page) = (p.text("q"), p.page().map_err(ApiError)?);
+    let (q, page) = (p.text("q"), p.page()?);
     move |r: &Reader| r.actors(q.as_deref(), page)
 });
 handler!(stories, "/api/stories", |p| {
-    let (from, to, page) = (p.text("from"), p.text("to"), p.page().map_err(ApiError)?);
+    let (from, to, page) = (p.text("from"), p.text("to"), p.page()?);
     move |r: &Reader| r.stories(&from, &to, page)
 });
 handler!(search, "/api/search", |p| {
-    let (q, page) = (p.text("q").unwrap_or_default(), p.page().map_err(ApiError)?);
+    let (q, page) = (p.text("q").unwrap_or_default(), p.page()?);
     move |r: &Reader| r.search(&q, page)
 });
 handler!(stats, "/api/stats", |p| {
@@ -137,8 +137,8 @@ handler!(stats, "/api/stats", |p| {
 
 async fn article(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
     let id = id(path)?;
-    let p = Params::new(query(q)?, route("/api/articles/{id}")).map_err(ApiError)?;
-    let n = p.number("related", 10, 100).map_err(ApiError)?;
+    let p = Params::new(query(q)?, route("/api/articles/{id}"))?;
+    let n = p.number("related", 10, 100)?;
     Ok(blocking(reader, move |r| r.article(&id, n))
         .await?
         .into_response())
@@ -146,8 +146,8 @@ async fn article(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Re
 
 async fn related(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
     let id = id(path)?;
-    let p = Params::new(query(q)?, route("/api/articles/{id}/related")).map_err(ApiError)?;
-    let limit = p.page().map_err(ApiError)?.limit;
+    let p = Params::new(query(q)?, route("/api/articles/{id}/related"))?;
+    let limit = p.page()?.limit;
     Ok(blocking(reader, move |r| r.related(&id, limit))
         .await?
         .into_response())
@@ -155,7 +155,7 @@ async fn related(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Re
 
 async fn story(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
     let id = id(path)?;
-    Params::new(query(q)?, route("/api/stories/{id}")).map_err(ApiError)?;
+    Params::new(query(q)?, route("/api/stories/{id}"))?;
     Ok(blocking(reader, move |r| r.story(&id)).await?.into_response())
 }
 

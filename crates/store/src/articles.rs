@@ -211,18 +211,15 @@ impl Reader {
             w.and("copy_of IS NULL", []);
         }
         self.with(|db| {
-            let total = w.count(db, "articles", path)?;
-            let tail = format!(
-                "ORDER BY day DESC, rowid DESC LIMIT {} OFFSET {}",
-                page.limit, page.offset
-            );
-            let items = w.rows(db, SUMMARY, "articles", &tail, path, summary)?;
-            Ok(List {
-                total,
-                limit: page.limit,
-                offset: page.offset,
-                items,
-            })
+            w.page(
+                db,
+                SUMMARY,
+                "articles",
+                "ORDER BY day DESC, rowid DESC",
+                page,
+                path,
+                summary,
+            )
         })
     }
 
@@ -268,27 +265,9 @@ impl Reader {
         let path = self.db_path.as_path();
         let mut w = Where::default();
         date_range(&mut w, from, to, "last_day")?;
-        self.with(|db| {
-            let total = w.count(db, "stories", path)?;
-            let tail = format!(
-                "ORDER BY articles DESC, last_day DESC, id LIMIT {} OFFSET {}",
-                page.limit, page.offset
-            );
-            let items = w.rows(
-                db,
-                "id, title, first_day, last_day, articles",
-                "stories",
-                &tail,
-                path,
-                story_row,
-            )?;
-            Ok(List {
-                total,
-                limit: page.limit,
-                offset: page.offset,
-                items,
-            })
-        })
+        let order = "ORDER BY articles DESC, last_day DESC, id";
+        let select = "id, title, first_day, last_day, articles";
+        self.with(|db| w.page(db, select, "stories", order, page, path, story_row))
     }
 
     /// A story and its articles, oldest first. `id` may be the story's id

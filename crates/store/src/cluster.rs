@@ -4,14 +4,13 @@
 use crate::error::{At, Result};
 use crate::write::body;
 use crate::StoreOptions;
-use casus_core::Article;
 use casus_story::{jaccard, score, shingles, Keys, Score};
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 use std::path::Path;
 
 /// The stored article a new one copies.
-pub(crate) struct Copy {
+pub(crate) struct Original {
     /// The canonical article (the first of the copies stored).
     pub id: String,
     pub story: String,
@@ -29,7 +28,7 @@ pub(crate) fn find_copy(
     sh: &[u64],
     threshold: f64,
     path: &Path,
-) -> Result<Option<Copy>> {
+) -> Result<Option<Original>> {
     let mut shared: HashMap<i64, usize> = HashMap::new();
     {
         let mut st = db
@@ -46,19 +45,22 @@ pub(crate) fn find_copy(
     }
     let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut best: Option<Copy> = None;
+    let mut best: Option<Original> = None;
     for (rowid, _) in ranked.into_iter().take(COPY_CANDIDATES) {
-        let (id, copy_of, story, record): (String, Option<String>, String, String) = db
-            .prepare_cached("SELECT id, copy_of, story, record FROM articles WHERE rowid = ?1")
+        // Only the title and text of the stored record are needed.
+        let (id, copy_of, story, title, text): (String, Option<String>, String, Option<String>, String) = db
+            .prepare_cached(
+                "SELECT id, copy_of, story, json_extract(record, '$.title'), json_extract(record, '$.text')
+                 FROM articles WHERE rowid = ?1",
+            )
             .at(path)?
-            .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .query_row([rowid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
             .at(path)?;
-        let Ok(other) = serde_json::from_str::<Article>(&record) else {
-            continue;
-        };
-        let sim = jaccard(sh, &shingles(body(&other)));
+        let sim = jaccard(sh, &shingles(body(title.as_deref(), &text)));
         if sim >= threshold && best.as_ref().is_none_or(|b| sim > b.similarity) {
-            best = Some(Copy {
+            best = Some(Original {
                 id: copy_of.unwrap_or(id),
                 story,
                 similarity: sim,
@@ -164,11 +166,10 @@ pub(crate) fn best_story(
     db: &Connection,
     keys: &Keys,
     day: i64,
-    exclude: Option<i64>,
     o: &StoreOptions,
     path: &Path,
 ) -> Result<Option<String>> {
-    let best = scored(db, keys, day, exclude, o, path)?.into_iter().next();
+    let best = scored(db, keys, day, None, o, path)?.into_iter().next();
     Ok(best
         .filter(|(_, s)| s.score >= o.weights.story)
         .map(|(c, _)| c.story))

@@ -300,12 +300,7 @@ impl Reader {
                 .map(|id| one.query_row([id], event_row))
                 .collect::<rusqlite::Result<Vec<_>>>()
                 .at(path)?;
-            Ok(List {
-                total,
-                limit: page.limit,
-                offset: page.offset,
-                items,
-            })
+            Ok(List::new(total, page, items))
         })
     }
 
@@ -323,16 +318,12 @@ impl Reader {
             );
         }
         self.with(|db| {
-            let total = w.count(db, "actor_counts", path)?;
-            let tail = format!(
-                "ORDER BY mentions DESC, actor LIMIT {} OFFSET {}",
-                page.limit, page.offset
-            );
-            let items = w.rows(
+            w.page(
                 db,
                 "actor, name, code, country, mentions, articles",
                 "actor_counts",
-                &tail,
+                "ORDER BY mentions DESC, actor",
+                page,
                 path,
                 |r| {
                     Ok(ActorRow {
@@ -344,13 +335,7 @@ impl Reader {
                         articles: r.get(5)?,
                     })
                 },
-            )?;
-            Ok(List {
-                total,
-                limit: page.limit,
-                offset: page.offset,
-                items,
-            })
+            )
         })
     }
 
@@ -375,11 +360,6 @@ impl Reader {
             }
             Ok(out)
         })?;
-        Ok(List {
-            total: total as u64,
-            limit: page.limit,
-            offset: page.offset,
-            items,
-        })
+        Ok(List::new(total as u64, page, items))
     }
 }

@@ -34,6 +34,17 @@ pub struct List<T> {
     pub items: Vec<T>,
 }
 
+impl<T> List<T> {
+    pub(crate) fn new(total: u64, page: Page, items: Vec<T>) -> List<T> {
+        List {
+            total,
+            limit: page.limit,
+            offset: page.offset,
+            items,
+        }
+    }
+}
+
 /// Which page of a list: at most `limit` items from `offset`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {

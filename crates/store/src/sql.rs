@@ -1,6 +1,7 @@
 //! A WHERE clause built from optional filters, with its parameters.
 
 use crate::error::{At, Result};
+use crate::reader::{List, Page};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, Row};
 use std::path::Path;
@@ -58,6 +59,28 @@ impl Where {
         db.query_row(sql, params_from_iter(self.values.iter()), |r| r.get::<_, i64>(0))
             .at(path)
             .map(|n| n as u64)
+    }
+
+    /// One page of `SELECT {select} FROM {from} {where} {order}`, with
+    /// the count of all the rows the clause selects.
+    #[allow(clippy::too_many_arguments)]
+    pub fn page<T>(
+        &self,
+        db: &Connection,
+        select: &str,
+        from: &str,
+        order: &str,
+        page: Page,
+        path: &Path,
+        f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<List<T>> {
+        let total = self.count(db, from, path)?;
+        let tail = format!("{order} LIMIT {} OFFSET {}", page.limit, page.offset);
+        Ok(List::new(
+            total,
+            page,
+            self.rows(db, select, from, &tail, path, f)?,
+        ))
     }
 
     /// Runs `SELECT {select} FROM {from} {where} {tail}` and maps each row.

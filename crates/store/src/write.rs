@@ -21,12 +21,12 @@ pub enum Outcome {
     Unchanged,
 }
 
-/// The article's body: its text without the headline, which republishers
+/// An article's body: its text without the headline, which republishers
 /// often rewrite.
-pub(crate) fn body(a: &Article) -> &str {
-    match a.title.as_deref() {
-        Some(t) if !t.is_empty() && a.text.starts_with(t) => &a.text[t.len()..],
-        _ => &a.text,
+pub(crate) fn body<'a>(title: Option<&str>, text: &'a str) -> &'a str {
+    match title {
+        Some(t) if !t.is_empty() && text.starts_with(t) => &text[t.len()..],
+        _ => text,
     }
 }
 
@@ -50,13 +50,13 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
         remove(db, rowid, path)?;
     }
     let day = a.published.as_deref().and_then(day_of).unwrap_or_else(today);
-    let sh = shingles(body(a));
+    let sh = shingles(body(a.title.as_deref(), &a.text));
     let bands = minhash::bands(&sh);
     let copy = find_copy(db, &bands, &sh, o.copy_similarity, path)?;
     let keys = Keys::of(a, &o.stopwords);
     let story = match &copy {
         Some(c) => c.story.clone(),
-        None => best_story(db, &keys, day, None, o, path)?.unwrap_or_else(|| a.id.clone()),
+        None => best_story(db, &keys, day, o, path)?.unwrap_or_else(|| a.id.clone()),
     };
     let record = serde_json::to_string(a).expect("an article always serialises");
     db.prepare_cached(
