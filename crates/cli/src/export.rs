@@ -8,8 +8,8 @@ use casus_store::{EventFilter, Reader, StoreOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Write a store's events as JSON Lines, CSV, a GDELT 2.0 event table or
-/// PLOVER JSON, oldest first.
+/// Write a store's events as JSON Lines, CSV, a GDELT 2.0 event table,
+/// PLOVER JSON or Parquet, oldest first.
 ///
 /// Formats:
 ///   jsonl   one event per line, as /api/events gives them (jq, pandas)
@@ -21,6 +21,9 @@ use std::process::ExitCode;
 ///           codebook's order, no header; what casus cannot fill is empty
 ///   plover  a JSON array of PLOVER records (source, target, event, mode,
 ///           context), with the CAMEO code and the words' spans
+///   parquet the csv columns, typed: date as DATE, added as a UTC
+///           timestamp, numbers as numbers, nulls for what is absent
+///           (pandas.read_parquet, polars, R's arrow, DuckDB)
 ///
 /// Filters are those of /api/events. Copies of republished articles are
 /// left out unless --copies is given.
@@ -29,12 +32,13 @@ use std::process::ExitCode;
 ///   casus export --db newsdb --format csv -o events.csv
 ///   casus export --db newsdb --format gdelt --from 2024-01-01 --to 2024-01-31 -o jan.tsv
 ///   casus export --db newsdb --format jsonl --actor IRQGOV | jq -r .cameo
+///   casus export --db newsdb --format parquet --category ASSAULT -o assaults.parquet
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(flatten)]
     db: DbArgs,
-    /// jsonl, csv, gdelt or plover.
+    /// jsonl, csv, gdelt, plover or parquet.
     #[arg(long, value_parser = parse_format)]
     format: Format,
     /// Write to FILE (complete or not at all) instead of stdout.
@@ -67,6 +71,9 @@ pub struct Args {
     /// The event's place: GeoNames id, name or country code.
     #[arg(long)]
     place: Option<String>,
+    /// Only the events of this story's articles (a story id from `casus story`).
+    #[arg(long)]
+    story: Option<String>,
     /// Include the events of copies.
     #[arg(long)]
     copies: bool,
@@ -91,6 +98,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         to: args.to,
         place: args.place,
         article: None,
+        story: args.story,
         copies: args.copies,
     };
     let mut out = Output::open(args.output.as_deref())?;

@@ -36,7 +36,7 @@ impl Output {
         })
     }
 
-    pub fn writer(&mut self) -> &mut dyn Write {
+    pub fn writer(&mut self) -> &mut (dyn Write + Send) {
         match self {
             Output::Stdout(w) => w,
             Output::File { writer, .. } => writer,

@@ -3,13 +3,14 @@
 use casus_store::EventRow;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 36] = [
+pub const COLUMNS: [&str; 37] = [
     "id",
     "article",
     "url",
     "site",
     "title",
     "date",
+    "day",
     "source_id",
     "source_text",
     "source_code",
@@ -56,6 +57,7 @@ pub fn row(e: &EventRow) -> Vec<String> {
         opt(&e.site),
         opt(&e.title),
         e.date.clone(),
+        e.day.clone(),
         opt(&e.source.id),
         opt(&e.source.text),
         opt(&e.source.code),

@@ -6,7 +6,7 @@
 //! | fields | from |
 //! |---|---|
 //! | GLOBALEVENTID | the store's event id |
-//! | SQLDATE, MonthYear, Year, FractionDate | the event's date |
+//! | SQLDATE, MonthYear, Year, FractionDate | the event's day (`day`: a week or month date counts on the publication day) |
 //! | Actor1/2 Code, Name, CountryCode | the source/target code, mention text, country |
 //! | Actor1/2 KnownGroupCode | the IGO code (`UNO` of `IGOUNO`) |
 //! | Actor1/2 Type1Code, Type2Code | the agent codes after the country (`GOV` of `IRQGOV`) |
@@ -77,13 +77,13 @@ fn fraction_date(date: &str) -> String {
 
 /// One event's 61 fields.
 pub fn row(e: &EventRow) -> Vec<String> {
-    let day = digits(e.date.get(..10).unwrap_or(&e.date));
+    let day = digits(&e.day);
     let mut out = Vec::with_capacity(FIELDS);
     out.push(e.id.to_string());
     out.push(day.clone());
     out.push(day.get(..6).unwrap_or("").to_string());
     out.push(day.get(..4).unwrap_or("").to_string());
-    out.push(fraction_date(&e.date));
+    out.push(fraction_date(&e.day));
     out.extend(actor(&e.source));
     out.extend(actor(&e.target));
     out.push(String::new()); // IsRootEvent

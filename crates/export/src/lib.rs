@@ -7,6 +7,7 @@
 //!   empty (see `gdelt.rs`).
 //! * [`Format::Plover`]: a JSON array of PLOVER records, laid out like the
 //!   PLOVER gold-standard records, with casus's provenance added.
+//! * [`Format::Parquet`]: the CSV's columns, typed (see `parquet.rs`).
 //!
 //! Events stream from the store oldest first; a filter selects them as
 //! `/api/events` does. Copies of republished articles are left out unless
@@ -14,6 +15,7 @@
 
 pub mod csv;
 pub mod gdelt;
+pub mod parquet;
 pub mod plover;
 
 use casus_store::{EventFilter, Reader, StoreError};
@@ -26,10 +28,11 @@ pub enum Format {
     Csv,
     Gdelt,
     Plover,
+    Parquet,
 }
 
 impl Format {
-    pub const NAMES: &'static str = "jsonl, csv, gdelt or plover";
+    pub const NAMES: &'static str = "jsonl, csv, gdelt, plover or parquet";
 
     pub fn parse(s: &str) -> Option<Format> {
         Some(match s {
@@ -37,6 +40,7 @@ impl Format {
             "csv" => Format::Csv,
             "gdelt" => Format::Gdelt,
             "plover" => Format::Plover,
+            "parquet" => Format::Parquet,
             _ => return None,
         })
     }
@@ -50,6 +54,8 @@ pub enum ExportError {
     Write(#[from] std::io::Error),
     #[error("cannot write the export: {0}")]
     Csv(#[from] ::csv::Error),
+    #[error("cannot write the Parquet file: {0}")]
+    Parquet(#[from] ::parquet::errors::ParquetError),
 }
 
 /// Writes every event `filter` selects to `out` in `format`; returns how
@@ -58,7 +64,7 @@ pub fn export(
     reader: &Reader,
     filter: &EventFilter,
     format: Format,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
 ) -> Result<u64, ExportError> {
     match format {
         Format::Jsonl => reader.each_event(filter, |e| -> Result<(), ExportError> {
@@ -99,5 +105,6 @@ pub fn export(
             out.write_all(b"\n]\n")?;
             Ok(n)
         }
+        Format::Parquet => self::parquet::write(reader, filter, out),
     }
 }

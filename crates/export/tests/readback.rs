@@ -30,9 +30,21 @@ fn exported(format: Format, filter: &EventFilter, name: &str) -> (PathBuf, u64) 
     (path, n)
 }
 
+/// python3, also finding the packages scripts/readers.sh installs.
+fn python3() -> Command {
+    let deps = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.cache/python");
+    let mut paths = vec![deps];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PYTHONPATH").unwrap_or_default(),
+    ));
+    let mut cmd = Command::new("python3");
+    cmd.env("PYTHONPATH", std::env::join_paths(paths).unwrap());
+    cmd
+}
+
 /// Runs a Python snippet with the file's path as `p` and returns stdout.
 fn python(code: &str, path: &Path) -> String {
-    let out = Command::new("python3")
+    let out = python3()
         .arg("-c")
         .arg(format!("import csv, json, sys\np = sys.argv[1]\n{code}"))
         .arg(path)
@@ -84,7 +96,7 @@ fn gdelt_rows_have_the_61_codebook_fields() {
     let (path, n) = exported(Format::Gdelt, &all, "events.tsv");
     let check = python(
         "r = list(csv.reader(open(p, newline=''), delimiter='\\t'))\n\
-         print(len(r), set(len(x) for x in r), all(x[1][:4] == x[3] and x[26].startswith(x[28]) for x in r))",
+         print(len(r), set(len(x) for x in r), all(len(x[1]) == 8 and x[1].isdigit() and x[1][:4] == x[3] and x[26].startswith(x[28]) for x in r))",
         &path,
     );
     assert_eq!(check, format!("{n} {{{}}} True", gdelt::FIELDS));
@@ -112,4 +124,82 @@ fn copies_are_left_out_unless_asked_for() {
     };
     let all = exported(Format::Jsonl, &with, "b.jsonl").1;
     assert!(all > plain, "{all} > {plain}");
+}
+
+/// The CSV export's rows as maps from column name to cell.
+fn csv_rows() -> Vec<std::collections::HashMap<String, String>> {
+    let (path, _) = exported(Format::Csv, &EventFilter::default(), "compare.csv");
+    let mut r = ::csv::Reader::from_path(path).unwrap();
+    let names: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|row| {
+            names
+                .iter()
+                .cloned()
+                .zip(row.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn parquet_read_back_by_the_rust_reader_holds_the_csv_values_typed() {
+    use ::parquet::file::reader::{FileReader, SerializedFileReader};
+    use ::parquet::record::{Field, RowAccessor};
+    let (path, n) = exported(Format::Parquet, &EventFilter::default(), "events.parquet");
+    let file = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    assert_eq!(file.metadata().file_metadata().num_rows() as u64, n);
+    let rows: Vec<_> = file.into_iter().map(Result::unwrap).collect();
+    let csv = csv_rows();
+    assert_eq!(rows.len(), csv.len());
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let mut nulls = 0;
+    for (row, want) in rows.iter().zip(&csv) {
+        assert_eq!(row.get_long(0).unwrap().to_string(), want["id"]);
+        assert_eq!(row.get_string(5).unwrap(), &want["date"]);
+        let (_, Field::Date(days)) = row.get_column_iter().nth(6).unwrap() else {
+            panic!("day is a DATE column: {row:?}");
+        };
+        assert_eq!((epoch + chrono::Days::new(*days as u64)).to_string(), want["day"]);
+        assert_eq!(row.get_string(15).unwrap(), &want["cameo"]);
+        assert_eq!(row.get_int(17).unwrap().to_string(), want["quad_class"]);
+        assert_eq!(row.get_double(19).unwrap().to_string(), want["goldstein"]);
+        assert_eq!(u8::from(row.get_bool(35).unwrap()).to_string(), want["copy"]);
+        let added = chrono::DateTime::parse_from_rfc3339(&want["added"]).unwrap();
+        assert_eq!(row.get_timestamp_millis(36).unwrap(), added.timestamp_millis());
+        for (name, field) in row.get_column_iter() {
+            assert_eq!(
+                matches!(field, Field::Null),
+                want[name.as_str()].is_empty(),
+                "{name} in {want:?}"
+            );
+            nulls += usize::from(matches!(field, Field::Null));
+        }
+    }
+    assert!(nulls > 0, "absent values are nulls, not empty strings");
+}
+
+#[test]
+fn parquet_read_back_by_pyarrow_has_typed_columns() {
+    let has_pyarrow = python3()
+        .args(["-c", "import pyarrow"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_pyarrow {
+        eprintln!(
+            "pyarrow is not installed (scripts/readers.sh installs it); the Rust reader's test stands alone"
+        );
+        return;
+    }
+    let (path, n) = exported(Format::Parquet, &EventFilter::default(), "py.parquet");
+    let check = python(
+        "import pyarrow.parquet as pq\nt = pq.read_table(p)\n\
+         print(t.num_rows, t.schema.field('day').type, t.schema.field('added').type, \
+         t.schema.field('goldstein').type, t.schema.field('copy').type, t.column('cameo').null_count)",
+        &path,
+    );
+    assert_eq!(
+        check,
+        format!("{n} date32[day] timestamp[ms, tz=UTC] double bool 0")
+    );
 }

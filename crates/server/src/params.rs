@@ -85,6 +85,7 @@ impl<'a> Params<'a> {
             to: self.text("to"),
             place: self.text("place"),
             article: self.text("article"),
+            story: self.text("story"),
             copies: self.flag("copies")?,
         })
     }

@@ -34,7 +34,7 @@ const COPIES: Param = p(
 );
 
 /// The event filters, shared by /api/events and /api/series.
-pub const EVENT_FILTERS: [Param; 10] = [
+pub const EVENT_FILTERS: [Param; 11] = [
     p(
         "actor",
         "string",
@@ -61,6 +61,11 @@ pub const EVENT_FILTERS: [Param; 10] = [
         "A place: GeoNames id, place name, or country code of the event's location.",
     ),
     p("article", "string", "Only the events of this article id."),
+    p(
+        "story",
+        "string",
+        "Only the events of this story's articles: a story id, or one of its articles' ids.",
+    ),
 ];
 
 pub const ROUTES: &[Route] = &[
@@ -97,6 +102,7 @@ pub const ROUTES: &[Route] = &[
         params: &[
             EVENT_FILTERS[0], EVENT_FILTERS[1], EVENT_FILTERS[2], EVENT_FILTERS[3], EVENT_FILTERS[4],
             EVENT_FILTERS[5], EVENT_FILTERS[6], EVENT_FILTERS[7], EVENT_FILTERS[8], EVENT_FILTERS[9],
+            EVENT_FILTERS[10],
             COPIES, LIMIT, OFFSET,
         ],
     },
@@ -107,6 +113,7 @@ pub const ROUTES: &[Route] = &[
         params: &[
             EVENT_FILTERS[0], EVENT_FILTERS[1], EVENT_FILTERS[2], EVENT_FILTERS[3], EVENT_FILTERS[4],
             EVENT_FILTERS[5], EVENT_FILTERS[6], EVENT_FILTERS[7], EVENT_FILTERS[8], EVENT_FILTERS[9],
+            EVENT_FILTERS[10],
             COPIES,
             p("interval", "string", "day, week (from Monday) or month (default day)."),
         ],
@@ -124,6 +131,7 @@ pub const ROUTES: &[Route] = &[
         params: &[
             EVENT_FILTERS[0], EVENT_FILTERS[1], EVENT_FILTERS[2], EVENT_FILTERS[3], EVENT_FILTERS[4],
             EVENT_FILTERS[5], EVENT_FILTERS[6], EVENT_FILTERS[7], EVENT_FILTERS[8], EVENT_FILTERS[9],
+            EVENT_FILTERS[10],
             COPIES,
             p("limit", "integer", "Places to list, 1 to 1000 (default 200)."),
         ],

@@ -357,3 +357,42 @@ fn dyads_and_places_summarise_the_events() {
     assert_eq!(status, 200);
     assert!(places.is_array());
 }
+
+#[test]
+fn a_storys_events_are_those_of_its_articles_copies_left_out() {
+    let (_, story) = get("/api/stories/usiraq-3");
+    let mut expected = 0;
+    for m in story["members"].as_array().unwrap() {
+        if m["copy_of"].is_null() {
+            let (_, a) = get(&format!(
+                "/api/events?article={}&limit=1",
+                m["id"].as_str().unwrap()
+            ));
+            expected += a["total"].as_u64().unwrap();
+        }
+    }
+    assert!(expected > 0);
+    let (status, events) = get("/api/events?story=usiraq-3&limit=1000");
+    assert_eq!(status, 200);
+    assert_eq!(
+        events["total"].as_u64().unwrap(),
+        expected,
+        "by one of its articles' ids"
+    );
+    let by_id = format!("/api/events?story={}&limit=1", story["id"].as_str().unwrap());
+    assert_eq!(
+        get(&by_id).1["total"].as_u64().unwrap(),
+        expected,
+        "by the story's id"
+    );
+    let (_, series) = get("/api/series?story=usiraq-3&interval=month");
+    let sum: u64 = series
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["events"].as_u64().unwrap())
+        .sum();
+    assert_eq!(sum, expected);
+    let (_, none) = get("/api/events?story=no-such-story");
+    assert_eq!(none["total"], 0);
+}

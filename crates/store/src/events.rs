@@ -28,6 +28,9 @@ pub struct EventFilter {
     /// A place: a GeoNames id, a place name, or a country code.
     pub place: Option<String>,
     pub article: Option<String>,
+    /// Only the events of this story's articles: a story id, or the id of
+    /// one of its articles.
+    pub story: Option<String>,
     /// Include events of copies (default: counted once, from the original).
     pub copies: bool,
 }
@@ -48,6 +51,16 @@ fn who(w: &mut Where, who: &str, sides: &[&str]) {
 }
 
 impl EventFilter {
+    /// The tables to select from: the articles are joined only when the
+    /// filter needs them.
+    pub(crate) fn tables(&self) -> &'static str {
+        if self.article.is_some() || self.story.is_some() {
+            FROM
+        } else {
+            "events e"
+        }
+    }
+
     pub(crate) fn clause(&self) -> Result<Where> {
         let mut w = Where::default();
         self.clause_into(&mut w)?;
@@ -95,6 +108,13 @@ impl EventFilter {
         }
         if let Some(a) = &self.article {
             w.and("a.id = ?", [text(a)]);
+        }
+        if let Some(s) = &self.story {
+            // A story id, or any of its articles' ids (as /api/stories/{id}).
+            w.and(
+                "a.story = coalesce((SELECT x.story FROM articles x WHERE x.id = ?), ?)",
+                [text(s), text(s)],
+            );
         }
         if !self.copies {
             w.and("e.copy = 0", []);
@@ -171,7 +191,12 @@ pub struct EventRow {
     pub id: i64,
     pub article: String,
     pub title: Option<String>,
+    /// The event's date as the article gave it: a day, a week (2024-W05)
+    /// or a month (2024-02).
     pub date: String,
+    /// The day the event is counted on (YYYY-MM-DD): `date` when it is a
+    /// day, else the article's publication day.
+    pub day: String,
     pub source: Side,
     pub target: Side,
     pub cameo: String,
@@ -198,7 +223,7 @@ pub(crate) const EVENT: &str = "e.rowid, a.id, a.title, e.date, e.source, e.sour
   e.source_country, e.target, e.target_text, e.target_code, e.target_country, e.cameo, e.root,
   e.quad_class, e.penta_class, e.goldstein, e.plover, e.plover_mode, e.modality, e.confidence,
   e.count, e.place, e.place_country, e.lat, e.lon, e.geonameid, e.trigger_start, e.trigger_end,
-  e.trigger, e.sentence_start, e.sentence_end, e.copy, a.url, a.source, a.ingested_at";
+  e.trigger, e.sentence_start, e.sentence_end, e.copy, a.url, a.source, a.ingested_at, e.day";
 pub(crate) const FROM: &str = "events e JOIN articles a ON a.rowid = e.article";
 
 pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
@@ -246,6 +271,7 @@ pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         url: r.get(33)?,
         site: r.get(34)?,
         added: r.get(35)?,
+        day: crate::articles::iso(r.get(36)?),
     })
 }
 
@@ -278,8 +304,7 @@ impl Reader {
     pub fn events(&self, f: &EventFilter, page: Page) -> Result<List<EventRow>> {
         let w = f.clause()?;
         let path = self.db_path.as_path();
-        // The article is joined only when the filter needs it.
-        let from = if f.article.is_some() { FROM } else { "events e" };
+        let from = f.tables();
         self.with(|db| {
             let total = w.count(db, from, path)?;
             let tail = format!(

@@ -134,11 +134,7 @@ impl Reader {
         let mut w = f.clause()?;
         w.and("e.lat IS NOT NULL AND e.lon IS NOT NULL", []);
         let path = self.db_path.as_path();
-        let from = if f.article.is_some() {
-            crate::events::FROM
-        } else {
-            "events e"
-        };
+        let from = f.tables();
         self.with(|db| {
             w.rows(
                 db,

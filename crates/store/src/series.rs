@@ -65,6 +65,7 @@ fn daily_where(f: &EventFilter) -> Result<Option<Where>> {
         || f.category.is_some()
         || f.place.is_some()
         || f.article.is_some()
+        || f.story.is_some()
     {
         return Ok(None);
     }
