@@ -106,3 +106,89 @@ fn the_article_view_highlights_the_words_of_each_event_and_lists_its_story() {
         "the story's first article is listed"
     );
 }
+
+#[test]
+#[ignore = "needs Chromium: scripts/e2e.sh"]
+fn the_map_draws_country_outlines_from_the_vendored_atlas() {
+    let s = serve_stories();
+    let page = check("map", &s.url, |p| count(p, r#"class="country""#) > 100);
+    assert!(page.contains("<title>Iraq</title>"), "countries are named");
+    // Each dot leads to the events of its place.
+    let href = page
+        .split(r#"<a href=""#)
+        .skip(1)
+        .find(|chunk| chunk.contains(r#"class="dot""#))
+        .map(|chunk| chunk.split('"').next().unwrap().replace("&amp;", "&"))
+        .expect("a dot links to events");
+    assert!(href.starts_with("#/events?") && href.contains("place="), "{href}");
+    check("dot-events", &format!("{}/{href}", s.url), |p| {
+        count(p, r#"<tr class="event">"#) > 0
+    });
+}
+
+#[test]
+#[ignore = "needs Chromium: scripts/e2e.sh"]
+fn a_network_edge_opens_the_pairs_timeline_in_both_directions() {
+    let s = serve_stories();
+    let page = check("network", &s.url, |p| count(p, r#"class="edge""#) > 0);
+    let href = page
+        .split(r#"<a href=""#)
+        .skip(1)
+        .find(|chunk| chunk.starts_with("#/dyad?") && chunk.contains(r#"class="edge""#))
+        .map(|chunk| chunk.split('"').next().unwrap().replace("&amp;", "&"))
+        .expect("an edge links to its pair");
+    let dyad = check("dyad", &format!("{}/{href}", s.url), |p| {
+        p.contains(r#"id="dyad""#) && count(p, r#"class="bar""#) > 0 && count(p, r#"<tr class="event">"#) > 0
+    });
+    // The heading's counts are the API's, one per direction.
+    let params: std::collections::HashMap<String, String> = url_params(href.split_once('?').unwrap().1);
+    let (a, b) = (&params["a"], &params["b"]);
+    let total = |source: &str, target: &str| api_total(&s.url, &format!("source={source}&target={target}"));
+    assert!(dyad.contains(&format!("{} events {a} → {b}</a>", total(a, b))));
+    assert!(dyad.contains(&format!("{} events {b} → {a}</a>", total(b, a))));
+}
+
+#[test]
+#[ignore = "needs Chromium: scripts/e2e.sh"]
+fn the_story_view_lists_its_articles_oldest_first_with_their_events() {
+    let s = serve_stories();
+    let page = check("story", &format!("{}/#/story/usiraq-2", s.url), |p| {
+        count(p, r#"<tr class="member">"#) == 5
+            && count(p, r#"class="bar""#) > 0
+            && count(p, r#"<tr class="event">"#) > 0
+    });
+    let first = page
+        .find("#/article/usiraq-1\"")
+        .expect("the first telling is listed");
+    let last = page
+        .find("#/article/usiraq-4\"")
+        .expect("the last telling is listed");
+    assert!(first < last, "oldest first");
+    let total = api_total(&s.url, "story=usiraq-2");
+    assert!(
+        page.contains(&format!("{total} events</a>")),
+        "the story's event count"
+    );
+    assert!(page.contains("copy of usiraq-1"), "the copy is marked");
+}
+
+/// The `total` the API gives for /api/events?QUERY.
+fn api_total(url: &str, query: &str) -> u64 {
+    let body = ureq::get(&format!("{url}/api/events?{query}&limit=1"))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    serde_json::from_str::<serde_json::Value>(&body).unwrap()["total"]
+        .as_u64()
+        .unwrap()
+}
+
+fn url_params(query: &str) -> std::collections::HashMap<String, String> {
+    query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.replace("%3E", ">").replace('+', " ")))
+        .collect()
+}

@@ -159,15 +159,50 @@ async fn story(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Resp
     Ok(blocking(reader, move |r| r.story(&id)).await?.into_response())
 }
 
-/// The dashboard: three files built into the binary, no outside requests.
+/// The dashboard's files, built into the binary: plain ES modules, a
+/// stylesheet, and the world-atlas country outlines from the npm registry
+/// (`assets/vendor/`). No outside requests.
+pub const ASSETS: [(&str, &str, &str); 9] = [
+    (
+        "/",
+        include_str!("../assets/index.html"),
+        "text/html; charset=utf-8",
+    ),
+    (
+        "/index.html",
+        include_str!("../assets/index.html"),
+        "text/html; charset=utf-8",
+    ),
+    ("/app.js", include_str!("../assets/app.js"), JS),
+    ("/util.js", include_str!("../assets/util.js"), JS),
+    ("/charts.js", include_str!("../assets/charts.js"), JS),
+    ("/views.js", include_str!("../assets/views.js"), JS),
+    ("/world.js", include_str!("../assets/world.js"), JS),
+    (
+        "/style.css",
+        include_str!("../assets/style.css"),
+        "text/css; charset=utf-8",
+    ),
+    (
+        "/vendor/countries-110m.json",
+        include_str!("../assets/vendor/countries-110m.json"),
+        "application/json",
+    ),
+];
+const JS: &str = "text/javascript; charset=utf-8";
+
 async fn asset(path: axum::http::Uri) -> Response {
-    let (body, kind) = match path.path() {
-        "/" | "/index.html" => (include_str!("../assets/index.html"), "text/html; charset=utf-8"),
-        "/app.js" => (include_str!("../assets/app.js"), "text/javascript; charset=utf-8"),
-        "/style.css" => (include_str!("../assets/style.css"), "text/css; charset=utf-8"),
-        _ => return not_found().await,
-    };
-    ([(axum::http::header::CONTENT_TYPE, kind)], body).into_response()
+    match ASSETS.iter().find(|(p, _, _)| *p == path.path()) {
+        Some((_, body, kind)) => (
+            [
+                (axum::http::header::CONTENT_TYPE, *kind),
+                (axum::http::header::CACHE_CONTROL, "no-cache"),
+            ],
+            *body,
+        )
+            .into_response(),
+        None => not_found().await,
+    }
 }
 
 async fn spec() -> Json<serde_json::Value> {
@@ -184,11 +219,11 @@ async fn not_found() -> Response {
 
 /// The API's router over a store reader.
 pub fn router(reader: Arc<Reader>) -> Router {
-    Router::new()
-        .route("/", get(asset))
-        .route("/index.html", get(asset))
-        .route("/app.js", get(asset))
-        .route("/style.css", get(asset))
+    let mut router = Router::new();
+    for (path, _, _) in ASSETS {
+        router = router.route(path, get(asset));
+    }
+    router
         .route("/api/openapi.json", get(spec))
         .route("/api/articles", get(articles))
         .route("/api/articles/{id}", get(article))

@@ -14,7 +14,7 @@ mod openapi;
 mod params;
 mod routes;
 
-pub use app::router;
+pub use app::{router, ASSETS};
 pub use openapi::document as openapi;
 pub use routes::{Param, Route, ROUTES};
 

@@ -325,15 +325,22 @@ fn the_dashboard_is_served_by_the_binary_without_outside_requests() {
     assert_eq!(status, 200);
     assert!(kind.starts_with("text/html"));
     assert!(html.contains(r#"<script type="module" src="/app.js">"#));
-    let (_, kind, js) = get_text("/app.js");
-    assert!(kind.starts_with("text/javascript"));
-    let (_, css_kind, _) = get_text("/style.css");
-    assert!(css_kind.starts_with("text/css"));
-    for text in [&html, &js] {
+    for (path, body, want) in casus_server::ASSETS {
+        let (status, kind, text) = get_text(path);
+        assert_eq!((status, kind.as_str()), (200, want), "{path}");
+        assert_eq!(text, body, "{path}");
         assert!(
-            !text.contains("http://") && !text.contains("https://"),
-            "no outside addresses"
+            !text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"),
+            "{path} names no outside address"
         );
+        // Every module it imports and every file it fetches is served too.
+        for quote in ["from \"./", "fetch(\"/"] {
+            for rest in text.split(quote).skip(1) {
+                let name = rest.split('"').next().unwrap();
+                let (status, _, _) = get_text(&format!("/{name}"));
+                assert_eq!(status, 200, "{path} needs /{name}");
+            }
+        }
     }
 }
 
