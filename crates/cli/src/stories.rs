@@ -91,7 +91,7 @@ pub fn related(args: RelatedArgs) -> Result<ExitCode> {
 
 pub fn story(args: StoryArgs) -> Result<ExitCode> {
     let reader = open(&args.db)?;
-    let s = reader.story(&args.id)?;
+    let s = reader.story(&args.id, None)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &s)?;

@@ -8,8 +8,11 @@
 //   #/article/ID                         an article, its words highlighted
 //   #/events?category=ASSAULT            the events behind any number
 //
-// When a view has rendered, <body data-ready> holds its hash (the
-// end-to-end tests and the page-load benchmark wait for it).
+// When a view has rendered, <body data-ready> holds its hash and
+// data-ready-ms how long it took: from the navigation's start for the page
+// first loaded, from the click for a view opened in the page (the
+// end-to-end tests and the page-load benchmark, scripts/pageload.sh, read
+// them).
 
 import { api, esc, qs, clean } from "./util.js";
 import { overview, eventList, dyadView, storyView, articleView } from "./views.js";
@@ -34,7 +37,11 @@ function parse(hash) {
   return { path, params: Object.fromEntries(new URLSearchParams(query || "")) };
 }
 
+let firstView = true;
+
 async function route() {
+  const started = firstView ? 0 : performance.now();
+  firstView = false;
   const hash = location.hash || "#/";
   delete document.body.dataset.ready;
   const { path, params } = parse(hash);
@@ -55,6 +62,7 @@ async function route() {
   } catch (e) {
     view.innerHTML = `<section class="wide"><h2>Error</h2><p>${esc(e.message)}</p></section>`;
   }
+  document.body.dataset.readyMs = Math.round(performance.now() - started);
   document.body.dataset.ready = hash;
 }
 

@@ -114,7 +114,8 @@ export function network(dyads, f) {
   const w = 520, h = 420, r = 160, cx = w / 2, cy = h / 2;
   const pos = Object.fromEntries(names.map((n, i) => [n, [cx + r * Math.cos((2 * Math.PI * i) / names.length), cy + r * Math.sin((2 * Math.PI * i) / names.length)]]));
   const max = Math.max(...dyads.map((d) => d.events));
-  const edges = dyads.map((d) => {
+  // The busiest edge is drawn last, on top of the others.
+  const edges = dyads.slice().reverse().map((d) => {
     const [x1, y1] = pos[d.source], [x2, y2] = pos[d.target];
     const colour = d.goldstein_mean < 0 ? "#d32f2f" : "#2e7d32";
     return `<a href="#/dyad?${qs({ a: d.source, b: d.target, from: f.from, to: f.to })}"><line class="edge" data-dyad="${esc(d.source)}>${esc(d.target)}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${colour}" stroke-opacity=".6" stroke-width="${1 + 7 * Math.sqrt(d.events / max)}"><title>${esc(d.source)} → ${esc(d.target)}: ${d.events} events, Goldstein mean ${d.goldstein_mean}</title></line></a>`;

@@ -82,7 +82,8 @@ export async function storyView(id) {
   }
   const pairs = Object.values(dyads).map((d) => ({ ...d, goldstein_mean: d.goldstein_sum / d.events })).sort((x, y) => y.events - x.events).slice(0, 20);
   const members = story.members.map((m) => `<tr class="member"><td>${esc(m.published || "")}</td><td>${esc(m.source || "")}</td><td>${articleLink(m.id, m.title)}${m.copy_of ? ` <span class="muted">copy of ${esc(m.copy_of)}</span>` : ""}</td><td>${eventsLink({ article: m.id, copies: m.copy_of ? "true" : "" }, `${m.events} events`)}</td></tr>`).join("");
-  return `<section class="wide" id="story"><h2>Story: ${esc(story.title || story.id)}</h2><p class="muted">${esc(story.first)} – ${esc(story.last)} · ${story.articles} articles · ${eventsLink(sf, events.total + " events")} (copies counted once)</p><table>${members}</table></section>` +
+  const shown = story.members.length < story.articles ? `<p class="muted">The first ${story.members.length} of ${story.articles} articles.</p>` : "";
+  return `<section class="wide" id="story"><h2>Story: ${esc(story.title || story.id)}</h2><p class="muted">${esc(story.first)} – ${esc(story.last)} · ${story.articles} articles · ${eventsLink(sf, events.total + " events")} (copies counted once)</p><table>${members}</table>${shown}</section>` +
     `<section class="wide" id="story-timeline"><h2>The story's events per day</h2>${timeline(series, sf, {}, "day")}</section>` +
     `<section id="story-network"><h2>Who does what to whom in it</h2>${network(pairs, {})}</section>` +
     `<section id="story-map"><h2>Where</h2>${await map(places, sf)}</section>` +

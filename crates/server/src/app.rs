@@ -155,8 +155,10 @@ async fn related(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Re
 
 async fn story(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
     let id = id(path)?;
-    Params::new(query(q)?, route("/api/stories/{id}"))?;
-    Ok(blocking(reader, move |r| r.story(&id)).await?.into_response())
+    let page = Params::new(query(q)?, route("/api/stories/{id}"))?.page_of(100)?;
+    Ok(blocking(reader, move |r| r.story(&id, Some(page)))
+        .await?
+        .into_response())
 }
 
 /// The dashboard's files, built into the binary: plain ES modules, a

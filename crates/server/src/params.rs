@@ -58,7 +58,12 @@ impl<'a> Params<'a> {
     }
 
     pub fn page(&self) -> Result<Page, StoreError> {
-        let limit = self.number("limit", 50, usize::MAX)?;
+        self.page_of(50)
+    }
+
+    /// The page asked for, `default` items long when no limit is given.
+    pub fn page_of(&self, default: usize) -> Result<Page, StoreError> {
+        let limit = self.number("limit", default, usize::MAX)?;
         let offset = self.number("offset", 0, 10_000_000)?;
         Page::new(limit, offset)
     }

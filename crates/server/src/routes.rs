@@ -150,9 +150,12 @@ pub const ROUTES: &[Route] = &[
     },
     Route {
         path: "/api/stories/{id}",
-        summary: "One story and its articles, oldest first.",
+        summary: "One story and its articles, oldest first (`articles` counts them all; `members` is one page).",
         path_param: Some("The story id, or the id of any article in it."),
-        params: &[],
+        params: &[
+            p("limit", "integer", "Articles per page, 1 to 1000 (default 100)."),
+            OFFSET,
+        ],
     },
     Route {
         path: "/api/search",

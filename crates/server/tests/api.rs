@@ -403,3 +403,21 @@ fn a_storys_events_are_those_of_its_articles_copies_left_out() {
     let (_, none) = get("/api/events?story=no-such-story");
     assert_eq!(none["total"], 0);
 }
+
+#[test]
+fn a_storys_articles_come_a_page_at_a_time_with_the_count_of_all() {
+    let (_, all) = get("/api/stories/usiraq-3");
+    let (status, page) = get("/api/stories/usiraq-3?limit=2&offset=1");
+    assert_eq!(status, 200);
+    assert_eq!(page["articles"], all["articles"]);
+    let ids = |v: &Value| -> Vec<String> {
+        v["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&page), ids(&all)[1..3].to_vec());
+    assert_eq!(get("/api/stories/usiraq-3?limit=0").0, 400);
+}

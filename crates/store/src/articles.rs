@@ -270,9 +270,10 @@ impl Reader {
         self.with(|db| w.page(db, select, "stories", order, page, path, story_row))
     }
 
-    /// A story and its articles, oldest first. `id` may be the story's id
-    /// or the id of any article in it.
-    pub fn story(&self, id: &str) -> Result<StoryView> {
+    /// A story and its articles, oldest first: all of them, or one page
+    /// (the story's `articles` is the count of all). `id` may be the
+    /// story's id or the id of any article in it.
+    pub fn story(&self, id: &str, page: Option<Page>) -> Result<StoryView> {
         let path = self.db_path.as_path();
         self.with(|db| {
             let sid: String = match db
@@ -297,7 +298,11 @@ impl Reader {
                 })?;
             let mut w = Where::default();
             w.and("story = ?", [text(&sid)]);
-            let members = w.rows(db, SUMMARY, "articles", "ORDER BY day, rowid", path, summary)?;
+            let tail = match page {
+                Some(p) => format!("ORDER BY day, rowid LIMIT {} OFFSET {}", p.limit, p.offset),
+                None => "ORDER BY day, rowid".to_string(),
+            };
+            let members = w.rows(db, SUMMARY, "articles", &tail, path, summary)?;
             Ok(StoryView { story, members })
         })
     }

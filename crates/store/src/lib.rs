@@ -20,6 +20,7 @@
 //! they are not counted twice; every other article joins the story of the
 //! best-scoring article within a window of days, or starts its own.
 
+mod actor_places;
 mod articles;
 mod cluster;
 mod error;

@@ -2,7 +2,7 @@
 
 use crate::articles::date_range;
 use crate::error::Result;
-use crate::events::EventFilter;
+use crate::events::{is_code, EventFilter};
 use crate::reader::Reader;
 use crate::sql::Where;
 use serde::Serialize;
@@ -47,15 +47,15 @@ fn place_count(r: &rusqlite::Row<'_>) -> rusqlite::Result<PlaceCount> {
 
 impl Reader {
     /// [`Reader::places`] from the daily totals, for a date range alone.
-    fn places_by_day(&self, f: &EventFilter, limit: usize) -> Result<Vec<PlaceCount>> {
-        let mut w = Where::default();
-        date_range(&mut w, &f.from, &f.to, "day")?;
+    /// Places from a table of daily place totals (`place_days` or
+    /// `actor_place_days`), with `w` choosing its rows.
+    fn places_from_totals(&self, w: Where, table: &str, limit: usize) -> Result<Vec<PlaceCount>> {
         let path = self.db_path.as_path();
         self.with(|db| {
             w.rows(
                 db,
                 "max(name), max(country), max(lat), max(lon), max(geonameid), sum(events), sum(goldstein)",
-                "place_days",
+                table,
                 &format!(
                     "GROUP BY place HAVING sum(events) > 0 ORDER BY sum(events) DESC, place LIMIT {limit}"
                 ),
@@ -128,8 +128,19 @@ impl Reader {
             to: f.to.clone(),
             ..EventFilter::default()
         };
+        let mut w = Where::default();
+        date_range(&mut w, &f.from, &f.to, "day")?;
         if *f == dates_only {
-            return self.places_by_day(f, limit);
+            return self.places_from_totals(w, "place_days", limit);
+        }
+        // One actor (by code) and dates: the per-actor totals.
+        let actor_only = EventFilter {
+            actor: f.actor.clone(),
+            ..dates_only
+        };
+        if let (true, Some(a)) = (*f == actor_only, f.actor.as_deref().filter(|a| is_code(a))) {
+            w.and("actor = ?", [crate::sql::text(a)]);
+            return self.places_from_totals(w, "actor_place_days", limit);
         }
         let mut w = f.clause()?;
         w.and("e.lat IS NOT NULL AND e.lon IS NOT NULL", []);

@@ -77,7 +77,16 @@ impl Reader {
     /// Opens the store in `dir` for reading; it must exist.
     pub fn open(dir: &Path, options: StoreOptions) -> Result<Reader> {
         let db_path = db_path(dir);
-        let first = connect(&db_path, false)?;
+        let mut first = connect(&db_path, false)?;
+        let version: i64 = first
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .at(&db_path)?;
+        if version < crate::store::SCHEMA_VERSION {
+            // A store made by an older casus: a writing connection upgrades
+            // it (in one transaction) before it is read.
+            drop(connect(&db_path, true)?);
+            first = connect(&db_path, false)?;
+        }
         let index = TextIndex::open(&index_path(dir))?;
         let text_reader = index.reader()?;
         Ok(Reader {

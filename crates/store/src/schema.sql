@@ -4,7 +4,7 @@
 -- are `articles.rowid`. `day` columns are days since 1970-01-01; `date`
 -- columns ISO 8601. Events of copies (`articles.copy_of` set) are kept but
 -- have `copy = 1`, so that counts are not inflated by republished stories.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE IF NOT EXISTS articles (
   rowid        INTEGER PRIMARY KEY,
@@ -59,6 +59,9 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article);
 CREATE INDEX IF NOT EXISTS events_day ON events(day);
 CREATE INDEX IF NOT EXISTS events_source ON events(source_code, copy, day);
 CREATE INDEX IF NOT EXISTS events_target ON events(target_code, copy, day);
+-- events_dyad(source_code, target_code, copy, day), for a pair's events
+-- newest first, is made in store.rs (DYAD_INDEX), which the migration from
+-- schema 1 shares.
 
 CREATE TABLE IF NOT EXISTS quotes (
   article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
@@ -127,3 +130,7 @@ CREATE TABLE IF NOT EXISTS place_days (
   PRIMARY KEY (place, day)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS place_days_day ON place_days(day);
+
+-- actor_place_days, daily totals per actor code and place of located
+-- events (copies left out) for the event map of one actor, is defined in
+-- actor_places.rs, which the migration from schema 1 shares.

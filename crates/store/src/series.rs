@@ -54,7 +54,7 @@ pub struct Point {
 }
 
 /// The WHERE clause on `dyad_days` for `f`, if that table can answer it.
-fn daily_where(f: &EventFilter) -> Result<Option<Where>> {
+pub(crate) fn daily_where(f: &EventFilter) -> Result<Option<Where>> {
     let codes = [&f.actor, &f.source, &f.target]
         .iter()
         .all(|a| a.as_deref().is_none_or(is_code));

@@ -55,6 +55,16 @@ impl Where {
         self.count_sql(db, &format!("SELECT count(*) FROM {from} {}", self.sql()), path)
     }
 
+    /// `SELECT coalesce(sum({column}), 0) FROM {from} {where}`: a count
+    /// read from a table of totals.
+    pub fn sum(&self, db: &Connection, column: &str, from: &str, path: &Path) -> Result<u64> {
+        self.count_sql(
+            db,
+            &format!("SELECT coalesce(sum({column}), 0) FROM {from} {}", self.sql()),
+            path,
+        )
+    }
+
     fn count_sql(&self, db: &Connection, sql: &str, path: &Path) -> Result<u64> {
         db.query_row(sql, params_from_iter(self.values.iter()), |r| r.get::<_, i64>(0))
             .at(path)

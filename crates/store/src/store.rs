@@ -11,8 +11,12 @@ use std::path::{Path, PathBuf};
 use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 const SCHEMA: &str = include_str!("schema.sql");
+/// A pair's events newest first, however rare the pair is among its
+/// source's events (schema 2).
+const DYAD_INDEX: &str =
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events(source_code, target_code, copy, day)";
 
 /// How articles are grouped into copies and stories.
 #[derive(Debug, Clone)]
@@ -87,6 +91,10 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
             .at(path)?;
         if version == 0 {
             conn.execute_batch(SCHEMA).at(path)?;
+            conn.execute_batch(crate::actor_places::TABLE).at(path)?;
+            conn.execute_batch(DYAD_INDEX).at(path)?;
+        } else if version < SCHEMA_VERSION {
+            migrate(&conn, version, path)?;
         } else if version != SCHEMA_VERSION {
             return Err(StoreError::Version {
                 path: path.to_path_buf(),
@@ -99,6 +107,25 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
     // Sorts and temporary results in memory, not in temporary files.
     conn.pragma_update(None, "temp_store", "MEMORY").at(path)?;
     Ok(conn)
+}
+
+/// Brings a store made by an older casus up to [`SCHEMA_VERSION`], in one
+/// transaction: all of it or nothing.
+fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE").at(path)?;
+    let done = (|| {
+        if from < 2 {
+            // Schema 2: per-actor place totals for the event map, and an
+            // index for a pair's events.
+            conn.execute_batch(crate::actor_places::TABLE).at(path)?;
+            crate::actor_places::backfill(conn, path)?;
+            conn.execute_batch(DYAD_INDEX).at(path)?;
+        }
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
+    })();
+    conn.execute_batch(if done.is_ok() { "COMMIT" } else { "ROLLBACK" })
+        .at(path)?;
+    done
 }
 
 impl Store {

@@ -126,6 +126,7 @@ fn remove(db: &Connection, rowid: i64, path: &Path) -> Result<()> {
         })
         .at(path)?;
     uncount_daily(db, rowid, path)?;
+    crate::actor_places::uncount(db, rowid, path)?;
     db.prepare_cached(
         "UPDATE actor_counts SET mentions = mentions - x.n, articles = articles - 1
          FROM (SELECT coalesce(actor, code) AS k, count(*) AS n FROM mentions
@@ -276,6 +277,9 @@ fn rows(db: &Connection, rowid: i64, a: &Article, day: i64, copy: bool, path: &P
     };
     for (n, e) in a.events.iter().enumerate() {
         event_row(&r, n, e)?;
+    }
+    if !copy && !a.events.is_empty() {
+        crate::actor_places::count(db, rowid, path)?;
     }
     for q in &a.quotes {
         let sp = q.speaker.as_ref();

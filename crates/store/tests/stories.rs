@@ -237,3 +237,76 @@ fn the_place_totals_count_the_located_events() {
         .sum();
     assert_eq!(from_totals, from_events);
 }
+
+/// Events per place name for `f`, read through filters the totals cannot
+/// answer (CAMEO prefixes 0, 1 and 2 together cover every code).
+fn places_from_events(reader: &Reader, f: &EventFilter) -> std::collections::BTreeMap<String, i64> {
+    let mut out = std::collections::BTreeMap::new();
+    for c in ["0", "1", "2"] {
+        let f = EventFilter {
+            code: Some(c.into()),
+            ..f.clone()
+        };
+        for p in reader.places(&f, 1000).unwrap() {
+            *out.entry(p.name).or_default() += p.events;
+        }
+    }
+    out
+}
+
+#[test]
+fn one_actors_map_and_event_count_from_the_totals_equal_those_from_its_events() {
+    // After a replacement too: the old version's events leave the totals.
+    let more = "\n\nIraqi officials met the American envoy in Baghdad on Monday.";
+    let (_dir, reader, _) = stored_with_new_version("usiraq-2", more);
+    let mut located = 0;
+    for actor in ["USA", "IRQ", "IRQGOV", "USAMIL", "SDNMIL", "UAF"] {
+        let f = EventFilter {
+            actor: Some(actor.into()),
+            ..Default::default()
+        };
+        let totals: std::collections::BTreeMap<String, i64> = reader
+            .places(&f, 1000)
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.name, p.events))
+            .collect();
+        assert_eq!(totals, places_from_events(&reader, &f), "{actor}");
+        located += totals.values().sum::<i64>();
+        // The count of a page of events (from the dyad totals) is the
+        // number of events listed.
+        let listed = reader.events(&f, Page::new(1000, 0).unwrap()).unwrap();
+        assert_eq!(listed.total, listed.items.len() as u64, "{actor}");
+        let dated = EventFilter {
+            from: Some("2024-02-04".into()),
+            to: Some("2024-05-31".into()),
+            ..f
+        };
+        let listed = reader.events(&dated, Page::new(1000, 0).unwrap()).unwrap();
+        assert_eq!(listed.total, listed.items.len() as u64, "{actor} dated");
+    }
+    assert!(located > 0, "some of these actors' events are located");
+}
+
+#[test]
+fn a_store_of_schema_1_is_upgraded_with_its_actor_place_totals_filled() {
+    let (dir, reader, _) = stored_with_new_version("solo-1", "\n\nNothing else changed.");
+    let usa = EventFilter {
+        actor: Some("USA".into()),
+        ..Default::default()
+    };
+    let before = reader.places(&usa, 1000).unwrap();
+    assert!(!before.is_empty());
+    drop(reader);
+    // Make it look like a store of the previous schema.
+    let db = rusqlite::Connection::open(dir.path().join("casus.sqlite")).unwrap();
+    db.execute_batch("DROP TABLE actor_place_days; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(db);
+    // Opening it to read (casus serve) upgrades it.
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    assert_eq!(reader.places(&usa, 1000).unwrap(), before);
+    drop(reader);
+    // And opening it to write finds it current.
+    drop(Store::open(dir.path(), StoreOptions::default()).unwrap());
+}
