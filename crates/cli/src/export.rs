@@ -13,7 +13,8 @@ use std::process::ExitCode;
 ///
 /// Formats:
 ///   jsonl   one event per line, as /api/events gives them (jq, pandas)
-///   csv     one row per event with a header: id, article, url, date, the
+///   csv     one row per event with a header: id, article, url, date
+///           (as written: a day, 2024-W05 or 2024-02), day, the
 ///           source's and target's id, text, code and country, cameo,
 ///           root, quad_class, penta_class, goldstein, plover, modality,
 ///           confidence, place, lat, lon, trigger and sentence spans ...
@@ -21,7 +22,7 @@ use std::process::ExitCode;
 ///           codebook's order, no header; what casus cannot fill is empty
 ///   plover  a JSON array of PLOVER records (source, target, event, mode,
 ///           context), with the CAMEO code and the words' spans
-///   parquet the csv columns, typed: date as DATE, added as a UTC
+///   parquet the csv columns, typed: day as DATE, added as a UTC
 ///           timestamp, numbers as numbers, nulls for what is absent
 ///           (pandas.read_parquet, polars, R's arrow, DuckDB)
 ///
