@@ -14,9 +14,11 @@
 
 import { chromium } from "playwright-core";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]?.startsWith("--") ? true : all[i + 1] ?? true]] : acc), []),
-);
+// --name value, or --name alone for a flag.
+const args = {};
+process.argv.slice(2).forEach((a, i, all) => {
+  if (a.startsWith("--")) args[a.slice(2)] = all[i + 1] && !all[i + 1].startsWith("--") ? all[i + 1] : true;
+});
 const base = String(args.url || "http://127.0.0.1:8080").replace(/\/$/, "");
 const runs = Number(args.runs || 5);
 

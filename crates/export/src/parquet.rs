@@ -14,7 +14,7 @@ use ::parquet::file::properties::WriterProperties;
 use ::parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
 use ::parquet::schema::parser::parse_message_type;
 use casus_store::{EventRow, Reader};
-use chrono::{DateTime, NaiveDate};
+use chrono::DateTime;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -91,14 +91,8 @@ impl Cell {
     }
 }
 
-/// "YYYY-MM-DD" as days since 1970-01-01.
-fn days(date: &str) -> Option<i64> {
-    let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-    Some(
-        d.signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1)?)
-            .num_days(),
-    )
-}
+// "YYYY-MM-DD" as days since 1970-01-01 (None when it is not a date).
+use casus_story::day_of as days;
 
 /// One event's cells, in [`COLUMNS`] order.
 fn cells(e: &EventRow) -> [Cell; 37] {

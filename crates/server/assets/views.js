@@ -85,7 +85,7 @@ export async function storyView(id) {
   const shown = story.members.length < story.articles ? `<p class="muted">The first ${story.members.length} of ${story.articles} articles.</p>` : "";
   return `<section class="wide" id="story"><h2>Story: ${esc(story.title || story.id)}</h2><p class="muted">${esc(story.first)} – ${esc(story.last)} · ${story.articles} articles · ${eventsLink(sf, events.total + " events")} (copies counted once)</p><table>${members}</table>${shown}</section>` +
     `<section class="wide" id="story-timeline"><h2>The story's events per day</h2>${timeline(series, sf, {}, "day")}</section>` +
-    `<section id="story-network"><h2>Who does what to whom in it</h2>${network(pairs, {})}</section>` +
+    `<section id="story-network"><h2>Who does what to whom in it${events.items.length < events.total ? ` (its latest ${events.items.length} events)` : ""}</h2>${network(pairs, {})}</section>` +
     `<section id="story-map"><h2>Where</h2>${await map(places, sf)}</section>` +
     `<section class="wide" id="story-events"><h2>Its events, newest first</h2>${eventTable(events.items.slice(0, 50))}</section>`;
 }

@@ -13,13 +13,13 @@ pub fn document() -> Value {
                 "description": about, "schema": {"type": "string"},
             }));
         }
-        for p in r.params {
+        for p in r.all_params() {
             params.push(json!({
                 "name": p.name, "in": "query", "required": p.name == "q" && r.path == "/api/search",
                 "description": p.about, "schema": {"type": p.kind},
             }));
         }
-        let list = r.params.iter().any(|p| p.name == "offset");
+        let list = r.all_params().any(|p| p.name == "offset");
         let ok = if list {
             json!({"description": "One page of the list, and the size of the whole list.",
                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/List"}}}})

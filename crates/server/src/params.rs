@@ -13,8 +13,8 @@ pub struct Params<'a> {
 impl<'a> Params<'a> {
     pub fn new(map: HashMap<String, String>, route: &'a Route) -> Result<Params<'a>, StoreError> {
         for name in map.keys() {
-            if !route.params.iter().any(|p| p.name == name) {
-                let known: Vec<&str> = route.params.iter().map(|p| p.name).collect();
+            if !route.all_params().any(|p| p.name == name) {
+                let known: Vec<&str> = route.all_params().map(|p| p.name).collect();
                 return Err(StoreError::bad(
                     name,
                     if known.is_empty() {
@@ -29,7 +29,7 @@ impl<'a> Params<'a> {
     }
 
     pub fn text(&self, name: &str) -> Option<String> {
-        debug_assert!(self.route.params.iter().any(|p| p.name == name));
+        debug_assert!(self.route.all_params().any(|p| p.name == name));
         self.map.get(name).filter(|v| !v.is_empty()).cloned()
     }
 

@@ -37,29 +37,29 @@ fn sides(articles: &str) -> String {
     format!("{} UNION {}", side("source_code"), side("target_code"))
 }
 
-/// Fills the table from the stored events (the migration to schema 2).
-pub(crate) fn backfill(db: &Connection, path: &Path) -> Result<()> {
-    db.execute_batch(&format!(
-        "INSERT INTO actor_place_days (actor, place, day, name, country, lat, lon, geonameid, events, goldstein)
-         SELECT actor, place, day, max(name), max(country), max(lat), max(lon), max(geonameid), count(*), sum(goldstein)
-         FROM ({}) GROUP BY actor, place, day",
-        sides("1")
-    ))
-    .at(path)
-}
-
-/// Adds the located events of the article at `rowid`.
-pub(crate) fn count(db: &Connection, rowid: i64, path: &Path) -> Result<()> {
-    db.prepare_cached(&format!(
+/// Adds the located events of the articles `articles` selects (an SQL
+/// condition on `events`).
+fn add(articles: &str) -> String {
+    format!(
         "INSERT INTO actor_place_days (actor, place, day, name, country, lat, lon, geonameid, events, goldstein)
          SELECT actor, place, day, max(name), max(country), max(lat), max(lon), max(geonameid), count(*), sum(goldstein)
          FROM ({}) WHERE true GROUP BY actor, place, day
          ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein",
-        sides("article = ?1")
-    ))
-    .at(path)?
-    .execute(params![rowid])
-    .at(path)?;
+        sides(articles)
+    )
+}
+
+/// Fills the table from the stored events (the migration to schema 2).
+pub(crate) fn backfill(db: &Connection, path: &Path) -> Result<()> {
+    db.execute_batch(&add("1")).at(path)
+}
+
+/// Adds the located events of the article at `rowid`.
+pub(crate) fn count(db: &Connection, rowid: i64, path: &Path) -> Result<()> {
+    db.prepare_cached(&add("article = ?1"))
+        .at(path)?
+        .execute(params![rowid])
+        .at(path)?;
     Ok(())
 }
 

@@ -91,8 +91,7 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
             .at(path)?;
         if version == 0 {
             conn.execute_batch(SCHEMA).at(path)?;
-            conn.execute_batch(crate::actor_places::TABLE).at(path)?;
-            conn.execute_batch(DYAD_INDEX).at(path)?;
+            schema_2(&conn, path)?;
         } else if version < SCHEMA_VERSION {
             migrate(&conn, version, path)?;
         } else if version != SCHEMA_VERSION {
@@ -109,17 +108,21 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
     Ok(conn)
 }
 
+/// What schema 2 added: per-actor place totals for the event map, and an
+/// index for a pair's events.
+fn schema_2(conn: &Connection, path: &Path) -> Result<()> {
+    conn.execute_batch(crate::actor_places::TABLE).at(path)?;
+    conn.execute_batch(DYAD_INDEX).at(path)
+}
+
 /// Brings a store made by an older casus up to [`SCHEMA_VERSION`], in one
 /// transaction: all of it or nothing.
 fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
     conn.execute_batch("BEGIN IMMEDIATE").at(path)?;
     let done = (|| {
         if from < 2 {
-            // Schema 2: per-actor place totals for the event map, and an
-            // index for a pair's events.
-            conn.execute_batch(crate::actor_places::TABLE).at(path)?;
+            schema_2(conn, path)?;
             crate::actor_places::backfill(conn, path)?;
-            conn.execute_batch(DYAD_INDEX).at(path)?;
         }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
     })();
