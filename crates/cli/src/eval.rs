@@ -40,6 +40,10 @@ pub struct Args {
     /// casus's own format or PETRARCH/TABARI actor and agent files).
     #[arg(long, value_name = "FILE")]
     dictionary: Vec<PathBuf>,
+    /// Extra event words, as for `casus extract` (casus's format or a
+    /// PETRARCH verb dictionary; several allowed).
+    #[arg(long, visible_alias = "verbs", value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
     /// PentaClass weights to measure instead of the shipped ones (for
     /// held-out data, train on other data with `casus train`).
     #[arg(long, value_name = "FILE")]
@@ -57,7 +61,8 @@ pub fn main(args: Args) -> Result<ExitCode> {
     if args.bio.is_none() && args.plover.is_none() && args.penta.is_none() {
         anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE and/or --plover FILE");
     }
-    let resources = crate::reading::load_resources(&[], &[], &args.dictionary, &[], args.model.as_deref())?;
+    let resources =
+        crate::reading::load_resources(&[], &[], &args.dictionary, &args.lexicon, args.model.as_deref())?;
     let pipeline = Pipeline::new(resources, PipelineOptions::default());
     let mut json = serde_json::Map::new();
     if let Some(p) = &args.penta {

@@ -47,9 +47,11 @@ pub struct ReadArgs {
     #[arg(long, value_name = "FILE")]
     dictionary: Vec<PathBuf>,
 
-    /// Extra event words with their CAMEO codes (see
-    /// crates/coder/data/verbs.tsv for the format); may be given several times.
-    #[arg(long, value_name = "FILE")]
+    /// Extra event words with their CAMEO codes: casus's format (see
+    /// crates/coder/data/verbs.tsv) or a PETRARCH verb dictionary with its
+    /// patterns (CAMEO.verbpatterns.txt), recognised by content; may be
+    /// given several times.
+    #[arg(long, visible_alias = "verbs", value_name = "FILE")]
     lexicon: Vec<PathBuf>,
 
     /// PentaClass weights from `casus train pentaclass` instead of the

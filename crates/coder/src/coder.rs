@@ -217,19 +217,27 @@ impl Coder {
                     .filter(|t| t.span.start >= area.start && t.span.end <= h.span.start)
                     .map(|t| t.text(text).to_lowercase())
                     .collect();
-                // The clause: back to the last comma, semicolon or quote.
-                if let Some(k) = before
-                    .iter()
-                    .rposition(|w| matches!(w.as_str(), "," | ";" | ":" | "\"" | "“" | "”"))
-                {
+                // The clause: back to the last comma, semicolon, quote or
+                // word that opens a clause of its own ("the weapons that
+                // were seized": "will" before "that" is not the seizure's).
+                if let Some(k) = before.iter().rposition(|w| CLAUSE_START.contains(&w.as_str())) {
                     before.drain(..=k);
                 }
                 let before: Vec<&str> = before.iter().map(String::as_str).collect();
                 let mut m = modality(&before, penta == 4 || info.code.starts_with("13"));
                 let count = if nominal { count_before(&before) } else { None };
+                let mut info = info;
+                if h.trigger.class != Class::Judge && !nominal {
+                    // CAMEO's conventions for cooperation that is promised,
+                    // refused or demanded (03x, 12x, 10x).
+                    if let Some(code) = convention(&info.code, m, &before) {
+                        if let Some(t) = self.table.get(code) {
+                            info = t.clone();
+                        }
+                    }
+                }
                 // A conflict announced for the future is a threat (CAMEO 13):
                 // "will take necessary actions", "would boycott".
-                let mut info = info;
                 if h.trigger.class == Class::Judge {
                     // A judgement is made when spoken.
                     m = Modality::Asserted;
@@ -431,6 +439,54 @@ fn for_pairs(sources: &[usize], targets: &[usize], mut f: impl FnMut(Option<usiz
             f(*s, *t);
         }
     }
+}
+
+/// Words that open a clause: the modality of a verb after them is not
+/// read from the words before them.
+const CLAUSE_START: &[&str] = &[
+    ",", ";", ":", "\"", "“", "”", "that", "which", "who", "whom", "after", "before", "when", "because",
+    "since", "while", "although",
+];
+
+/// Words that make what follows a demand on its subject ("X must release").
+const DEONTIC: &[&str] = &["must", "should", "ought"];
+
+/// CAMEO's conventions for an act of cooperation (roots 04–08) that is
+/// not simply done: promised or intended, it is an intent to cooperate
+/// (03x: "will release the hostages"); refused or negated, a rejection
+/// (12x: "declined to resign", "will not accept the refugees"); required
+/// of its subject, a demand (10x: "must withdraw"). The code the
+/// convention gives, if any.
+fn convention(code: &str, m: Modality, before: &[&str]) -> Option<&'static str> {
+    let root = code.get(..2)?;
+    let deontic = before.iter().rev().take(4).any(|w| DEONTIC.contains(w));
+    let pick = |intent: [&'static str; 5], refuse: [&'static str; 5], demand: [&'static str; 5]| {
+        let k = match root {
+            "04" => 0,
+            "05" => 1,
+            "06" => 2,
+            "07" => 3,
+            "08" => 4,
+            _ => return None,
+        };
+        if deontic && m != Modality::Negated {
+            Some(demand[k])
+        } else {
+            match m {
+                Modality::Intended => Some(intent[k]),
+                Modality::Negated => Some(refuse[k]),
+                _ => None,
+            }
+        }
+    };
+    if code.starts_with("03") && m == Modality::Negated {
+        return Some("120");
+    }
+    pick(
+        ["036", "032", "031", "033", "034"],
+        ["125", "120", "121", "122", "124"],
+        ["108", "102", "101", "103", "105"],
+    )
 }
 
 /// "more than 150 attacks": the number before a nominal trigger.

@@ -1,6 +1,7 @@
 //! The event lexicon (`data/verbs.tsv`): trigger words and phrases with
 //! their CAMEO codes, inflected once at load and matched by one automaton.
 
+use crate::petrarch::{is_petrarch_verbs, read_verbs, Pattern};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use casus_core::resource::{cameo_code, columns, data_lines, LineIssue};
 use casus_core::Span;
@@ -37,12 +38,16 @@ pub struct Trigger {
     pub form: Form,
     /// The same string is also listed as a noun (or as a verb): context decides.
     pub ambiguous: bool,
+    /// A PETRARCH verb's pattern set (see [`crate::petrarch`]); its code is
+    /// `---` when only a pattern can give it one.
+    pub patterns: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     entries: Vec<(String, Trigger)>,
     automaton: AhoCorasick,
+    patterns: Vec<Vec<Pattern>>,
 }
 
 /// A trigger found in a text.
@@ -57,7 +62,7 @@ fn is_vowel(c: char) -> bool {
 }
 
 /// Regular verb forms of `w`: (s, past, ing).
-fn regular(w: &str) -> (String, String, String) {
+pub(crate) fn regular(w: &str) -> (String, String, String) {
     let s = if w.ends_with(['s', 'x', 'z']) || w.ends_with("sh") || w.ends_with("ch") {
         format!("{w}es")
     } else if let Some(stem) = w.strip_suffix('y').filter(|s| !s.ends_with(is_vowel)) {
@@ -165,7 +170,11 @@ impl Lexicon {
     }
 
     /// The built-in lexicon plus the given files (path, text); later
-    /// entries replace earlier ones with the same phrase.
+    /// entries replace earlier ones with the same phrase. A file in
+    /// PETRARCH's verb format (recognised by its `--- NAME [CODE] ---`
+    /// block headers) adds its verbs and patterns, but never replaces a
+    /// phrase already listed: casus's own entries know more than a verb's
+    /// code (noun, speech, judgement).
     pub fn with_files(files: &[(&str, &str)]) -> (Self, Vec<LineIssue>) {
         let mut all = vec![("built-in:verbs.tsv", BUILTIN)];
         all.extend_from_slice(files);
@@ -176,14 +185,54 @@ impl Lexicon {
         let mut issues = Vec::new();
         let mut map: HashMap<String, Trigger> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<Pattern>> = Vec::new();
         for (path, text) in files {
+            if is_petrarch_verbs(text) {
+                let (dict, bad) = read_verbs(path, text);
+                issues.extend(bad);
+                let offset = patterns.len();
+                for v in dict.verbs {
+                    let code = v.code.unwrap_or_else(|| "---".into());
+                    let has_patterns = !dict.patterns[v.patterns].is_empty();
+                    if code == "---" && !has_patterns {
+                        continue;
+                    }
+                    for (f, form) in v.forms {
+                        if map.contains_key(&f) {
+                            continue;
+                        }
+                        order.push(f.clone());
+                        map.insert(
+                            f,
+                            Trigger {
+                                code: code.clone(),
+                                class: Class::Verb,
+                                form,
+                                ambiguous: false,
+                                patterns: has_patterns.then_some(offset + v.patterns),
+                            },
+                        );
+                    }
+                }
+                patterns.extend(dict.patterns);
+                continue;
+            }
             for (line, l) in data_lines(text) {
                 let bad = |message: String| LineIssue {
                     path: path.to_string(),
                     line,
                     message,
                 };
-                let (c, code) = match columns(l, 3, 3).and_then(|c| Ok((c.clone(), cameo_code(c[0])?))) {
+                // `none  none  PHRASES`: phrases that are no trigger.
+                fn none<'a>(c: Vec<&'a str>) -> Result<(Vec<&'a str>, &'a str), String> {
+                    let code = if c[0].trim() == "none" {
+                        "---"
+                    } else {
+                        cameo_code(c[0])?
+                    };
+                    Ok((c, code))
+                }
+                let (c, code) = match columns(l, 3, 3).and_then(none) {
                     Ok(x) => x,
                     Err(e) => {
                         issues.push(bad(e));
@@ -191,13 +240,13 @@ impl Lexicon {
                     }
                 };
                 let class = match c[1].trim() {
-                    "verb" => Class::Verb,
+                    "verb" | "none" => Class::Verb,
                     "noun" => Class::Noun,
                     "speech" => Class::Speech,
                     "judge" => Class::Judge,
                     k => {
                         issues.push(bad(format!(
-                            "expected KIND verb, noun, speech or judge, found `{k}`"
+                            "expected KIND verb, noun, speech, judge or none, found `{k}`"
                         )));
                         continue;
                     }
@@ -228,6 +277,7 @@ impl Lexicon {
                                         class,
                                         form,
                                         ambiguous,
+                                        patterns: None,
                                     },
                                 );
                             }
@@ -249,12 +299,22 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(entries.iter().map(|(f, _)| f.as_str()))
             .expect("lexicon automaton builds");
-        (Lexicon { entries, automaton }, issues)
+        (
+            Lexicon {
+                entries,
+                automaton,
+                patterns,
+            },
+            issues,
+        )
     }
 
-    /// Whole-word triggers in `text[span]`, in order.
+    /// Whole-word triggers in `text[span]`, in order; a PETRARCH verb
+    /// takes the code of its most specific pattern that holds, and gives
+    /// nothing when that code (or its own, without a pattern) is `---`.
     pub fn find(&self, text: &str, span: Span) -> Vec<Hit> {
         let part = &text[span.start..span.end];
+        let mut words: Option<Vec<(usize, usize, String)>> = None;
         self.automaton
             .find_iter(part)
             .filter(|m| {
@@ -263,9 +323,31 @@ impl Lexicon {
                 before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
                     && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
             })
-            .map(|m| Hit {
-                span: Span::new(span.start + m.start(), span.start + m.end()),
-                trigger: self.entries[m.pattern().as_usize()].1.clone(),
+            .filter_map(|m| {
+                let mut trigger = self.entries[m.pattern().as_usize()].1.clone();
+                if let Some(set) = trigger.patterns {
+                    let words = words.get_or_insert_with(|| word_spans(part));
+                    let first = words.partition_point(|w| w.1 <= m.start());
+                    let last = words.partition_point(|w| w.0 < m.end());
+                    let lower: Vec<String> = words.iter().map(|w| w.2.clone()).collect();
+                    if let Some(p) = self.patterns[set].iter().find(|p| p.holds(&lower, (first, last))) {
+                        trigger.code = p.code.clone()?;
+                    }
+                }
+                // A one-word trigger capitalised inside a sentence that is
+                // not a headline is a name: "in March", "Operation Hope".
+                let word = &part[m.start()..m.end()];
+                let name = !word.contains(' ')
+                    && m.start() > 0
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && !part[..m.start()]
+                        .trim_end()
+                        .ends_with(['"', '“', ':', '(', '‘', '\''])
+                    && !headline(part);
+                (trigger.code != "---" && !name).then(|| Hit {
+                    span: Span::new(span.start + m.start(), span.start + m.end()),
+                    trigger,
+                })
             })
             .collect()
     }
@@ -277,6 +359,37 @@ impl Lexicon {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// Is most of this sentence capitalised, as a headline is?
+fn headline(part: &str) -> bool {
+    let words: Vec<&str> = part
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.len() > 3)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !words.is_empty() && caps * 10 >= words.len() * 6
+}
+
+/// The words of a text: (start, end, lower case).
+fn word_spans(part: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in part.char_indices().chain(std::iter::once((part.len(), ' '))) {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (start, inside) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, i, part[s..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod coder;
 mod codes;
 mod lexicon;
 mod modality;
+mod petrarch;
 mod quotes;
 
 pub use classify::{features, Classifier, ModelError};
@@ -23,4 +24,5 @@ pub use coder::{main_event, Coded, Coder, LOCATIVE};
 pub use codes::{penta_class, quad_class, CodeInfo, CodeTable};
 pub use lexicon::{Class, Form, Hit, Lexicon, Trigger};
 pub use modality::Modality;
+pub use petrarch::{is_petrarch_verbs, read_verbs, Pattern, Verb, VerbDictionary};
 pub use quotes::QuoteFound;

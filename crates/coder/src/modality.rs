@@ -24,7 +24,24 @@ impl Modality {
 }
 
 const NEGATION: &[&str] = &[
-    "not", "n't", "never", "no", "without", "neither", "nor", "denied", "refused",
+    "not",
+    "n't",
+    "never",
+    "no",
+    "without",
+    "neither",
+    "nor",
+    "denied",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "decline",
+    "failed",
+    "fails",
+    "unwilling",
+    "cannot",
 ];
 const FUTURE: &[&str] = &[
     "will",
@@ -51,6 +68,19 @@ const FUTURE: &[&str] = &[
     "threatens",
     "warned",
     "warns",
+    "expected",
+    "hopes",
+    "hoped",
+    "offered",
+    "offers",
+    "agreed",
+    "agrees",
+    "promises",
+    "vow",
+    "pledges",
+    "ready",
+    "willing",
+    "set",
 ];
 const HYPOTHETICAL: &[&str] = &["if", "could", "may", "might", "unless", "should", "whether"];
 

@@ -172,3 +172,47 @@ fn a_quoted_promise_of_necessary_actions_is_a_threat() {
     let r = find(&rows, "take necessary actions");
     assert_eq!(r.4, "threatened", "{rows:#?}");
 }
+
+#[test]
+fn a_promised_release_is_an_intent_to_cooperate() {
+    let rows = events("Egypt will release the Libyan fishermen next week.");
+    let r = find(&rows, "release");
+    assert_eq!((&r.3[..2], r.4), ("03", "intended"), "{rows:#?}");
+}
+
+#[test]
+fn a_refused_act_of_cooperation_is_a_rejection() {
+    let rows = events("Serbia declined to extradite the Bosnian suspect.");
+    let r = find(&rows, "extradite");
+    assert_eq!((&r.3[..2], r.4), ("12", "negated"), "{rows:#?}");
+}
+
+#[test]
+fn what_an_actor_must_do_is_a_demand() {
+    let rows = events("Russian troops must withdraw from Moldova.");
+    let r = find(&rows, "withdraw");
+    assert_eq!(&r.3[..2], "10", "{rows:#?}");
+}
+
+#[test]
+fn lifting_a_blockade_is_yielding_not_a_blockade() {
+    let rows = events("Saudi Arabia lifted the blockade of Qatar on Tuesday.");
+    let r = find(&rows, "lifted the blockade");
+    assert_eq!(r.3, "0872", "{rows:#?}");
+}
+
+#[test]
+fn the_future_does_not_reach_into_a_relative_clause() {
+    let rows = events("Kenyan police will return the rifles that Somali gunmen seized.");
+    assert_eq!(find(&rows, "seized").4, "asserted", "{rows:#?}");
+}
+
+#[test]
+fn a_month_name_is_not_a_march_and_a_press_release_is_no_release() {
+    let rows = events("Chinese envoys met Indian officials in March and issued a press release.");
+    assert!(
+        rows.iter().all(|r| r.0 != "March" && r.0 != "release"),
+        "{rows:#?}"
+    );
+    assert_eq!(find(&rows, "met").3, "040");
+}

@@ -1,0 +1,23 @@
+//! The shared machinery of casus's learned parts, in one place so that no
+//! stage keeps its own copy:
+//!
+//! * [`hash`]: feature strings hashed (FNV-1a) into buckets, so that weights
+//!   files hold numbers only, never text.
+//! * [`Logistic`]: multinomial logistic regression over hashed binary
+//!   features (AdaGrad), with its weights file format.
+//! * [`groups`]: near-duplicate groups of sentences (templates, republished
+//!   copies) and grouped k-fold assignment that keeps each group in one fold.
+//! * [`Rng`]: a small deterministic generator, so that training rebuilds the
+//!   same weights byte for byte.
+
+pub mod groups;
+pub mod hash;
+mod logistic;
+mod rng;
+mod weights;
+
+pub use groups::{grouped_folds, near_duplicate_groups, Grouping};
+pub use hash::{bucket, fnv};
+pub use logistic::{Logistic, Training};
+pub use rng::Rng;
+pub use weights::WeightsError;
