@@ -48,6 +48,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         resources,
         PipelineOptions {
             default_published: args.published.clone(),
+            ..Default::default()
         },
     );
     let collected = collect_inputs(&args.paths);

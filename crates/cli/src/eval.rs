@@ -80,6 +80,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
             for (name, rep) in [
                 ("rules (main event)", &r.rules),
                 ("model (words + events)", &r.model),
+                ("events (surest, output)", &r.events),
             ] {
                 println!(
                     "  {name:<24} macro-F1 {:.3}  accuracy {:.3}",

@@ -27,6 +27,13 @@ pub struct ReadArgs {
     #[arg(long, value_name = "DATE")]
     published: Option<String>,
 
+    /// Keep no events for articles whose relevance (the learned chance, in
+    /// [0, 1], that they report political or conflict events) is below
+    /// this: 0.5 drops most sports, business and lifestyle pages. Every
+    /// article still has its `relevance` field.
+    #[arg(long, value_name = "P")]
+    min_relevance: Option<f32>,
+
     /// Read every input as this format instead of detecting it:
     /// text, html, jsonl, feed or warc.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
@@ -169,6 +176,7 @@ impl ReadArgs {
             resources,
             PipelineOptions {
                 default_published: published,
+                min_relevance: self.min_relevance,
             },
         );
         let collected = collect_inputs(&self.paths);

@@ -18,18 +18,39 @@ use std::process::ExitCode;
 /// (template sentences with other names and numbers stay in one fold; see
 /// --near). The weights file holds numbers only, never text.
 ///
+/// `casus train relevance` fits the article relevance score the same way,
+/// over an article's words and word pairs.
+///
 /// Rebuild the shipped weights:
 ///   casus train pentaclass --data ../shared/data/dev/pentaclass-train.tsv \
 ///       --cv 5 -o crates/coder/data/pentaclass.bin
+///   D=../shared/data/dev/events
+///   casus train relevance --data $D/bbc-news-train.tsv \
+///       --relevant $D/satp-relevant-train.tsv \
+///       --dev $D/bbc-news-dev.tsv --dev-relevant $D/satp-relevant-dev.tsv \
+///       -o crates/coder/data/relevance.bin
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// What to train: `pentaclass`.
-    #[arg(value_name = "MODEL", value_parser = ["pentaclass"])]
+    /// What to train: `pentaclass` or `relevance`.
+    #[arg(value_name = "MODEL", value_parser = ["pentaclass", "relevance"])]
     model: String,
-    /// Labelled sentences (`sentence<TAB>label`); several allowed.
+    /// Labelled data; several allowed. pentaclass: `sentence<TAB>label`
+    /// (0–4). relevance: `text<TAB>label[<TAB>more labels]`, the first
+    /// label 1 for an article that reports political or conflict events.
     #[arg(long, value_name = "FILE", required = true)]
     data: Vec<PathBuf>,
+    /// relevance: texts that are all relevant whatever their labels say
+    /// (security incident reports); several allowed.
+    #[arg(long, value_name = "FILE")]
+    relevant: Vec<PathBuf>,
+    /// relevance: held-out files in the --data format, scored after
+    /// training (precision, recall and F1 of "relevant" at 0.5).
+    #[arg(long, value_name = "FILE")]
+    dev: Vec<PathBuf>,
+    /// relevance: held-out files in the --relevant format.
+    #[arg(long, value_name = "FILE")]
+    dev_relevant: Vec<PathBuf>,
     /// Where to write the weights.
     #[arg(short, long, value_name = "FILE", default_value = "pentaclass.bin")]
     output: PathBuf,
@@ -49,7 +70,80 @@ pub struct Args {
     seed: u64,
 }
 
+/// `text<TAB>label...` rows: (text, first label is 1, or `all`).
+fn relevance_rows(paths: &[PathBuf], all: bool) -> Result<Vec<(String, bool)>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        for (i, line) in text.lines().enumerate() {
+            let mut cols = line.split('\t');
+            let t = cols.next().unwrap_or("").trim();
+            if t.is_empty() {
+                continue;
+            }
+            let label = cols.next().map(str::trim);
+            let relevant = match (all, label) {
+                (true, _) => true,
+                (false, Some("1")) => true,
+                (false, Some("0")) => false,
+                (false, other) => anyhow::bail!(
+                    "{}:{}: expected `text<TAB>0` or `text<TAB>1`, found the label {:?}",
+                    p.display(),
+                    i + 1,
+                    other.unwrap_or("")
+                ),
+            };
+            out.push((t.to_string(), relevant));
+        }
+    }
+    Ok(out)
+}
+
+fn train_relevance(args: &Args) -> Result<ExitCode> {
+    let mut data = relevance_rows(&args.data, false)?;
+    data.extend(relevance_rows(&args.relevant, true)?);
+    anyhow::ensure!(!data.is_empty(), "no labelled texts in {:?}", args.data);
+    let pairs: Vec<(&str, bool)> = data.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+    let m = casus_coder::Relevance::train(&pairs, args.epochs, args.seed);
+    let mut dev = relevance_rows(&args.dev, false)?;
+    dev.extend(relevance_rows(&args.dev_relevant, true)?);
+    if !dev.is_empty() {
+        let (mut tp, mut fp, mut fn_, mut tn) = (0usize, 0usize, 0usize, 0usize);
+        for (t, gold) in &dev {
+            match (m.score(t) >= 0.5, *gold) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fn_ += 1,
+                (false, false) => tn += 1,
+            }
+        }
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fn_).max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        println!(
+            "held-out: {} texts ({} relevant): relevant at 0.5: P {p:.3}  R {r:.3}  F1 {f:.3}  accuracy {:.3}",
+            dev.len(),
+            tp + fn_,
+            (tp + tn) as f64 / dev.len() as f64
+        );
+    }
+    let bytes = m.to_bytes();
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    eprintln!(
+        "casus train: {} texts, {} epochs: wrote {} ({} KB)",
+        data.len(),
+        args.epochs,
+        args.output.display(),
+        bytes.len() / 1024
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn main(args: Args) -> Result<ExitCode> {
+    if args.model == "relevance" {
+        return train_relevance(&args);
+    }
     let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
     let mut data = Vec::new();
     for p in &args.data {
@@ -63,7 +157,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         let texts: Vec<&str> = data.iter().map(|l| l.text.as_str()).collect();
         let groups = near_duplicate_groups(&texts, args.near);
         let fold = grouped_folds(&groups, k);
-        let (mut model, mut rules) = (Vec::new(), Vec::new());
+        let (mut model, mut rules, mut events) = (Vec::new(), Vec::new(), Vec::new());
         let mut folds = Vec::new();
         for f in 0..k {
             let train: Vec<(Vec<u32>, u8)> = rows
@@ -73,7 +167,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
                 .map(|(r, _)| (r.0.clone(), r.1))
                 .collect();
             let m = Classifier::train(&train, args.epochs, args.seed);
-            let held: Vec<&(Vec<u32>, u8, u8)> = rows
+            let held: Vec<&penta::Row> = rows
                 .iter()
                 .zip(&fold)
                 .filter(|(_, &g)| g == f)
@@ -83,6 +177,10 @@ pub fn main(args: Args) -> Result<ExitCode> {
             folds.push(penta::score(&pairs).macro_f1);
             model.extend(pairs);
             rules.extend(held.iter().map(|r| (r.1, r.2)));
+            events.extend(
+                held.iter()
+                    .map(|r| (r.1, penta::surest(&m.probabilities(&r.0), &r.3))),
+            );
         }
         let m = penta::score(&model);
         let r = penta::score(&rules);
@@ -101,6 +199,18 @@ pub fn main(args: Args) -> Result<ExitCode> {
             per.join(" ")
         );
         println!("  rules  macro-F1 {:.3}  accuracy {:.3}", r.macro_f1, r.accuracy);
+        let e = penta::score(&events);
+        let per_class: Vec<String> = e
+            .classes
+            .iter()
+            .map(|c| format!("{:.3}/{:.3}", c.precision, c.recall))
+            .collect();
+        println!(
+            "  events macro-F1 {:.3}  accuracy {:.3}  (the surest event's class, as output; P/R by class 0-4: {})",
+            e.macro_f1,
+            e.accuracy,
+            per_class.join(" ")
+        );
     }
     let train: Vec<(Vec<u32>, u8)> = rows.iter().map(|r| (r.0.clone(), r.1)).collect();
     let m = Classifier::train(&train, args.epochs, args.seed);

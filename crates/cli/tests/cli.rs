@@ -323,3 +323,81 @@ fn train_cross_validates_with_near_duplicates_kept_in_one_fold() {
     assert!(!report.contains("model  macro-F1 1.000"), "{report}");
     assert!(std::fs::metadata(&out).unwrap().len() > 16);
 }
+
+#[test]
+fn the_documented_train_command_rebuilds_the_shipped_relevance_weights() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dev = root.join("../shared/data/dev");
+    if !dev.join("events/bbc-news-train.tsv").exists() {
+        eprintln!("no {} here: nothing to check", dev.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.bin");
+    let e = |f: &str| dev.join("events").join(f).display().to_string();
+    let run = casus(
+        &[
+            "train",
+            "relevance",
+            "--data",
+            &e("bbc-news-train.tsv"),
+            "--relevant",
+            &e("satp-relevant-train.tsv"),
+            "--relevant",
+            &dev.join("pentaclass-train.tsv").display().to_string(),
+            "-o",
+            &out.display().to_string(),
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let shipped = std::fs::read(root.join("crates/coder/data/relevance.bin")).unwrap();
+    assert!(
+        std::fs::read(&out).unwrap() == shipped,
+        "retrain with the README's command"
+    );
+}
+
+#[test]
+fn a_lifestyle_page_is_scored_irrelevant_and_min_relevance_drops_its_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let life = dir.path().join("life.txt");
+    std::fs::write(
+        &life,
+        "Five easy ways to sleep better this winter\n\nDoctors say a cool bedroom, less coffee after lunch \
+         and a short evening walk help most people fall asleep faster. Try reading a paper book instead \
+         of scrolling on your phone, and keep the same wake-up time at weekends.\n",
+    )
+    .unwrap();
+    let war = dir.path().join("war.txt");
+    std::fs::write(
+        &war,
+        "Rebels shell border town\n\nRebel fighters shelled the border town of Orvash on Monday, killing \
+         four soldiers, and the army arrested two commanders. The defence minister condemned the attack \
+         and vowed to retaliate.\n",
+    )
+    .unwrap();
+    let paths = [life.display().to_string(), war.display().to_string()];
+    let run = |extra: &[&str]| {
+        let mut args = vec!["extract", &paths[0], &paths[1]];
+        args.extend_from_slice(extra);
+        let out = casus(&args, None);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let all = run(&[]);
+    let r = |a: &serde_json::Value| a["relevance"].as_f64().unwrap();
+    assert!(r(&all[0]) < 0.5, "lifestyle: {}", r(&all[0]));
+    assert!(r(&all[1]) > 0.5, "conflict: {}", r(&all[1]));
+    assert_eq!(
+        all[0]["sentence_classes"].as_array().unwrap().len(),
+        all[0]["sentences"].as_array().unwrap().len()
+    );
+    let kept = run(&["--min-relevance", "0.5"]);
+    assert!(kept[0]["events"].as_array().unwrap().is_empty());
+    assert!(!kept[1]["events"].as_array().unwrap().is_empty());
+}

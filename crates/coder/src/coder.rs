@@ -16,6 +16,7 @@ use crate::classify::{features, Classifier};
 use crate::codes::{penta_class, CodeInfo, CodeTable};
 use crate::lexicon::{Class, Hit, Lexicon};
 use crate::modality::{modality, Modality};
+use crate::relevance::Relevance;
 use casus_actors::Found;
 use casus_core::Span;
 use casus_nlp::{TokenKind, Tokenizer};
@@ -43,6 +44,7 @@ pub struct Coder {
     pub(crate) lexicon: Lexicon,
     tokenizer: Tokenizer,
     classifier: Classifier,
+    relevance: Relevance,
 }
 
 /// A stretch of reported speech and who reports it.
@@ -64,12 +66,23 @@ impl Coder {
             lexicon,
             tokenizer: Tokenizer::default(),
             classifier: Classifier::builtin(),
+            relevance: Relevance::builtin(),
         }
     }
 
     /// The same coder with other PentaClass weights.
     pub fn with_classifier(self, classifier: Classifier) -> Self {
         Coder { classifier, ..self }
+    }
+
+    /// The same coder with another relevance model.
+    pub fn with_relevance(self, relevance: Relevance) -> Self {
+        Coder { relevance, ..self }
+    }
+
+    /// How likely `text` is to report political or conflict events.
+    pub fn relevance(&self, text: &str) -> f32 {
+        self.relevance.score(text)
     }
 
     /// The hashed features of `sentence` given the events coded in the text.
@@ -88,22 +101,25 @@ impl Coder {
         self.classifier.predict(&self.features(text, sentence, events))
     }
 
-    /// Blends each event's rule-based confidence with the learned model's
-    /// probability of the event's PentaClass in its sentence: an airstrike
-    /// in a sentence the model reads as material conflict is surer than one
-    /// in a sentence it reads as a statement. Kept apart from [`Coder::code`]
-    /// so that training features never depend on a previous model.
-    pub fn calibrate(&self, text: &str, events: &mut [Coded]) {
-        let mut k = 0;
-        while k < events.len() {
-            let s = events[k].sentence;
-            let probs = self.class_probabilities(text, s, events);
-            while k < events.len() && events[k].sentence == s {
-                let p = probs[penta_class(&events[k].info.code[..2]) as usize] as f64;
-                events[k].confidence = (0.5 * events[k].confidence + 0.5 * p).clamp(0.01, 0.99);
-                k += 1;
-            }
+    /// The learned model's class probabilities for every sentence, and
+    /// each event's rule-based confidence blended with the probability of
+    /// the event's PentaClass in its sentence: an airstrike in a sentence
+    /// the model reads as material conflict is surer than one in a sentence
+    /// it reads as a statement. Kept apart from [`Coder::code`] so that
+    /// training features never depend on a previous model.
+    pub fn calibrate(&self, text: &str, sentences: &[Span], events: &mut [Coded]) -> Vec<[f32; 5]> {
+        let probs: Vec<[f32; 5]> = sentences
+            .iter()
+            .map(|s| self.class_probabilities(text, *s, events))
+            .collect();
+        for e in events.iter_mut() {
+            let k = sentences.partition_point(|s| s.start < e.sentence.start);
+            let Some(p) = probs.get(k).filter(|_| sentences[k] == e.sentence) else {
+                continue;
+            };
+            e.confidence = blend(e.confidence, p[penta_class(&e.info.code[..2]) as usize]);
         }
+        probs
     }
 
     /// Class probabilities of `sentence`.
@@ -208,9 +224,9 @@ impl Coder {
                     prev_source = src.first().copied().or(prev_source);
                     (src, tgt, 0.45)
                 };
-                if sources.is_empty() && targets.is_empty() {
-                    continue;
-                }
+                // An act with neither side found is kept, less sure: the
+                // words still say what happened ("Shelling killed four").
+                let alone = sources.is_empty() && targets.is_empty();
                 let penta = penta_class(&info.code[..2]);
                 let mut before: Vec<String> = toks
                     .iter()
@@ -256,7 +272,8 @@ impl Coder {
                 let confidence: f64 = conf
                     + if sources.is_empty() { 0.0 } else { 0.2 }
                     + if targets.is_empty() { 0.0 } else { 0.2 }
-                    - if h.trigger.ambiguous { 0.1 } else { 0.0 };
+                    - if h.trigger.ambiguous { 0.1 } else { 0.0 }
+                    - if alone { 0.15 } else { 0.0 };
                 for_pairs(&sources, &targets, |src, tgt| {
                     out.push(Coded {
                         sentence: *s,
@@ -386,6 +403,14 @@ fn closing_quote_before(text: &str, start: usize, at: usize) -> Option<usize> {
     let close = curly.max(straight)?;
     let opened = part[..close].contains(['“', '"']);
     opened.then_some(start + close)
+}
+
+/// An event's confidence given the rules' confidence and the learned
+/// model's probability of the event's class in its sentence (equal
+/// weights: 0.3–0.85 for the model changed the cross-validated figure by
+/// less than 0.003).
+pub fn blend(rules: f64, model: f32) -> f64 {
+    (0.5 * rules + 0.5 * model as f64).clamp(0.01, 0.99)
 }
 
 /// The event a sentence is mostly about: the surest act (a statement only

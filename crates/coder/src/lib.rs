@@ -8,6 +8,7 @@
 //!   mentions, their source and target: active and passive verbs, nominal
 //!   events ("US airstrikes on ..."), reported speech, negation, intention
 //!   and threat, counts ("more than 150 attacks").
+//! * [`Relevance`]: how political an article is (a learned score in [0, 1]).
 //! * [`Coder::quotes`]: who said what: direct, mixed and indirect quotes
 //!   with cue and speaker.
 
@@ -18,11 +19,13 @@ mod lexicon;
 mod modality;
 mod petrarch;
 mod quotes;
+mod relevance;
 
 pub use classify::{features, Classifier, ModelError};
-pub use coder::{main_event, Coded, Coder, LOCATIVE};
+pub use coder::{blend, main_event, Coded, Coder, LOCATIVE};
 pub use codes::{penta_class, quad_class, CodeInfo, CodeTable};
 pub use lexicon::{Class, Form, Hit, Lexicon, Trigger};
 pub use modality::Modality;
 pub use petrarch::{is_petrarch_verbs, read_verbs, Pattern, Verb, VerbDictionary};
 pub use quotes::QuoteFound;
+pub use relevance::{relevance_features, Relevance};

@@ -3,6 +3,15 @@
 use crate::{Claim, Event, Mention, Origin, PlaceRef, Quote, TimeRef};
 use serde::{Deserialize, Serialize};
 
+/// A sentence's PentaClass (0 statement, 1 verbal cooperation, 2 material
+/// cooperation, 3 verbal conflict, 4 material conflict) as the learned
+/// sentence model reads it, with the probability of each class.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SentenceClass {
+    pub penta_class: u8,
+    pub probabilities: [f32; 5],
+}
+
 /// One article as casus writes it (JSON Lines, one per line).
 ///
 /// The field names are the output contract's (see `ARCHITECTURE.md`); later
@@ -29,6 +38,14 @@ pub struct Article {
     pub text: String,
     /// Sentence spans, in code points into `text`.
     pub sentences: Vec<[usize; 2]>,
+    /// The learned PentaClass of each sentence, aligned with `sentences`
+    /// (empty for articles that are not coded).
+    #[serde(default)]
+    pub sentence_classes: Vec<SentenceClass>,
+    /// How likely the article is to report political or conflict events,
+    /// in [0, 1] (a learned score; `null` for articles that are not coded).
+    #[serde(default)]
+    pub relevance: Option<f32>,
     /// Actors mentioned, in text order.
     #[serde(default)]
     pub mentions: Vec<Mention>,

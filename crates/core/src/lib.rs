@@ -25,7 +25,7 @@ mod report;
 pub mod resource;
 mod span;
 
-pub use article::{Article, Dateline};
+pub use article::{Article, Dateline, SentenceClass};
 pub use charmap::CharMap;
 pub use event::{Event, Location, Part, Plover};
 pub use mention::{ActorRef, Mention};

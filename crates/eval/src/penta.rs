@@ -115,27 +115,54 @@ pub struct Evaluation {
     pub rules: Report,
     /// The learned model over words and coded events.
     pub model: Report,
+    /// The class of each sentence's most confident event as casus outputs
+    /// it (confidence blended with the model; no event: 0).
+    pub events: Report,
 }
 
-/// Features and rule-based class of each labelled sentence (for training).
-pub fn featurize(pipeline: &Pipeline, data: &[Labelled]) -> Vec<(Vec<u32>, u8, u8)> {
+/// One labelled sentence, ready for training: its features, its label,
+/// the class of its main rule-based event, and each event's PentaClass
+/// with its rule-based confidence (to score the output's surest event
+/// under a model trained without this sentence).
+pub type Row = (Vec<u32>, u8, u8, Vec<(u8, f64)>);
+
+/// The [`Row`] of each labelled sentence.
+pub fn featurize(pipeline: &Pipeline, data: &[Labelled]) -> Vec<Row> {
     let coder = &pipeline.resources().coder;
     data.iter()
         .map(|l| {
             let (_, events) = coded(pipeline, &l.text);
             let rule = main_event(&events).map_or(0, |e| penta_class(&e.info.code[..2]));
             let feats = coder.features(&l.text, casus_core::Span::new(0, l.text.len()), &events);
-            (feats, l.label, rule)
+            let cands = events
+                .iter()
+                .map(|e| (penta_class(&e.info.code[..2]), e.confidence))
+                .collect();
+            (feats, l.label, rule, cands)
         })
         .collect()
+}
+
+/// The class of the surest event once confidences are blended with the
+/// model's probabilities, as [`casus_coder::Coder::calibrate`] does (no
+/// event: 0).
+pub fn surest(probs: &[f32; 5], cands: &[(u8, f64)]) -> u8 {
+    cands
+        .iter()
+        .map(|&(c, conf)| (c, casus_coder::blend(conf, probs[c as usize])))
+        .fold(None, |b: Option<(u8, f64)>, e| match b {
+            Some(b) if b.1 >= e.1 => Some(b),
+            _ => Some(e),
+        })
+        .map_or(0, |e| e.0)
 }
 
 pub fn evaluate(pipeline: &Pipeline, data: &[Labelled]) -> Evaluation {
     let coder = &pipeline.resources().coder;
     let mut with_event = 0;
-    let (mut rules, mut model) = (Vec::new(), Vec::new());
+    let (mut rules, mut model, mut surest) = (Vec::new(), Vec::new(), Vec::new());
     for l in data {
-        let (_, events) = coded(pipeline, &l.text);
+        let (_, mut events) = coded(pipeline, &l.text);
         with_event += usize::from(events.iter().any(|e| !e.speech));
         // A sentence with no event at all is a statement (0).
         rules.push((
@@ -144,6 +171,19 @@ pub fn evaluate(pipeline: &Pipeline, data: &[Labelled]) -> Evaluation {
         ));
         let whole = casus_core::Span::new(0, l.text.len());
         model.push((l.label, coder.sentence_class(&l.text, whole, &events).0));
+        let sentences: Vec<casus_core::Span> = {
+            let mut v: Vec<_> = events.iter().map(|e| e.sentence).collect();
+            v.dedup();
+            v
+        };
+        coder.calibrate(&l.text, &sentences, &mut events);
+        let best = events
+            .iter()
+            .fold(None, |b: Option<&casus_coder::Coded>, e| match b {
+                Some(b) if b.confidence >= e.confidence => Some(b),
+                _ => Some(e),
+            });
+        surest.push((l.label, best.map_or(0, |e| penta_class(&e.info.code[..2]))));
     }
     Evaluation {
         rules: Report {
@@ -153,6 +193,10 @@ pub fn evaluate(pipeline: &Pipeline, data: &[Labelled]) -> Evaluation {
         model: Report {
             with_event,
             ..score(&model)
+        },
+        events: Report {
+            with_event,
+            ..score(&surest)
         },
     }
 }

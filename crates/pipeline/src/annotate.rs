@@ -4,12 +4,16 @@
 use crate::Resources;
 use casus_actors::{Found, Kind};
 use casus_coder::{penta_class, quad_class, Coded, QuoteFound, LOCATIVE};
-use casus_core::{CharMap, Claim, Event, Location, Mention, Part, PlaceRef, Quote, Span, TimeRef, Words};
+use casus_core::{
+    CharMap, Claim, Event, Location, Mention, Part, PlaceRef, Quote, SentenceClass, Span, TimeRef, Words,
+};
 use casus_resolve::{find_claims, find_times, parse_date, Gazetteer, Place, Time};
 
 /// Everything the language stages say about one text.
 #[derive(Debug, Clone, Default)]
 pub struct Annotations {
+    pub relevance: Option<f32>,
+    pub sentence_classes: Vec<SentenceClass>,
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
@@ -28,7 +32,7 @@ pub fn annotate(
     let pub_date = published.and_then(parse_date);
     let found = res.actors.recognize(text, sentences, published);
     let mut coded = res.coder.code(text, sentences, &found);
-    res.coder.calibrate(text, &mut coded);
+    let classes = res.coder.calibrate(text, sentences, &mut coded);
     let times: Vec<Vec<Time>> = sentences.iter().map(|s| find_times(text, *s, pub_date)).collect();
     let claims = sentences
         .iter()
@@ -100,6 +104,14 @@ pub fn annotate(
         })
         .collect();
     Annotations {
+        relevance: Some((res.coder.relevance(text) * 1000.0).round() / 1000.0),
+        sentence_classes: classes
+            .into_iter()
+            .map(|p| SentenceClass {
+                penta_class: (0..5).fold(0, |b, c| if p[c] > p[b] { c } else { b }) as u8,
+                probabilities: p.map(|v| (v * 1000.0).round() / 1000.0),
+            })
+            .collect(),
         mentions: found
             .iter()
             .map(|f| Mention {

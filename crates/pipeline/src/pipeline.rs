@@ -13,6 +13,8 @@ use xxhash_rust::xxh3::xxh3_64;
 pub struct PipelineOptions {
     /// ISO 8601 date for documents that carry none (`--published`).
     pub default_published: Option<String>,
+    /// Articles less relevant than this keep no events (`--min-relevance`).
+    pub min_relevance: Option<f32>,
 }
 
 /// The stages with their resources; cheap to clone and share across threads.
@@ -63,11 +65,16 @@ impl Pipeline {
             .as_deref()
             .or(self.opts.default_published.as_deref())
             .map(str::to_string);
-        let coded = if language.as_deref() == Some("en") {
+        let mut coded = if language.as_deref() == Some("en") {
             annotate(&self.res, &c.text, &seg.sentences, published.as_deref(), &map)
         } else {
             Annotations::default()
         };
+        if let (Some(min), Some(r)) = (self.opts.min_relevance, coded.relevance) {
+            if r < min {
+                coded.events.clear();
+            }
+        }
         let article = Article {
             id,
             url: c.meta.url,
@@ -76,6 +83,8 @@ impl Pipeline {
             published: c.meta.published.or_else(|| self.opts.default_published.clone()),
             language,
             sentences: seg.sentences.iter().map(|s| map.span(*s)).collect(),
+            sentence_classes: coded.sentence_classes,
+            relevance: coded.relevance,
             mentions: coded.mentions,
             events: coded.events,
             quotes: coded.quotes,
@@ -187,6 +196,7 @@ mod tests {
             Resources::builtin(),
             PipelineOptions {
                 default_published: Some("2024-02-01".into()),
+                ..Default::default()
             },
         );
         let mut d = RawDoc::new(

@@ -75,6 +75,7 @@ fn with_lines_each_line_is_a_document_with_its_line_number() {
         },
         casus_pipeline::PipelineOptions {
             default_published: Some("2024-02-01".into()),
+            ..Default::default()
         },
     );
     let lines: Vec<_> = out
@@ -103,6 +104,7 @@ fn the_scraped_page_says_who_said_what_and_when() {
         casus_ingest::ReadOptions::default(),
         casus_pipeline::PipelineOptions {
             default_published: Some("2024-03-06".into()),
+            ..Default::default()
         },
     );
     let a = &out.articles[0];

@@ -18,6 +18,7 @@ fn pipeline() -> Pipeline {
         res,
         PipelineOptions {
             default_published: Some("2024-05-02".into()),
+            ..Default::default()
         },
     )
 }

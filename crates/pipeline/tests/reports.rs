@@ -18,6 +18,7 @@ fn a_claim_knows_what_was_counted_against_whom_and_since_when() {
         casus_ingest::ReadOptions::default(),
         casus_pipeline::PipelineOptions {
             default_published: Some("2024-05-02".into()),
+            ..Default::default()
         },
     );
     let a = &out.articles[0];

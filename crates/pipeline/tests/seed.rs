@@ -19,6 +19,7 @@ fn seed_article() -> Option<casus_core::Article> {
         casus_ingest::ReadOptions::default(),
         casus_pipeline::PipelineOptions {
             default_published: Some("2024-01-25".into()),
+            ..Default::default()
         },
     );
     assert!(out.problems.is_empty(), "{:?}", out.messages());

@@ -131,7 +131,7 @@ pub fn measure(texts: &[String], rounds: usize, extra: usize) -> (Vec<Stage>, us
         events = 0;
         for ((t, s), f) in texts.iter().zip(&segmented).zip(&found) {
             let mut coded = coder.code(t, s, f);
-            coder.calibrate(t, &mut coded);
+            coder.calibrate(t, s, &mut coded);
             events += coded.len();
         }
         times.push(start.elapsed().as_secs_f64());
