@@ -18,6 +18,9 @@ use std::process::ExitCode;
 /// (template sentences with other names and numbers stay in one fold; see
 /// --near). The weights file holds numbers only, never text.
 ///
+/// `casus train syntax` fits the part-of-speech tagger and the dependency
+/// parser on CoNLL-U trees (averaged perceptrons) and scores them on --dev.
+///
 /// `casus train relevance` fits the article relevance score the same way,
 /// over an article's words and word pairs.
 ///
@@ -29,11 +32,13 @@ use std::process::ExitCode;
 ///       --relevant $D/satp-relevant-train.tsv \
 ///       --dev $D/bbc-news-dev.tsv --dev-relevant $D/satp-relevant-dev.tsv \
 ///       -o crates/coder/data/relevance.bin
+///   casus train syntax --data ../shared/data/dev/parses/train.conllu.gz \
+///       --dev ../shared/data/dev/parses/dev.conllu.gz --epochs 6 -o crates/syntax/data
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// What to train: `pentaclass` or `relevance`.
-    #[arg(value_name = "MODEL", value_parser = ["pentaclass", "relevance"])]
+    /// What to train: `pentaclass`, `relevance` or `syntax`.
+    #[arg(value_name = "MODEL", value_parser = ["pentaclass", "relevance", "syntax"])]
     model: String,
     /// Labelled data; several allowed. pentaclass: `sentence<TAB>label`
     /// (0–4). relevance: `text<TAB>label[<TAB>more labels]`, the first
@@ -46,12 +51,14 @@ pub struct Args {
     relevant: Vec<PathBuf>,
     /// relevance: held-out files in the --data format, scored after
     /// training (precision, recall and F1 of "relevant" at 0.5).
+    /// syntax: held-out CoNLL-U files (POS accuracy, UAS, LAS).
     #[arg(long, value_name = "FILE")]
     dev: Vec<PathBuf>,
     /// relevance: held-out files in the --relevant format.
     #[arg(long, value_name = "FILE")]
     dev_relevant: Vec<PathBuf>,
-    /// Where to write the weights.
+    /// Where to write the weights (syntax: a folder, which gets
+    /// tagger.bin, parser.bin and labels.bin).
     #[arg(short, long, value_name = "FILE", default_value = "pentaclass.bin")]
     output: PathBuf,
     /// Report K-fold cross-validated scores before training on everything.
@@ -140,9 +147,59 @@ fn train_relevance(args: &Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn train_syntax(args: &Args) -> Result<ExitCode> {
+    let mut trees = Vec::new();
+    for p in &args.data {
+        trees.extend(casus_syntax::conllu::read_file(p)?);
+    }
+    anyhow::ensure!(!trees.is_empty(), "no trees in {:?}", args.data);
+    let start = std::time::Instant::now();
+    let s = casus_syntax::Syntax::train(&trees, args.epochs, args.seed);
+    eprintln!(
+        "casus train: {} sentences, {} epochs in {:.0} s",
+        trees.len(),
+        args.epochs,
+        start.elapsed().as_secs_f64()
+    );
+    for p in &args.dev {
+        let dev = casus_syntax::conllu::read_file(p)?;
+        let sc = casus_syntax::evaluate(&s, &dev);
+        println!(
+            "{}: {} sentences, {} tokens: POS accuracy {:.3}  UAS {:.3}  LAS {:.3}  ({:.1} µs per sentence, tagging and parsing)",
+            p.display(),
+            sc.sentences,
+            sc.tokens,
+            sc.pos,
+            sc.uas,
+            sc.las,
+            sc.micros_per_sentence
+        );
+    }
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let (moves, labels) = s.parser.to_bytes();
+    for (name, bytes) in [
+        ("tagger.bin", s.tagger.to_bytes()),
+        ("parser.bin", moves),
+        ("labels.bin", labels),
+    ] {
+        let path = args.output.join(name);
+        std::fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!(
+            "casus train: wrote {} ({} KB)",
+            path.display(),
+            bytes.len() / 1024
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn main(args: Args) -> Result<ExitCode> {
     if args.model == "relevance" {
         return train_relevance(&args);
+    }
+    if args.model == "syntax" {
+        return train_syntax(&args);
     }
     let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
     let mut data = Vec::new();

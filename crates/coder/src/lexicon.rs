@@ -224,7 +224,7 @@ impl Lexicon {
                     message,
                 };
                 // `none  none  PHRASES`: phrases that are no trigger.
-                fn none<'a>(c: Vec<&'a str>) -> Result<(Vec<&'a str>, &'a str), String> {
+                fn none(c: Vec<&str>) -> Result<(Vec<&str>, &str), String> {
                     let code = if c[0].trim() == "none" {
                         "---"
                     } else {

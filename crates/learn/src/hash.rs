@@ -23,6 +23,25 @@ pub fn bucket(parts: &[&str], bits: u32) -> u32 {
     (fnv(parts) & ((1u64 << bits) - 1)) as u32
 }
 
+/// Combines already-hashed parts (a template number, word hashes, tag
+/// numbers) into one feature hash: much cheaper than hashing strings per
+/// feature, for taggers and parsers that build hundreds per sentence.
+#[inline]
+pub fn mix(parts: &[u64]) -> u64 {
+    let mut h: u64 = 0x51_7cc1_b727_220a;
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^= h >> 29;
+    }
+    h
+}
+
+/// [`mix`] into one of `2^bits` buckets.
+#[inline]
+pub fn mix_bucket(parts: &[u64], bits: u32) -> u32 {
+    (mix(parts) >> (64 - bits)) as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,5 +51,7 @@ mod tests {
         assert_ne!(fnv(&["ab", "c"]), fnv(&["a", "bc"]));
         assert_eq!(fnv(&["w", "attack"]), fnv(&["w", "attack"]));
         assert!(bucket(&["w", "attack"], 10) < 1024);
+        assert_ne!(mix(&[1, 2]), mix(&[2, 1]));
+        assert!(mix_bucket(&[3, 4], 12) < 4096);
     }
 }

@@ -5,6 +5,8 @@
 //!   files hold numbers only, never text.
 //! * [`Logistic`]: multinomial logistic regression over hashed binary
 //!   features (AdaGrad), with its weights file format.
+//! * [`Perceptron`]: an averaged multi-class perceptron over hashed
+//!   features, for taggers and greedy transition parsers.
 //! * [`groups`]: near-duplicate groups of sentences (templates, republished
 //!   copies) and grouped k-fold assignment that keeps each group in one fold.
 //! * [`Rng`]: a small deterministic generator, so that training rebuilds the
@@ -13,11 +15,13 @@
 pub mod groups;
 pub mod hash;
 mod logistic;
+mod perceptron;
 mod rng;
 mod weights;
 
 pub use groups::{grouped_folds, near_duplicate_groups, Grouping};
-pub use hash::{bucket, fnv};
+pub use hash::{bucket, fnv, mix, mix_bucket};
 pub use logistic::{Logistic, Training};
+pub use perceptron::{best, Perceptron, PerceptronTrainer};
 pub use rng::Rng;
 pub use weights::WeightsError;

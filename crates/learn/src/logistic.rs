@@ -1,7 +1,7 @@
 //! Multinomial logistic regression over hashed binary features.
 
 use crate::rng::Rng;
-use crate::weights::{read, write, Dense, WeightsError};
+use crate::weights::{read, write, Rows, WeightsError};
 
 const MAGIC: &[u8; 8] = b"CASUSLR1";
 
@@ -9,6 +9,14 @@ const MAGIC: &[u8; 8] = b"CASUSLR1";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Logistic {
     d: Dense,
+}
+
+/// Dense weights: `2^bits × classes`, bucket-major.
+#[derive(Debug, Clone, PartialEq)]
+struct Dense {
+    classes: usize,
+    bits: u32,
+    weights: Vec<f32>,
 }
 
 /// How to train.
@@ -90,16 +98,17 @@ impl Logistic {
                 let (feats, label) = &data[k];
                 z.iter_mut().for_each(|v| *v = 0.0);
                 for &f in feats {
-                    for c in 0..classes {
-                        z[c] += w[f as usize * classes + c];
+                    let row = &w[f as usize * classes..][..classes];
+                    for (z, w) in z.iter_mut().zip(row) {
+                        *z += w;
                     }
                 }
                 softmax(&mut z);
                 for &f in feats {
-                    for c in 0..classes {
+                    for (c, &p) in z.iter().enumerate() {
                         let i = f as usize * classes + c;
                         let target = if c == *label { 1.0 } else { 0.0 };
-                        let g = z[c] - target + t.l2 * w[i];
+                        let g = p - target + t.l2 * w[i];
                         g2[i] += g * g;
                         w[i] -= t.rate * g / g2[i].sqrt();
                     }
@@ -110,20 +119,27 @@ impl Logistic {
             d: Dense {
                 classes,
                 bits,
-                meta: String::new(),
                 weights: w,
             },
         }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        write(MAGIC, &self.d)
+        write(
+            MAGIC,
+            &Rows::from_dense(self.d.classes, self.d.bits, "", &self.d.weights),
+        )
     }
 
     /// Reads a weights file; `kind` names the model in errors.
     pub fn from_bytes(path: &str, kind: &str, b: &[u8]) -> Result<Self, WeightsError> {
+        let r = read(path, kind, MAGIC, b)?;
         Ok(Logistic {
-            d: read(path, kind, MAGIC, b)?,
+            d: Dense {
+                classes: r.classes,
+                bits: r.bits,
+                weights: r.to_dense(),
+            },
         })
     }
 }

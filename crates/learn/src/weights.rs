@@ -1,16 +1,18 @@
 //! The weights file every learned part of casus writes and reads.
 //!
-//! Layout (all integers little-endian u32, weights f32):
+//! Layout (integers little-endian; u32 unless said, weights f32):
 //!
 //! ```text
 //! magic (8 bytes, names the model kind, e.g. CASUSLR1)
-//! classes  bits  meta_len  meta (UTF-8: label names, one per line)
-//! entries  then per non-zero bucket: index, `classes` weights
+//! classes  bits  meta_len  meta (UTF-8: class names, one per line)
+//! rows     then per bucket with a non-zero weight, in bucket order:
+//!          bucket, count (u16), count × (class (u16), weight)
 //! ```
 //!
-//! Only non-zero buckets are written, in index order, so that the same
-//! weights always give the same bytes. `meta` holds label names (tags,
-//! dependency labels), never training text.
+//! Only non-zero weights are written, in order, so that the same weights
+//! always give the same bytes, and a model whose features each speak for
+//! a few classes (a tagger's words) stays small. `meta` holds class names
+//! (tags, dependency labels), never training text.
 
 /// A weights file that cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -23,41 +25,73 @@ pub enum WeightsError {
     },
 }
 
-/// The parts of a weights file.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Dense {
+/// Weights as sparse rows: `rows[k] = (bucket, start, len)` into `entries`
+/// of `(class, weight)`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Rows {
     pub classes: usize,
     pub bits: u32,
     pub meta: String,
-    /// `2^bits × classes`, bucket-major.
-    pub weights: Vec<f32>,
+    pub rows: Vec<(u32, u32, u16)>,
+    pub entries: Vec<(u16, f32)>,
 }
 
-pub(crate) fn write(magic: &[u8; 8], d: &Dense) -> Vec<u8> {
-    let mut out = Vec::new();
+impl Rows {
+    /// From `2^bits × classes` dense weights, bucket-major.
+    pub fn from_dense(classes: usize, bits: u32, meta: &str, w: &[f32]) -> Rows {
+        let mut r = Rows {
+            classes,
+            bits,
+            meta: meta.to_string(),
+            ..Rows::default()
+        };
+        for (b, row) in w.chunks(classes).enumerate() {
+            let start = r.entries.len();
+            r.entries.extend(
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, &x)| x != 0.0)
+                    .map(|(c, &x)| (c as u16, x)),
+            );
+            let len = r.entries.len() - start;
+            if len > 0 {
+                r.rows.push((b as u32, start as u32, len as u16));
+            }
+        }
+        r
+    }
+
+    pub fn to_dense(&self) -> Vec<f32> {
+        let mut w = vec![0f32; (1usize << self.bits) * self.classes];
+        for &(b, start, len) in &self.rows {
+            for &(c, x) in &self.entries[start as usize..start as usize + len as usize] {
+                w[b as usize * self.classes + c as usize] = x;
+            }
+        }
+        w
+    }
+}
+
+pub(crate) fn write(magic: &[u8; 8], r: &Rows) -> Vec<u8> {
+    let mut out = Vec::with_capacity(24 + r.meta.len() + r.rows.len() * 6 + r.entries.len() * 6);
     out.extend_from_slice(magic);
-    for v in [d.classes as u32, d.bits, d.meta.len() as u32] {
+    for v in [r.classes as u32, r.bits, r.meta.len() as u32] {
         out.extend_from_slice(&v.to_le_bytes());
     }
-    out.extend_from_slice(d.meta.as_bytes());
-    let rows: Vec<usize> = (0..1usize << d.bits)
-        .filter(|&i| {
-            d.weights[i * d.classes..(i + 1) * d.classes]
-                .iter()
-                .any(|w| *w != 0.0)
-        })
-        .collect();
-    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    for i in rows {
-        out.extend_from_slice(&(i as u32).to_le_bytes());
-        for w in &d.weights[i * d.classes..(i + 1) * d.classes] {
-            out.extend_from_slice(&w.to_le_bytes());
+    out.extend_from_slice(r.meta.as_bytes());
+    out.extend_from_slice(&(r.rows.len() as u32).to_le_bytes());
+    for &(b, start, len) in &r.rows {
+        out.extend_from_slice(&b.to_le_bytes());
+        out.extend_from_slice(&len.to_le_bytes());
+        for &(c, x) in &r.entries[start as usize..start as usize + len as usize] {
+            out.extend_from_slice(&c.to_le_bytes());
+            out.extend_from_slice(&x.to_le_bytes());
         }
     }
     out
 }
 
-pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<Dense, WeightsError> {
+pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<Rows, WeightsError> {
     let bad = |what: &str| WeightsError::Format {
         path: path.into(),
         kind: kind.into(),
@@ -74,6 +108,11 @@ pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<
             .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
             .ok_or_else(|| bad("cut short"))
     };
+    let u16_at = |i: usize| -> Result<u16, WeightsError> {
+        b.get(i..i + 2)
+            .map(|s| u16::from_le_bytes([s[0], s[1]]))
+            .ok_or_else(|| bad("cut short"))
+    };
     let classes = u32_at(8)? as usize;
     let bits = u32_at(12)?;
     let meta_len = u32_at(16)? as usize;
@@ -85,33 +124,45 @@ pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<
     }
     let meta = b
         .get(20..20 + meta_len)
-        .ok_or_else(|| bad("cut short in the label names"))?;
+        .ok_or_else(|| bad("cut short in the class names"))?;
     let meta = std::str::from_utf8(meta)
-        .map_err(|_| bad("label names are not UTF-8"))?
+        .map_err(|_| bad("class names are not UTF-8"))?
         .to_string();
-    let at = 20 + meta_len;
+    let mut at = 20 + meta_len;
     let n = u32_at(at)? as usize;
-    let row = 4 + 4 * classes;
-    if b.len() != at + 4 + n * row {
-        return Err(bad("length does not match the entry count"));
-    }
-    let mut weights = vec![0f32; (1usize << bits) * classes];
-    for k in 0..n {
-        let p = at + 4 + k * row;
-        let idx = u32_at(p)? as usize;
-        if idx >= 1 << bits {
-            return Err(bad("bucket index out of range"));
-        }
-        for c in 0..classes {
-            weights[idx * classes + c] = f32::from_bits(u32_at(p + 4 + 4 * c)?);
-        }
-    }
-    Ok(Dense {
+    at += 4;
+    let mut r = Rows {
         classes,
         bits,
         meta,
-        weights,
-    })
+        rows: Vec::with_capacity(n.min(b.len() / 6)),
+        entries: Vec::new(),
+    };
+    let mut last: Option<u32> = None;
+    for _ in 0..n {
+        let bucket = u32_at(at)?;
+        let len = u16_at(at + 4)?;
+        at += 6;
+        if bucket as usize >= 1 << bits || last.is_some_and(|l| bucket <= l) {
+            return Err(bad("bucket index out of range or out of order"));
+        }
+        last = Some(bucket);
+        let start = r.entries.len() as u32;
+        for _ in 0..len {
+            let c = u16_at(at)?;
+            let x = f32::from_bits(u32_at(at + 2)?);
+            at += 6;
+            if c as usize >= classes {
+                return Err(bad("class index out of range"));
+            }
+            r.entries.push((c, x));
+        }
+        r.rows.push((bucket, start, len));
+    }
+    if at != b.len() {
+        return Err(bad("bytes left after the last row"));
+    }
+    Ok(r)
 }
 
 #[cfg(test)]
@@ -123,25 +174,18 @@ mod tests {
         let mut weights = vec![0f32; 16 * 3];
         weights[5 * 3 + 1] = 0.5;
         weights[15 * 3 + 2] = -2.0;
-        let d = Dense {
-            classes: 3,
-            bits: 4,
-            meta: "NN\nVB\nJJ".into(),
-            weights,
-        };
-        let b = write(b"CASUSTST", &d);
-        assert_eq!(read("t.bin", "test", b"CASUSTST", &b).unwrap(), d);
+        let r = Rows::from_dense(3, 4, "NN\nVB\nJJ", &weights);
+        assert_eq!(r.entries.len(), 2);
+        let b = write(b"CASUSTST", &r);
+        let back = read("t.bin", "test", b"CASUSTST", &b).unwrap();
+        assert_eq!(back, r);
+        assert_eq!(back.to_dense(), weights);
     }
 
     #[test]
     fn a_cut_or_foreign_file_is_refused_with_its_path() {
-        let d = Dense {
-            classes: 2,
-            bits: 3,
-            meta: String::new(),
-            weights: vec![1.0; 16],
-        };
-        let mut b = write(b"CASUSTST", &d);
+        let r = Rows::from_dense(2, 3, "", &[1.0; 16]);
+        let mut b = write(b"CASUSTST", &r);
         let e = read("x.bin", "test", b"CASUSOTH", &b).unwrap_err();
         assert!(e
             .to_string()
