@@ -115,6 +115,10 @@ pub fn main(args: Args) -> Result<ExitCode> {
                 "  event source/target spans (main event)        P {:.3}  R {:.3}  F1 {:.3}",
                 r.spans.precision, r.spans.recall, r.spans.f1
             );
+            println!(
+                "  the same, word level (R counts as both)      P {:.3}  R {:.3}  F1 {:.3}",
+                r.words.precision, r.words.recall, r.words.f1
+            );
         }
         json.insert("bio".into(), serde_json::to_value(&r)?);
     }

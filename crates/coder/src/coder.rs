@@ -20,6 +20,8 @@ use crate::relevance::Relevance;
 use casus_actors::Found;
 use casus_core::Span;
 use casus_nlp::{TokenKind, Tokenizer};
+use casus_syntax::Syntax;
+use std::sync::Arc;
 
 /// One coded event (byte spans; mentions by index).
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +38,11 @@ pub struct Coded {
     pub speech: bool,
     /// The trigger is a noun ("airstrikes"), not a verb.
     pub nominal: bool,
+    /// The words of the source's and the target's whole phrases where the
+    /// parse gives them ("a Swiss court" for the mention "Swiss court");
+    /// a target that is no actor ("residential areas") has only these.
+    pub source_span: Option<Span>,
+    pub target_span: Option<Span>,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +52,7 @@ pub struct Coder {
     tokenizer: Tokenizer,
     classifier: Classifier,
     relevance: Relevance,
+    syntax: Arc<Syntax>,
 }
 
 /// A stretch of reported speech and who reports it.
@@ -67,6 +75,7 @@ impl Coder {
             tokenizer: Tokenizer::default(),
             classifier: Classifier::builtin(),
             relevance: Relevance::builtin(),
+            syntax: Arc::new(Syntax::builtin()),
         }
     }
 
@@ -155,7 +164,13 @@ impl Coder {
                 })
                 .collect();
             let triggers: Vec<Span> = hits.iter().map(|h| h.span).collect();
+            // Parse only sentences with an act to code.
+            let parsed = hits
+                .iter()
+                .any(|h| h.trigger.class != Class::Speech)
+                .then(|| Tree::new(&self.syntax, text, &toks));
             let ctx = Sentence {
+                tree: parsed.as_ref(),
                 text,
                 span: *s,
                 toks: &toks,
@@ -183,6 +198,8 @@ impl Coder {
                     continue;
                 };
                 let nominal = h.trigger.class != Class::Judge && is_noun(&ctx, h);
+                // The phrases of a verb's arguments in the parse.
+                let mut phrases: (Option<Span>, Option<Span>) = (None, None);
                 let (sources, targets, conf) = if h.trigger.class == Class::Judge {
                     let Some(r) = region.filter(|r| r.speaker.is_some()) else {
                         continue;
@@ -215,7 +232,9 @@ impl Coder {
                     (src, tgt, 0.35)
                 } else {
                     let speaker = region.and_then(|r| r.speaker);
-                    let (src, mut tgt) = ctx.verbal(h, area, prev_source, speaker);
+                    let args = ctx.verbal(h, area, prev_source, speaker);
+                    phrases = (args.source_phrase, args.target_phrase);
+                    let (src, mut tgt) = (args.sources, args.targets);
                     // A threat in reported speech with no one named is
                     // against whoever attacked last.
                     if tgt.is_empty() && region.is_some() && h.trigger.code.starts_with("13") {
@@ -274,12 +293,30 @@ impl Coder {
                     + if targets.is_empty() { 0.0 } else { 0.2 }
                     - if h.trigger.ambiguous { 0.1 } else { 0.0 }
                     - if alone { 0.15 } else { 0.0 };
+                // A side's words: the argument's whole phrase when the actor
+                // is named inside it ("a car bombing by the Islamic State"),
+                // else the actor's own phrase; a side with no actor keeps
+                // the argument's phrase (a thing or a place).
+                let words = |i: Option<usize>, first: Option<&usize>, phrase: Option<Span>| match i {
+                    Some(i) => Some(
+                        phrase
+                            .filter(|p| {
+                                Some(&i) == first
+                                    && p.start <= found[i].span.start
+                                    && found[i].span.end <= p.end
+                            })
+                            .unwrap_or_else(|| ctx.phrase_of(i)),
+                    ),
+                    None => phrase,
+                };
                 for_pairs(&sources, &targets, |src, tgt| {
                     out.push(Coded {
                         sentence: *s,
                         trigger: h.span,
                         source: src,
                         target: tgt,
+                        source_span: words(src, sources.first(), phrases.0),
+                        target_span: words(tgt, targets.first(), phrases.1),
                         info: info.clone(),
                         modality: m,
                         confidence: confidence.clamp(0.05, 0.95),
@@ -372,6 +409,8 @@ impl Coder {
             count: None,
             speech: true,
             nominal: false,
+            source_span: Some(ctx.phrase_of(src)),
+            target_span: target.map(|i| ctx.phrase_of(i)),
         });
         (
             ev.into_iter().collect(),
@@ -522,8 +561,12 @@ fn count_before(before: &[&str]) -> Option<u64> {
 }
 
 mod sentence;
+mod tree;
 pub use sentence::LOCATIVE;
 use sentence::{is_noun, Sentence};
+use tree::Tree;
 
+#[cfg(test)]
+mod shapes;
 #[cfg(test)]
 mod tests;

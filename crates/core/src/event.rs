@@ -10,6 +10,10 @@ pub struct Part {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<ActorRef>,
+    /// For an event's target that is no actor: `place` or `thing`
+    /// ("residential areas near the border", "a seized tanker").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// The PLOVER coding of an event.

@@ -117,6 +117,10 @@ pub struct Report {
     /// and targets of each sentence's main event (with its coordinated
     /// pairs), matched to a gold span of the same role that they overlap.
     pub spans: SpanScore,
+    /// The same at the word level: each (word, role) pair of the main
+    /// event's sources and targets against the gold ones, a word of an R
+    /// span (an actor that is both) counting as both.
+    pub words: SpanScore,
 }
 
 /// Precision, recall and F1 of predicted spans.
@@ -161,9 +165,10 @@ fn predicted_spans(
     };
     let mut out: Vec<(usize, usize, char)> = Vec::new();
     for e in events.iter().filter(|e| e.trigger == main.trigger) {
-        for (i, role) in [(e.source, 'S'), (e.target, 'T')] {
-            if let Some(i) = i {
-                let sp = (found[i].span.start, found[i].span.end, role);
+        // As casus outputs them: the phrase where the parse gave one.
+        for (i, phrase, role) in [(e.source, e.source_span, 'S'), (e.target, e.target_span, 'T')] {
+            if let Some(span) = phrase.or(i.map(|i| found[i].span)) {
+                let sp = (span.start, span.end, role);
                 if !out.contains(&sp) {
                     out.push(sp);
                 }
@@ -211,9 +216,47 @@ pub fn evaluate(pipeline: &Pipeline, sentences: &[Sentence]) -> Report {
             .iter()
             .filter(|p| gold.iter().any(|g| overlaps(p, g)))
             .count();
+        let all_gold: Vec<(usize, usize, char)> = s
+            .spans
+            .iter()
+            .flat_map(|&(a, b, role)| match role {
+                'R' => vec![(a, b, 'S'), (a, b, 'T')],
+                _ => vec![(a, b, role)],
+            })
+            .collect();
+        let inside = |spans: &[(usize, usize, char)], w: (usize, usize), role: char| {
+            spans.iter().any(|&(a, b, r)| r == role && a <= w.0 && w.1 <= b)
+        };
+        for w in words(&s.text) {
+            for role in ['S', 'T'] {
+                let (g, p) = (inside(&all_gold, w, role), inside(&pred, w, role));
+                r.words.gold += usize::from(g);
+                r.words.predicted += usize::from(p);
+                r.words.matched_gold += usize::from(g && p);
+                r.words.matched_predicted += usize::from(g && p);
+            }
+        }
     }
     r.spans.finish();
+    r.words.finish();
     r
+}
+
+/// The words of a text (runs of letters and digits), as byte spans.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (start, c.is_alphanumeric()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -264,5 +307,8 @@ mod tests {
         let r = evaluate(&p, &parse("g.bio", sample).unwrap());
         assert_eq!((r.spans.gold, r.spans.matched_gold), (2, 2), "{r:?}");
         assert_eq!(r.spans.precision, 1.0);
+        // Four gold words: Syrian, troops (S), Turkish, positions (T).
+        assert_eq!(r.words.gold, 4, "{r:?}");
+        assert!(r.words.matched_gold >= 2, "{r:?}");
     }
 }

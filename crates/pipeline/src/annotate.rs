@@ -49,11 +49,7 @@ pub fn annotate(
                 .filter(|e| e.trigger.end <= c.span.end && c.span.start.saturating_sub(e.trigger.start) < 60)
                 .max_by_key(|e| e.trigger.start)
                 .and_then(|e| e.target)
-                .map(|i| Part {
-                    span: map.span(found[i].span),
-                    text: found[i].span.slice(text).to_string(),
-                    actor: found[i].actor.clone(),
-                });
+                .map(|i| mention_part(&found[i], text, map));
             Claim {
                 span: map.span(c.span),
                 text: c.span.slice(text).to_string(),
@@ -260,13 +256,19 @@ fn words(span: Span, text: &str, map: &CharMap) -> Words {
     }
 }
 
+/// A mention as a part of a record: its words and its actor.
+fn mention_part(f: &Found, text: &str, map: &CharMap) -> Part {
+    Part {
+        span: map.span(f.span),
+        text: f.span.slice(text).to_string(),
+        actor: f.actor.clone(),
+        kind: None,
+    }
+}
+
 fn to_quote(q: &QuoteFound, found: &[Found], text: &str, map: &CharMap) -> Quote {
     Quote {
-        speaker: q.speaker.map(|i| Part {
-            span: map.span(found[i].span),
-            text: found[i].span.slice(text).to_string(),
-            actor: found[i].actor.clone(),
-        }),
+        speaker: q.speaker.map(|i| mention_part(&found[i], text, map)),
         cue: q.cue.map(|c| words(c, text, map)),
         content: words(q.content, text, map),
         direct: q.direct,
@@ -275,11 +277,24 @@ fn to_quote(q: &QuoteFound, found: &[Found], text: &str, map: &CharMap) -> Quote
 
 /// The output form of a coded event: code-point spans, actors attached.
 fn to_event(e: &Coded, found: &[Found], text: &str, map: &CharMap) -> Event {
-    let part = |i: Option<usize>| {
-        i.map(|i| Part {
-            span: map.span(found[i].span),
-            text: found[i].span.slice(text).to_string(),
-            actor: found[i].actor.clone(),
+    // The phrase's words where the parse gave them, the mention's else;
+    // a target that is no actor is typed: a place when a place is named
+    // in it, else a thing.
+    let part = |i: Option<usize>, phrase: Option<Span>| {
+        let span = phrase.or(i.map(|i| found[i].span))?;
+        let kind = i.is_none().then(|| {
+            let place = found.iter().any(|f| {
+                matches!(f.kind, Kind::Place | Kind::Country)
+                    && span.start <= f.span.start
+                    && f.span.end <= span.end
+            });
+            if place { "place" } else { "thing" }.to_string()
+        });
+        Some(Part {
+            span: map.span(span),
+            text: span.slice(text).to_string(),
+            actor: i.and_then(|i| found[i].actor.clone()),
+            kind,
         })
     };
     let root = e.info.code[..2].to_string();
@@ -289,9 +304,10 @@ fn to_event(e: &Coded, found: &[Found], text: &str, map: &CharMap) -> Event {
             span: map.span(e.trigger),
             text: e.trigger.slice(text).to_string(),
             actor: None,
+            kind: None,
         },
-        source: part(e.source),
-        target: part(e.target),
+        source: part(e.source, e.source_span),
+        target: part(e.target, e.target_span),
         cameo: e.info.code.clone(),
         quad_class: quad_class(&root),
         penta_class: penta_class(&root),

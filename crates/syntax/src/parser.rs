@@ -208,8 +208,20 @@ impl<'a> State<'a> {
     }
 }
 
-fn label_features(words: &[u64], tags: &[u64], d: usize, h: usize, out: &mut Vec<u32>) {
+fn label_features(words: &[u64], tags: &[u64], heads: &[usize], d: usize, h: usize, out: &mut Vec<u32>) {
     out.clear();
+    // What hangs on the dependent tells nmod from dobj: its preposition.
+    let (mut first, mut prep) = (1u64, 1u64);
+    for (k, &hh) in heads.iter().enumerate() {
+        if hh == d {
+            if first == 1 {
+                first = tags[k];
+            }
+            if k + 1 < d && prep == 1 {
+                prep = words[k];
+            }
+        }
+    }
     let w = |i: usize| if i == 0 { 2 } else { words[i - 1] };
     let t = |i: usize| if i == 0 || i > tags.len() { 1 } else { tags[i - 1] };
     let dir: u64 = if h == 0 {
@@ -239,6 +251,9 @@ fn label_features(words: &[u64], tags: &[u64], d: usize, h: usize, out: &mut Vec
     add(&[10, t(d - 1)]);
     add(&[11, t(d + 1), t(d)]);
     add(&[12, dir, w(d)]);
+    add(&[13, prep, t(d)]);
+    add(&[14, first, t(d), t(h)]);
+    add(&[15, prep, t(h), dir]);
 }
 
 /// Tag hashes, once per sentence.
@@ -293,7 +308,7 @@ impl Parser {
         let mut lscores = vec![0f32; self.labels.len()];
         let labels = (1..=wh.len())
             .map(|d| {
-                label_features(wh, &th, d, heads[d - 1], &mut feats);
+                label_features(wh, &th, &heads, d, heads[d - 1], &mut feats);
                 self.labeler.scores(&feats, &mut lscores);
                 best(&lscores, |_| true).unwrap_or(0)
             })
@@ -341,7 +356,7 @@ impl Parser {
                     st.apply(want);
                 }
                 for d in 1..=t.words.len() {
-                    label_features(wh, &th, d, t.heads[d - 1], &mut feats);
+                    label_features(wh, &th, &t.heads, d, t.heads[d - 1], &mut feats);
                     lt.scores(&feats, &mut lscores);
                     let guess = best(&lscores, |_| true).unwrap_or(0);
                     lt.update(&feats, li(&t.labels[d - 1]), guess);

@@ -7,6 +7,8 @@ use casus_actors::{Found, Kind};
 use casus_core::Span;
 use casus_nlp::Token;
 
+use super::tree::Tree;
+
 const DETERMINERS: &[&str] = &[
     "the",
     "a",
@@ -129,8 +131,22 @@ const AFTER_NOUN: &[&str] = &[
     "upon",
 ];
 
-/// Is this trigger used as a noun here?
+/// Is this trigger used as a noun here? The tagger decides where it has
+/// read the sentence ("wants to attack": a verb; "the attack": a noun);
+/// the word rules below are the fallback.
 pub(super) fn is_noun(ctx: &Sentence, h: &Hit) -> bool {
+    if matches!(h.trigger.class, Class::Verb | Class::Noun)
+        && (h.trigger.ambiguous || h.trigger.class == Class::Verb)
+    {
+        if let Some(tag) = ctx.tree.and_then(|t| t.tag_at(h.span.start)) {
+            if tag.starts_with("VB") {
+                return false;
+            }
+            if tag.starts_with("NN") && matches!(h.trigger.form, Form::Base | Form::S) {
+                return true;
+            }
+        }
+    }
     match h.trigger.class {
         Class::Noun if !h.trigger.ambiguous => true,
         // "the fight against": a verb used as a noun.
@@ -176,6 +192,25 @@ pub(super) fn is_noun(ctx: &Sentence, h: &Hit) -> bool {
     }
 }
 
+/// A verb's sources and targets (mentions, coordinated ones included) and
+/// the phrases of its arguments in the parse.
+#[derive(Debug, Default)]
+pub(super) struct Args {
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+    pub source_phrase: Option<Span>,
+    pub target_phrase: Option<Span>,
+}
+
+/// One argument pair from the parse.
+#[derive(Debug, Clone, Copy)]
+struct Args1 {
+    source: Option<usize>,
+    target: Option<usize>,
+    source_phrase: Option<Span>,
+    target_phrase: Option<Span>,
+}
+
 /// One sentence and its mentions.
 pub(super) struct Sentence<'a> {
     pub(super) text: &'a str,
@@ -186,6 +221,8 @@ pub(super) struct Sentence<'a> {
     pub(super) ms: &'a [usize],
     /// Every trigger in the sentence.
     pub(super) triggers: &'a [Span],
+    /// The sentence's dependency parse, when it has an act to code.
+    pub(super) tree: Option<&'a Tree<'a>>,
 }
 
 impl Sentence<'_> {
@@ -359,7 +396,7 @@ impl Sentence<'_> {
         area: Span,
         prev_source: Option<usize>,
         speaker: Option<usize>,
-    ) -> (Vec<usize>, Vec<usize>) {
+    ) -> Args {
         let before: Vec<&Token> = self.toks.iter().filter(|t| t.span.end <= h.span.start).collect();
         let passive = matches!(h.trigger.form, Form::Past | Form::Participle)
             && (before
@@ -398,9 +435,85 @@ impl Sentence<'_> {
             let subject = subject.or_else(|| speaker.filter(|_| first_person()));
             (subject, self.first_after(h.span.end, area, 80))
         };
-        let src = src.map(|i| self.with_coordinated(i, area)).unwrap_or_default();
-        let tgt = tgt.map(|i| self.with_coordinated(i, area)).unwrap_or_default();
-        (src, tgt)
+        // The parse first, the word rules where it names no actor.
+        let parsed = self.parsed_roles(h.span, area);
+        let (src, tgt) = match parsed {
+            Some(p) => (p.source.or(src), p.target.or(tgt)),
+            None => (src, tgt),
+        };
+        let tgt = tgt.filter(|t| Some(*t) != src);
+        let (source_phrase, target_phrase) =
+            parsed.map_or((None, None), |p| (p.source_phrase, p.target_phrase));
+        Args {
+            sources: src.map(|i| self.with_coordinated(i, area)).unwrap_or_default(),
+            targets: tgt.map(|i| self.with_coordinated(i, area)).unwrap_or_default(),
+            source_phrase,
+            target_phrase,
+        }
+    }
+
+    /// The words of mention `i`'s whole phrase in the parse ("the Iraqi
+    /// government" for "Iraqi government"), never less than the mention.
+    pub(super) fn phrase_of(&self, i: usize) -> Span {
+        let m = self.found[i].span;
+        let Some(tree) = self.tree else {
+            return m;
+        };
+        match tree.head_of(m) {
+            Some(k) => {
+                let p = tree.phrase(k);
+                Span::new(p.start.min(m.start), p.end.max(m.end))
+            }
+            None => m,
+        }
+    }
+
+    /// The actor mention that a parse argument (its head token `k`)
+    /// stands for: the mention covering the head word, else the first one
+    /// inside the argument's phrase ("thousands of students").
+    fn mention_for(&self, tree: &Tree, k: usize, area: Span) -> Option<usize> {
+        let (lo, hi) = tree.extent(k);
+        let phrase = Span::new(tree.spans[lo].start, tree.spans[hi].end);
+        let head = tree.spans[k];
+        let actors = self.actors_in(area);
+        actors
+            .iter()
+            .copied()
+            .find(|&i| self.found[i].span.start <= head.start && head.end <= self.found[i].span.end)
+            .or_else(|| {
+                actors.into_iter().find(|&i| {
+                    phrase.start <= self.found[i].span.start && self.found[i].span.end <= phrase.end
+                })
+            })
+    }
+
+    /// Source and target of the verb at `at` from the parse: the actor
+    /// mentions its arguments stand for, and the arguments' phrases.
+    fn parsed_roles(&self, at: Span, area: Span) -> Option<Args1> {
+        let tree = self.tree?;
+        let v = tree.token_at(at.start)?;
+        let r = tree.roles(v, self.text);
+        let (s, t) = if r.passive {
+            (r.agent, r.subject.or(r.object))
+        } else {
+            (r.subject, r.object)
+        };
+        let m = |k: Option<usize>| k.and_then(|k| self.mention_for(tree, k, area));
+        // An argument's phrase, if it is a noun phrase inside the area and
+        // clear of the trigger's own words.
+        let phrase = |k: Option<usize>| {
+            let k = k?;
+            let p = tree.phrase(k);
+            let noun = tree.tags[k].starts_with("NN") || tree.tags[k] == "PRP";
+            let clear = p.end <= at.start || p.start >= at.end;
+            (noun && clear && area.start <= p.start && p.end <= area.end).then_some(p)
+        };
+        Some(Args1 {
+            source: m(s),
+            target: m(t),
+            source_phrase: phrase(s),
+            target_phrase: phrase(t),
+        })
     }
 
     /// Source and target of a nominal event.

@@ -1,0 +1,210 @@
+//! Roles read from a sentence's dependency parse ([`casus_syntax`]): a
+//! verb's subject, object and passive agent, with the clause it hangs in.
+//! The window rules of `sentence.rs` remain the fallback where the parse
+//! says nothing.
+
+use casus_core::Span;
+use casus_nlp::Token;
+use casus_syntax::Syntax;
+
+/// One sentence's parse over the coder's own tokens.
+pub(crate) struct Tree<'a> {
+    pub spans: Vec<Span>,
+    pub tags: Vec<&'a str>,
+    /// 0 = root, else the 1-based token index of the head.
+    pub heads: Vec<usize>,
+    pub labels: Vec<&'a str>,
+}
+
+/// What a verb's arguments are, by token index (0-based).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Roles {
+    pub subject: Option<usize>,
+    /// The subject is the patient ("were killed"): a passive verb.
+    pub passive: bool,
+    pub object: Option<usize>,
+    /// The passive verb's "by" phrase.
+    pub agent: Option<usize>,
+}
+
+/// Dependents that are not part of a noun's own phrase.
+const OUTSIDE: &[&str] = &[
+    "acl:relcl",
+    "acl",
+    "appos",
+    "conj",
+    "cc",
+    "punct",
+    "parataxis",
+    "dep",
+    "advcl",
+    "ccomp",
+    "discourse",
+    "nmod:tmod",
+    "advmod",
+    "neg",
+    "mark",
+    "aux",
+    "auxpass",
+    "cop",
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "xcomp",
+];
+
+/// Prepositions whose object is what a verb acts on ("fired on the
+/// convoy", "protested against the law").
+const ON: &[&str] = &["on", "against", "at", "into", "upon", "toward", "towards", "with"];
+
+impl<'a> Tree<'a> {
+    pub fn new(syntax: &'a Syntax, text: &str, toks: &[Token]) -> Tree<'a> {
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let p = syntax.analyse(&words);
+        Tree {
+            spans: toks.iter().map(|t| t.span).collect(),
+            tags: p.tags.iter().map(|&t| syntax.tag_name(t)).collect(),
+            heads: p.arcs.heads,
+            labels: p.arcs.labels.iter().map(|&l| syntax.label_name(l)).collect(),
+        }
+    }
+
+    /// The token that starts at or covers byte `at`.
+    pub fn token_at(&self, at: usize) -> Option<usize> {
+        let k = self.spans.partition_point(|s| s.end <= at);
+        (k < self.spans.len() && self.spans[k].start <= at).then_some(k)
+    }
+
+    /// The tag of the token at byte `at`.
+    pub fn tag_at(&self, at: usize) -> Option<&str> {
+        self.token_at(at).map(|k| self.tags[k])
+    }
+
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.heads.len()).filter(move |&k| self.heads[k] == i + 1)
+    }
+
+    fn child(&self, i: usize, labels: &[&str]) -> Option<usize> {
+        self.children(i).find(|&k| labels.contains(&self.labels[k]))
+    }
+
+    /// A child of `i` introduced by one of `cases` ("by", "on").
+    fn nmod_with(&self, i: usize, cases: &[&str], text: &str) -> Option<usize> {
+        self.children(i).find(|&k| {
+            self.labels[k].starts_with("nmod")
+                && self.children(k).any(|c| {
+                    self.labels[c] == "case"
+                        && cases.contains(&self.spans[c].slice(text).to_lowercase().as_str())
+                })
+        })
+    }
+
+    /// The first and last token of `k`'s phrase: its subtree without the
+    /// clauses, appositions and coordinated phrases that hang on it ("a
+    /// Swiss court", "the last bastion in the valley", but not "…, which
+    /// …" nor "and Y").
+    pub fn extent(&self, k: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (k, k);
+        let mut todo = vec![k];
+        let mut seen = 0;
+        while let Some(i) = todo.pop() {
+            seen += 1;
+            if seen > self.heads.len() {
+                break;
+            }
+            for c in self.children(i) {
+                // The phrase's own preposition is not its words ("on the
+                // convoy" is the convoy); prepositions inside it are.
+                if OUTSIDE.contains(&self.labels[c]) || (i == k && self.labels[c] == "case") {
+                    continue;
+                }
+                lo = lo.min(c);
+                hi = hi.max(c);
+                todo.push(c);
+            }
+        }
+        (lo, hi)
+    }
+
+    /// The token of `span` whose head lies outside it: the phrase's head.
+    pub fn head_of(&self, span: Span) -> Option<usize> {
+        let first = self.token_at(span.start)?;
+        let inside = |k: usize| k < self.spans.len() && self.spans[k].start < span.end;
+        (first..self.spans.len()).take_while(|&k| inside(k)).find(|&k| {
+            let h = self.heads[k];
+            h == 0
+                || !(first..self.spans.len())
+                    .take_while(|&j| inside(j))
+                    .any(|j| j + 1 == h)
+        })
+    }
+
+    /// The byte span of `k`'s phrase.
+    pub fn phrase(&self, k: usize) -> Span {
+        let (lo, hi) = self.extent(k);
+        Span::new(self.spans[lo].start, self.spans[hi].end)
+    }
+
+    /// The roles of the verb at token `v`. A verb without a subject of its
+    /// own takes that of the verb it depends on: "wants to attack"
+    /// (xcomp), "attacked and burned" (conj); a relative clause's subject
+    /// ("the militia that attacked") is the noun the clause hangs on.
+    pub fn roles(&self, v: usize, text: &str) -> Roles {
+        let mut r = Roles::default();
+        let relative = |k: usize| {
+            matches!(self.tags[k], "WP" | "WDT") || self.spans[k].slice(text).eq_ignore_ascii_case("that")
+        };
+        if let (Some(s), "acl:relcl", h) = (self.child(v, &["nsubj"]), self.labels[v], self.heads[v]) {
+            // "the gunmen who attacked": the noun the clause hangs on.
+            r.subject = Some(if relative(s) && h > 0 { h - 1 } else { s });
+        } else if let Some(s) = self.child(v, &["nsubj"]) {
+            r.subject = Some(s);
+        } else if let Some(s) = self.child(v, &["nsubjpass"]) {
+            r.subject = Some(s);
+            r.passive = true;
+        } else {
+            let mut up = v;
+            for _ in 0..3 {
+                let h = self.heads[up];
+                if h == 0 {
+                    break;
+                }
+                let head = h - 1;
+                match self.labels[up] {
+                    "xcomp" | "conj" => {
+                        if let Some(s) = self.child(head, &["nsubj"]) {
+                            r.subject = Some(s);
+                            break;
+                        }
+                        up = head;
+                    }
+                    "acl:relcl" => {
+                        let pronoun = self.child(v, &["nsubj"]);
+                        r.subject = pronoun.or(Some(head));
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        // The object; a noun after the verb with no preposition of its own
+        // is one, whatever label it was given.
+        let bare = (v + 1..self.heads.len()).find(|&k| {
+            self.heads[k] == v + 1
+                && self.labels[k].starts_with("nmod")
+                && self.tags[k].starts_with("NN")
+                && !self.children(k).any(|c| self.labels[c] == "case" && c < k)
+        });
+        r.object = self
+            .child(v, &["dobj", "iobj"])
+            .or(bare)
+            .or_else(|| self.nmod_with(v, ON, text));
+        r.agent = self.nmod_with(v, &["by"], text);
+        if r.agent.is_some() && !r.passive && self.tags[v] == "VBN" {
+            // "killed by gunmen" without an auxiliary: a reduced passive.
+            r.passive = true;
+            r.object = r.object.or(r.subject.take());
+        }
+        r
+    }
+}
