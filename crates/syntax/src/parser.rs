@@ -1,8 +1,8 @@
 //! A greedy arc-eager dependency parser (Nivre 2003): one pass over the
 //! words with a stack, four transitions (shift, left arc, right arc,
 //! reduce) chosen by an averaged perceptron over hashed features of the
-//! stack and buffer (words, tags, the dependents found so far), trained on
-//! a static oracle. Labels are chosen afterwards, one per arc, by a second
+//! stack and buffer (words, tags, the dependents found so far), trained with a dynamic oracle
+//! (Goldberg and Nivre 2012) and some exploration of its own mistakes. Labels are chosen afterwards, one per arc, by a second
 //! perceptron over the head's and the dependent's words and tags: four
 //! classes per transition instead of eighty keeps parsing cheap.
 
@@ -109,21 +109,41 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The static oracle's move towards the gold heads.
-    fn oracle(&self, gold: &[usize]) -> usize {
+    /// How many gold arcs move `m` makes unreachable (Goldberg and Nivre's
+    /// dynamic oracle for arc-eager): zero for every move that keeps the
+    /// best tree in reach, from any state, also after a wrong move.
+    fn cost(&self, m: usize, gold: &[usize]) -> usize {
         let s0 = *self.stack.last().unwrap_or(&0);
         let b = self.next;
-        if s0 != 0 && gold[s0] == b && self.valid(LEFT) {
-            return LEFT;
-        }
-        if gold[b] == s0 {
-            return RIGHT;
-        }
+        let n = self.n();
+        let headless = |k: usize| k != 0 && self.heads[k] == NONE;
         let below = &self.stack[..self.stack.len() - 1];
-        if self.valid(REDUCE) && below.iter().any(|&k| gold[b] == k || (k != 0 && gold[k] == b)) {
-            return REDUCE;
+        match m {
+            // s0 leaves: its head and dependents in the buffer are lost.
+            LEFT => usize::from(gold[s0] > b) + (b..=n).filter(|&k| gold[k] == s0).count(),
+            // b gets s0 as head: its own head elsewhere in the stack or
+            // buffer and its dependents in the stack are lost.
+            RIGHT => {
+                usize::from(gold[b] != s0 && (below.contains(&gold[b]) || gold[b] > b))
+                    + self
+                        .stack
+                        .iter()
+                        .filter(|&&k| headless(k) && gold[k] == b)
+                        .count()
+            }
+            // s0 leaves: its dependents in the buffer are lost.
+            REDUCE => (b..=n).filter(|&k| gold[k] == s0).count(),
+            // b is pushed: its head and headless dependents in the stack
+            // are lost.
+            _ => {
+                usize::from(self.stack.contains(&gold[b]))
+                    + self
+                        .stack
+                        .iter()
+                        .filter(|&&k| headless(k) && gold[k] == b)
+                        .count()
+            }
         }
-        SHIFT
     }
 
     fn word(&self, i: usize) -> u64 {
@@ -205,6 +225,28 @@ impl<'a> State<'a> {
         add(&[20, s0h, s0t, b0t]);
         add(&[21, dist, s0t, b0t]);
         add(&[22, has, s0t, b0t]);
+        let s2 = if self.stack.len() > 2 {
+            self.stack[self.stack.len() - 3]
+        } else {
+            NONE
+        };
+        let s0rw = self.word(child(&self.right, s0));
+        let b0lw = self.word(child(&self.left, b0));
+        let s0hw = self.word(if s0 == NONE || s0 == 0 {
+            NONE
+        } else {
+            self.heads[s0]
+        });
+        add(&[23, self.tag(s2), s1t, s0t]);
+        add(&[24, b0t, b1t, self.tag(b2)]);
+        add(&[25, s0w, s0t, b0t]);
+        add(&[26, s0t, b0w, b0t]);
+        add(&[27, s0rw, s0t]);
+        add(&[28, b0lw, b0t]);
+        add(&[29, s0hw, s0t]);
+        add(&[30, dist, s0w]);
+        add(&[31, dist, b0w]);
+        add(&[32, s0w, s0t, b0w, b0t]);
     }
 }
 
@@ -334,7 +376,7 @@ impl Parser {
         let mut feats = Vec::new();
         let mut scores = [0f32; 4];
         let mut lscores = vec![0f32; labels.len()];
-        for _ in 0..epochs {
+        for epoch in 0..epochs {
             rng.shuffle(&mut order);
             for &k in &order {
                 let t = &trees[k];
@@ -345,15 +387,24 @@ impl Parser {
                 let th = hashed(&tg);
                 let mut st = State::new(wh, &th);
                 while !st.done() {
-                    let want = st.oracle(&gold);
-                    if !st.valid(want) {
-                        break;
-                    }
                     st.features(&mut feats);
                     mt.scores(&feats, &mut scores);
                     let guess = best(&scores, |m| st.valid(m)).unwrap_or(SHIFT);
+                    let costs: [usize; 4] = std::array::from_fn(|m| {
+                        if st.valid(m) {
+                            st.cost(m, &gold)
+                        } else {
+                            usize::MAX
+                        }
+                    });
+                    let least = costs.iter().copied().min().unwrap_or(0);
+                    // The best-scoring of the moves that lose least.
+                    let want = best(&scores, |m| costs[m] == least).unwrap_or(guess);
                     mt.update(&feats, want, guess);
-                    st.apply(want);
+                    // After the first pass, follow the model's own mistakes
+                    // one time in ten, so it learns to recover from them.
+                    let explore = epoch > 0 && costs[guess] != usize::MAX && rng.next_u64() % 10 == 0;
+                    st.apply(if explore { guess } else { want });
                 }
                 for d in 1..=t.words.len() {
                     label_features(wh, &th, &t.heads, d, t.heads[d - 1], &mut feats);
