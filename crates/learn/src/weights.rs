@@ -122,6 +122,11 @@ pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<
     if bits == 0 || bits > 26 {
         return Err(bad("bucket bits out of range"));
     }
+    // Dense copies are made of some models: refuse a header that asks for
+    // more than 2^26 weights (256 MB) before allocating anything.
+    if (1usize << bits).saturating_mul(classes) > 1 << 26 {
+        return Err(bad("more than 2^26 weights"));
+    }
     let meta = b
         .get(20..20 + meta_len)
         .ok_or_else(|| bad("cut short in the class names"))?;
