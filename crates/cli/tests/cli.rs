@@ -403,3 +403,35 @@ fn a_lifestyle_page_is_scored_irrelevant_and_min_relevance_drops_its_events() {
     assert!(kept[0]["events"].as_array().unwrap().is_empty());
     assert!(!kept[1]["events"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn the_documented_train_command_rebuilds_the_shipped_syntax_weights() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let parses = root.join("../shared/data/dev/parses/train.conllu.gz");
+    if !parses.exists() {
+        eprintln!("no {} here: nothing to check", parses.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let run = casus(
+        &[
+            "train",
+            "syntax",
+            "--data",
+            &parses.display().to_string(),
+            "--epochs",
+            "6",
+            "-o",
+            &dir.path().display().to_string(),
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for name in ["tagger.bin", "parser.bin", "labels.bin"] {
+        let shipped = std::fs::read(root.join("crates/syntax/data").join(name)).unwrap();
+        assert!(
+            std::fs::read(dir.path().join(name)).unwrap() == shipped,
+            "{name}: retrain with the README's command"
+        );
+    }
+}

@@ -259,13 +259,28 @@ impl Coder {
                     before.drain(..=k);
                 }
                 let before: Vec<&str> = before.iter().map(String::as_str).collect();
-                let mut m = modality(&before, penta == 4 || info.code.starts_with("13"));
+                // A verb's modality comes from the words that govern it in
+                // the parse (its auxiliaries, negation, "if", and the verbs
+                // it depends on: "refused to release"); the clause's words
+                // where there is no parse.
+                let governing = (!nominal)
+                    .then(|| {
+                        parsed
+                            .as_ref()
+                            .and_then(|t| t.token_at(h.span.start).map(|v| t.governing(v, text)))
+                    })
+                    .flatten();
+                let scope: Vec<&str> = match &governing {
+                    Some(g) => g.iter().map(String::as_str).collect(),
+                    None => before.clone(),
+                };
+                let mut m = modality(&scope, penta == 4 || info.code.starts_with("13"));
                 let count = if nominal { count_before(&before) } else { None };
                 let mut info = info;
                 if h.trigger.class != Class::Judge && !nominal {
                     // CAMEO's conventions for cooperation that is promised,
                     // refused or demanded (03x, 12x, 10x).
-                    if let Some(code) = convention(&info.code, m, &before) {
+                    if let Some(code) = convention(&info.code, m, &scope) {
                         if let Some(t) = self.table.get(code) {
                             info = t.clone();
                         }

@@ -117,3 +117,18 @@ fn an_object_far_from_its_verb_is_still_its_object() {
     assert_eq!(e.source.as_deref(), Some("Kenyan police"), "{seen:#?}");
     assert_eq!(e.target.as_deref(), Some("Somali army"), "{seen:#?}");
 }
+
+#[test]
+fn the_verb_a_verb_depends_on_gives_its_modality() {
+    let seen = Coder::default();
+    let text = "Serbian police refused to release the Bosnian prisoners.";
+    let seg = Segmenter::default().segment(text);
+    let found = Recognizer::new(Dictionary::builtin()).recognize(text, &seg.sentences, Some("2024-02-01"));
+    let coded = seen.code(text, &seg.sentences, &found);
+    let release = coded
+        .iter()
+        .find(|c| c.trigger.slice(text) == "release")
+        .unwrap_or_else(|| panic!("no release: {coded:#?}"));
+    assert_eq!(release.modality, Modality::Negated);
+    assert_eq!(&release.info.code[..2], "12", "refused cooperation is a rejection");
+}

@@ -99,6 +99,31 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// The words that govern the verb at `v`, lower case: its own
+    /// auxiliaries, negation and subordinator ("if"), then, up the verbs it
+    /// depends on ("refused to release", "will stop and search"), theirs and
+    /// the verbs themselves.
+    pub fn governing(&self, v: usize, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = v;
+        for step in 0..4 {
+            if step > 0 {
+                out.push(self.spans[cur].slice(text).to_lowercase());
+            }
+            for c in self.children(cur) {
+                if matches!(self.labels[c], "neg" | "aux" | "mark") {
+                    out.push(self.spans[c].slice(text).to_lowercase());
+                }
+            }
+            let h = self.heads[cur];
+            if h == 0 || !matches!(self.labels[cur], "xcomp" | "conj") {
+                break;
+            }
+            cur = h - 1;
+        }
+        out
+    }
+
     /// The first and last token of `k`'s phrase: its subtree without the
     /// clauses, appositions and coordinated phrases that hang on it ("a
     /// Swiss court", "the last bastion in the valley", but not "…, which
