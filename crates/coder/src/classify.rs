@@ -78,15 +78,9 @@ impl Classifier {
     }
 
     pub fn from_bytes(path: &str, b: &[u8]) -> Result<Self, ModelError> {
-        let model = Logistic::from_bytes(path, "PentaClass", b)?;
-        if model.classes() != CLASSES {
-            return Err(WeightsError::Format {
-                path: path.into(),
-                kind: "PentaClass".into(),
-                what: format!("expected {CLASSES} classes, found {}", model.classes()),
-            });
-        }
-        Ok(Classifier { model })
+        Ok(Classifier {
+            model: Logistic::load(path, "PentaClass", b, CLASSES)?,
+        })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

@@ -61,15 +61,9 @@ impl Relevance {
     }
 
     pub fn from_bytes(path: &str, b: &[u8]) -> Result<Self, WeightsError> {
-        let model = Logistic::from_bytes(path, "relevance", b)?;
-        if model.classes() != 2 {
-            return Err(WeightsError::Format {
-                path: path.into(),
-                kind: "relevance".into(),
-                what: format!("expected 2 classes, found {}", model.classes()),
-            });
-        }
-        Ok(Relevance { model })
+        Ok(Relevance {
+            model: Logistic::load(path, "relevance", b, 2)?,
+        })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

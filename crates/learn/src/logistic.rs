@@ -131,6 +131,20 @@ impl Logistic {
         )
     }
 
+    /// Reads a weights file that must have `classes` classes; `kind`
+    /// names the model in errors.
+    pub fn load(path: &str, kind: &str, b: &[u8], classes: usize) -> Result<Self, WeightsError> {
+        let m = Logistic::from_bytes(path, kind, b)?;
+        if m.classes() != classes {
+            return Err(WeightsError::Format {
+                path: path.into(),
+                kind: kind.into(),
+                what: format!("expected {classes} classes, found {}", m.classes()),
+            });
+        }
+        Ok(m)
+    }
+
     /// Reads a weights file; `kind` names the model in errors.
     pub fn from_bytes(path: &str, kind: &str, b: &[u8]) -> Result<Self, WeightsError> {
         let r = read(path, kind, MAGIC, b)?;

@@ -130,5 +130,9 @@ fn the_verb_a_verb_depends_on_gives_its_modality() {
         .find(|c| c.trigger.slice(text) == "release")
         .unwrap_or_else(|| panic!("no release: {coded:#?}"));
     assert_eq!(release.modality, Modality::Negated);
-    assert_eq!(&release.info.code[..2], "12", "refused cooperation is a rejection");
+    assert_eq!(
+        &release.info.code[..2],
+        "12",
+        "refused cooperation is a rejection"
+    );
 }
