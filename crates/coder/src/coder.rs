@@ -240,6 +240,12 @@ impl Coder {
                     if tgt.is_empty() && region.is_some() && h.trigger.code.starts_with("13") {
                         tgt.extend(last_attacker.filter(|a| !src.contains(a)));
                     }
+                    // "The US and China signed an agreement": a joint act
+                    // of cooperation with no one else named is each side's
+                    // towards the other (CAMEO's practice for meetings).
+                    if tgt.is_empty() && src.len() > 1 && joint(&info.code) {
+                        tgt = src.clone();
+                    }
                     prev_source = src.first().copied().or(prev_source);
                     (src, tgt, 0.45)
                 };
@@ -496,6 +502,12 @@ fn main_area(s: Span, regions: &[Region], at: Span) -> Span {
         }
     }
     a
+}
+
+/// Acts two sides do together: intents to cooperate, consultations,
+/// diplomatic and material cooperation, agreements.
+fn joint(code: &str) -> bool {
+    matches!(&code[..2], "03" | "04" | "05" | "06")
 }
 
 /// Every pair of a source and a target (one side may be empty).

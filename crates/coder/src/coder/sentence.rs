@@ -459,13 +459,29 @@ impl Sentence<'_> {
         let Some(tree) = self.tree else {
             return m;
         };
-        match tree.head_of(m) {
-            Some(k) => {
-                let p = tree.phrase(k);
-                Span::new(p.start.min(m.start), p.end.max(m.end))
+        let Some(mut k) = tree.head_of(m) else {
+            return m;
+        };
+        // "Cypriot ships", "NATO's decision": a mention that modifies a
+        // noun stands in that noun's phrase, unless the noun is a trigger
+        // ("US airstrikes").
+        for _ in 0..2 {
+            let h = tree.heads[k];
+            if h == 0 || !matches!(tree.labels[k], "amod" | "compound" | "nmod:poss") {
+                break;
             }
-            None => m,
+            let noun = tree.spans[h - 1];
+            let trigger = self
+                .triggers
+                .iter()
+                .any(|t| t.start < noun.end && noun.start < t.end);
+            if trigger || !tree.tags[h - 1].starts_with("NN") {
+                break;
+            }
+            k = h - 1;
         }
+        let p = tree.phrase(k);
+        Span::new(p.start.min(m.start), p.end.max(m.end))
     }
 
     /// The actor mention that a parse argument (its head token `k`)

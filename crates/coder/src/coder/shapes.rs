@@ -136,3 +136,23 @@ fn the_verb_a_verb_depends_on_gives_its_modality() {
         "refused cooperation is a rejection"
     );
 }
+
+#[test]
+fn a_joint_agreement_is_each_sides_act_towards_the_other() {
+    let seen = coded("Chile and Peru signed a fisheries agreement on Monday.");
+    let pairs: Vec<(Option<&str>, Option<&str>)> = seen
+        .iter()
+        .filter(|s| s.trigger == "signed")
+        .map(|s| (s.source.as_deref(), s.target.as_deref()))
+        .collect();
+    assert!(pairs.contains(&(Some("Chile"), Some("Peru"))), "{seen:#?}");
+    assert!(pairs.contains(&(Some("Peru"), Some("Chile"))), "{seen:#?}");
+}
+
+#[test]
+fn a_nationality_stands_in_the_phrase_of_its_noun() {
+    let seen = coded("Ankara banned Cypriot ships from its ports.");
+    let e = on(&seen, "banned");
+    assert_eq!(e.target.as_deref(), Some("Cypriot"), "{seen:#?}");
+    assert_eq!(e.target_words.as_deref(), Some("Cypriot ships"), "{seen:#?}");
+}

@@ -124,10 +124,10 @@ impl<'a> Tree<'a> {
         out
     }
 
-    /// The first and last token of `k`'s phrase: its subtree without the
-    /// clauses, appositions and coordinated phrases that hang on it ("a
-    /// Swiss court", "the last bastion in the valley", but not "…, which
-    /// …" nor "and Y").
+    /// The first and last token of `k`'s phrase: its subtree, appositions
+    /// included ("Jane Roe, the envoy"), without the clauses and
+    /// coordinated phrases that hang on it ("a Swiss court", "the last
+    /// bastion in the valley", but not "…, which …" nor "and Y").
     pub fn extent(&self, k: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (k, k);
         let mut todo = vec![k];
