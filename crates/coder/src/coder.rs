@@ -17,7 +17,7 @@ use crate::codes::{penta_class, CodeInfo, CodeTable};
 use crate::lexicon::{Class, Hit, Lexicon};
 use crate::modality::{modality, Modality};
 use crate::relevance::Relevance;
-use casus_actors::Found;
+use casus_actors::{Found, Kind};
 use casus_core::Span;
 use casus_nlp::{TokenKind, Tokenizer};
 use casus_syntax::Syntax;
@@ -158,9 +158,15 @@ impl Coder {
                 .lexicon
                 .find(text, *s)
                 .into_iter()
+                // A trigger inside a name is part of the name ("Strike
+                // Force Nine"); a pronoun inside a trigger is not ("opened
+                // its borders", "lay down their arms").
                 .filter(|h| {
-                    !ms.iter()
-                        .any(|&i| found[i].span.start < h.span.end && h.span.start < found[i].span.end)
+                    !ms.iter().any(|&i| {
+                        found[i].kind != Kind::Pronoun
+                            && found[i].span.start < h.span.end
+                            && h.span.start < found[i].span.end
+                    })
                 })
                 .collect();
             let triggers: Vec<Span> = hits.iter().map(|h| h.span).collect();

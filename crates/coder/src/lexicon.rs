@@ -295,7 +295,7 @@ impl Lexicon {
             })
             .collect();
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(entries.iter().map(|(f, _)| f.as_str()))
             .expect("lexicon automaton builds");
@@ -315,14 +315,30 @@ impl Lexicon {
     pub fn find(&self, text: &str, span: Span) -> Vec<Hit> {
         let part = &text[span.start..span.end];
         let mut words: Option<Vec<(usize, usize, String)>> = None;
-        self.automaton
-            .find_iter(part)
+        // Every phrase that matches whole words, then the longest at each
+        // place, left to right: "agreed today" is "agreed", not a failed
+        // "agreed to" (which a leftmost-longest search would pick and the
+        // word test then drop).
+        let mut all: Vec<aho_corasick::Match> = self
+            .automaton
+            .find_overlapping_iter(part)
             .filter(|m| {
                 let before = part[..m.start()].chars().next_back();
                 let after = part[m.end()..].chars().next();
                 before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
                     && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
             })
+            .collect();
+        all.sort_by_key(|m| (m.start(), std::cmp::Reverse(m.end())));
+        let mut end = 0;
+        all.retain(|m| {
+            let keep = m.start() >= end;
+            if keep {
+                end = m.end();
+            }
+            keep
+        });
+        all.into_iter()
             .filter_map(|m| {
                 let mut trigger = self.entries[m.pattern().as_usize()].1.clone();
                 if let Some(set) = trigger.patterns {
@@ -414,6 +430,12 @@ mod tests {
         assert_eq!(find("accusing")[0].1, "112");
         assert_eq!(find("it denied")[0].1, "016");
         assert_eq!(find("were detained")[0].2, Form::Past);
+    }
+
+    #[test]
+    fn a_longer_phrase_that_is_not_whole_words_leaves_the_shorter_one() {
+        // "agree to" would match inside "agreed today".
+        assert_eq!(find("They agreed today to talk")[0].0, "agreed");
     }
 
     #[test]
