@@ -20,4 +20,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = casus_syntax::Parser::from_bytes("fuzz.bin", data, data);
     let _ = casus_coder::Classifier::from_bytes("fuzz.bin", data);
     let _ = casus_coder::Relevance::from_bytes("fuzz.bin", data);
+    let _ = casus_coder::SideTagger::from_bytes("fuzz.bin", data);
 });

@@ -21,6 +21,10 @@ use std::process::ExitCode;
 /// `casus train syntax` fits the part-of-speech tagger and the dependency
 /// parser on CoNLL-U trees (averaged perceptrons) and scores them on --dev.
 ///
+/// `casus train sides` fits the tagger that marks the words of an event's
+/// source and target, on BIO-tagged sentences (`token TAG`, S/T/R), and
+/// with --cv K compares it with the rules' phrases on grouped folds.
+///
 /// `casus train relevance` fits the article relevance score the same way,
 /// over an article's words and word pairs.
 ///
@@ -34,11 +38,13 @@ use std::process::ExitCode;
 ///       -o crates/coder/data/relevance.bin
 ///   casus train syntax --data ../shared/data/dev/parses/train.conllu.gz \
 ///       --dev ../shared/data/dev/parses/dev.conllu.gz --epochs 6 -o crates/syntax/data
+///   casus train sides --data ../shared/data/dev/source-target-train.bio \
+///       --cv 5 --epochs 3 -o crates/coder/data/sides.bin
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// What to train: `pentaclass`, `relevance` or `syntax`.
-    #[arg(value_name = "MODEL", value_parser = ["pentaclass", "relevance", "syntax"])]
+    /// What to train: `pentaclass`, `relevance`, `syntax` or `sides`.
+    #[arg(value_name = "MODEL", value_parser = ["pentaclass", "relevance", "syntax", "sides"])]
     model: String,
     /// Labelled data; several allowed. pentaclass: `sentence<TAB>label`
     /// (0–4). relevance: `text<TAB>label[<TAB>more labels]`, the first
@@ -194,7 +200,116 @@ fn train_syntax(args: &Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Word-level P, R, F1 from (gold, predicted, matched) counts.
+fn prf(c: (usize, usize, usize)) -> (f64, f64, f64) {
+    let p = c.2 as f64 / c.1.max(1) as f64;
+    let r = c.2 as f64 / c.0.max(1) as f64;
+    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+}
+
+fn train_sides(args: &Args) -> Result<ExitCode> {
+    use casus_coder::{gold_tags, SideTagger};
+    use casus_eval::bio;
+    let mut res = casus_pipeline::Resources::builtin();
+    // The rules' phrases are the tagger's input: train without a tagger.
+    res.coder = res.coder.clone().with_sides(None);
+    let mut sentences = Vec::new();
+    for p in &args.data {
+        let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        sentences.extend(bio::parse(&p.display().to_string(), &text)?);
+    }
+    anyhow::ensure!(!sentences.is_empty(), "no sentences in {:?}", args.data);
+    // Per sentence: the tagger's input (None: no event), gold, rules' spans.
+    type Prepared = (Option<casus_coder::SideInput>, Vec<(usize, usize, char)>);
+    let prepared: Vec<Prepared> = sentences
+        .iter()
+        .map(|s| {
+            let whole = casus_core::Span::new(0, s.text.len());
+            let found = res.actors.recognize(&s.text, &[whole], None);
+            let events = res.coder.code(&s.text, &[whole], &found);
+            let input = res.coder.side_input(&s.text, whole, &found, &events);
+            let rules = casus_coder::main_event(&events)
+                .map(|m| {
+                    let mut v = Vec::new();
+                    for e in events.iter().filter(|e| e.trigger == m.trigger) {
+                        for (i, ph, role) in [(e.source, e.source_span, 'S'), (e.target, e.target_span, 'T')]
+                        {
+                            if let Some(sp) = ph.or(i.map(|i| found[i].span)) {
+                                v.push((sp.start, sp.end, role));
+                            }
+                        }
+                    }
+                    v
+                })
+                .unwrap_or_default();
+            (input, rules)
+        })
+        .collect();
+    let rows = |keep: &dyn Fn(usize) -> bool| -> Vec<(casus_coder::SideInput, Vec<usize>)> {
+        prepared
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .filter_map(|(k, (input, _))| {
+                input.clone().map(|i| {
+                    let g = gold_tags(&i, &sentences[k].spans);
+                    (i, g)
+                })
+            })
+            .collect()
+    };
+    if args.cv > 1 {
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        let groups = near_duplicate_groups(&texts, args.near);
+        let fold = grouped_folds(&groups, args.cv);
+        let (mut learned, mut rules) = ((0, 0, 0), (0, 0, 0));
+        let add = |a: &mut (usize, usize, usize), b: (usize, usize, usize)| {
+            a.0 += b.0;
+            a.1 += b.1;
+            a.2 += b.2;
+        };
+        for f in 0..args.cv {
+            let m = SideTagger::train(&rows(&|k| fold[k] != f), args.epochs, args.seed);
+            // Scored as casus outputs it: the coder with this fold's tagger.
+            let coder = res.coder.clone().with_sides(Some(m));
+            for (k, (_, rule)) in prepared.iter().enumerate().filter(|(k, _)| fold[*k] == f) {
+                let s = &sentences[k];
+                add(&mut rules, bio::word_counts(&s.text, &s.spans, rule));
+                let whole = casus_core::Span::new(0, s.text.len());
+                let found = res.actors.recognize(&s.text, &[whole], None);
+                let events = coder.code(&s.text, &[whole], &found);
+                let pred = bio::predicted_spans(&found, &events);
+                add(&mut learned, bio::word_counts(&s.text, &s.spans, &pred));
+            }
+        }
+        let (rp, rr, rf) = prf(rules);
+        let (lp, lr, lf) = prf(learned);
+        println!(
+            "{}-fold grouped cross-validation on {} sentences ({} near-duplicate groups), source/target words (R counts as both):",
+            args.cv,
+            sentences.len(),
+            groups.groups
+        );
+        println!("  rules' phrases    P {rp:.3}  R {rr:.3}  F1 {rf:.3}");
+        println!("  learned sides     P {lp:.3}  R {lr:.3}  F1 {lf:.3}");
+    }
+    let m = SideTagger::train(&rows(&|_| true), args.epochs, args.seed);
+    let bytes = m.to_bytes();
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    eprintln!(
+        "casus train: {} sentences: wrote {} ({} KB)",
+        sentences.len(),
+        args.output.display(),
+        bytes.len() / 1024
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn main(args: Args) -> Result<ExitCode> {
+    if args.model == "sides" {
+        return train_sides(&args);
+    }
     if args.model == "relevance" {
         return train_relevance(&args);
     }

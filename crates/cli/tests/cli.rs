@@ -435,3 +435,79 @@ fn the_documented_train_command_rebuilds_the_shipped_syntax_weights() {
         );
     }
 }
+
+#[test]
+fn the_documented_train_command_rebuilds_the_shipped_side_tagger() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let data = root.join("../shared/data/dev/source-target-train.bio");
+    if !data.exists() {
+        eprintln!("no {} here: nothing to check", data.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sides.bin");
+    let run = casus(
+        &[
+            "train",
+            "sides",
+            "--data",
+            &data.display().to_string(),
+            "--epochs",
+            "3",
+            "-o",
+            &out.display().to_string(),
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let shipped = std::fs::read(root.join("crates/coder/data/sides.bin")).unwrap();
+    assert!(
+        std::fs::read(&out).unwrap() == shipped,
+        "retrain with the README's command"
+    );
+}
+
+#[test]
+fn train_sides_cross_validates_on_sentences_we_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("ours.bio");
+    let mut text = String::new();
+    for (s, v, t) in [
+        ("Syrian troops", "shelled", "the rebel town"),
+        ("Egyptian police", "arrested", "three Libyan smugglers"),
+        ("Kenyan forces", "attacked", "a Somali camp"),
+        ("Turkish jets", "struck", "Kurdish positions"),
+    ] {
+        for (k, w) in s.split(' ').enumerate() {
+            text.push_str(&format!("{w} {}-S\n", if k == 0 { "B" } else { "I" }));
+        }
+        text.push_str(&format!("{v} O\n"));
+        for (k, w) in t.split(' ').enumerate() {
+            text.push_str(&format!("{w} {}-T\n", if k == 0 { "B" } else { "I" }));
+        }
+        text.push_str(". O\n\n");
+    }
+    std::fs::write(&data, text).unwrap();
+    let out = dir.path().join("s.bin");
+    let run = casus(
+        &[
+            "train",
+            "sides",
+            "--data",
+            &data.display().to_string(),
+            "--cv",
+            "2",
+            "-o",
+            &out.display().to_string(),
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        report.contains("2-fold grouped cross-validation on 4 sentences"),
+        "{report}"
+    );
+    assert!(report.contains("learned sides     P"), "{report}");
+    assert!(std::fs::metadata(&out).unwrap().len() > 24);
+}

@@ -17,6 +17,7 @@ use crate::codes::{penta_class, CodeInfo, CodeTable};
 use crate::lexicon::{Class, Hit, Lexicon};
 use crate::modality::{modality, Modality};
 use crate::relevance::Relevance;
+use crate::sides::{spans_of, SideInput, SideTagger};
 use casus_actors::{Found, Kind};
 use casus_core::Span;
 use casus_nlp::{TokenKind, Tokenizer};
@@ -53,6 +54,7 @@ pub struct Coder {
     classifier: Classifier,
     relevance: Relevance,
     syntax: Arc<Syntax>,
+    sides: Option<SideTagger>,
 }
 
 /// A stretch of reported speech and who reports it.
@@ -76,6 +78,7 @@ impl Coder {
             classifier: Classifier::builtin(),
             relevance: Relevance::builtin(),
             syntax: Arc::new(Syntax::builtin()),
+            sides: Some(SideTagger::builtin()),
         }
     }
 
@@ -147,6 +150,7 @@ impl Coder {
         let mut out = Vec::new();
         let mut last_attacker: Option<usize> = None;
         for s in sentences {
+            let here = out.len();
             let toks = self.tokenizer.tokens(text, *s);
             // `found` is sorted: the sentence's mentions are one run of it.
             let first = found.partition_point(|f| f.span.start < s.start);
@@ -356,9 +360,37 @@ impl Coder {
                     last_attacker = sources.first().copied().or(last_attacker);
                 }
             }
+            if let (Some(sides), Some(tree)) = (&self.sides, &parsed) {
+                apply_sides(sides, text, &toks, tree, found, &mut out[here..]);
+            }
         }
         out.sort_by_key(|c| (c.trigger.start, c.source, c.target));
         out
+    }
+
+    /// The side tagger's input for `sentence` given the events coded in
+    /// it (for training `casus train sides`); `None` without an event.
+    pub fn side_input(
+        &self,
+        text: &str,
+        sentence: Span,
+        found: &[Found],
+        events: &[Coded],
+    ) -> Option<SideInput> {
+        let here: Vec<&Coded> = events
+            .iter()
+            .filter(|e| e.sentence.start >= sentence.start && e.sentence.end <= sentence.end)
+            .collect();
+        let main = main_event(here.iter().copied())?;
+        let toks = self.tokenizer.tokens(text, sentence);
+        let tree = Tree::new(&self.syntax, text, &toks);
+        side_input::side_input(text, &toks, &tree, main, found)
+    }
+
+    /// The same coder with another side tagger (`None`: the rules'
+    /// phrases alone).
+    pub fn with_sides(self, sides: Option<SideTagger>) -> Self {
+        Coder { sides, ..self }
     }
 
     /// A reporting verb: its statement, and the reported speech it opens.
@@ -510,6 +542,66 @@ fn main_area(s: Span, regions: &[Region], at: Span) -> Span {
     a
 }
 
+/// The learned side tagger on the sentence's main event, kept to what it
+/// is good at: where the rules found a side, a marked span that overlaps
+/// its words sets how far they reach (the actor stays, and its words stay
+/// inside); where the rules found none, a marked span becomes the side,
+/// with the actor named inside it if there is one (else a thing or place).
+fn apply_sides(
+    sides: &SideTagger,
+    text: &str,
+    toks: &[casus_nlp::Token],
+    tree: &Tree,
+    found: &[Found],
+    events: &mut [Coded],
+) {
+    let Some(main) = main_event(events.iter()).cloned() else {
+        return;
+    };
+    let Some(input) = side_input::side_input(text, toks, tree, &main, found) else {
+        return;
+    };
+    let marked = spans_of(&input, &sides.tag(&input));
+    let within = |s: Span| {
+        found
+            .iter()
+            .position(|f| f.actor.is_some() && s.start <= f.span.start && f.span.end <= s.end)
+    };
+    let side = |role: char, actor: &mut Option<usize>, words: &mut Option<Span>, other: Option<Span>| {
+        let clear = |s: &Span| other.is_none_or(|o| s.end <= o.start || o.end <= s.start);
+        let mine = marked
+            .iter()
+            .filter(|(s, r)| (*r == role || *r == 'R') && clear(s))
+            .map(|(s, _)| *s);
+        let rule = words.or(actor.map(|i| found[i].span));
+        match rule {
+            Some(w) => {
+                if let Some(s) = mine.clone().find(|s| s.start < w.end && w.start < s.end) {
+                    let keep = actor.map_or(s, |i| found[i].span);
+                    *words = Some(Span::new(s.start.min(keep.start), s.end.max(keep.end)));
+                }
+            }
+            None => {
+                if let Some(s) = mine.clone().next() {
+                    *actor = within(s);
+                    *words = Some(s);
+                }
+            }
+        }
+    };
+    for e in events
+        .iter_mut()
+        .filter(|e| e.trigger == main.trigger && !e.speech)
+    {
+        // A side never takes the other side's words.
+        let words = |i: Option<usize>, w: Option<Span>| w.or(i.map(|i| found[i].span));
+        let t = words(e.target, e.target_span);
+        side('S', &mut e.source, &mut e.source_span, t);
+        let s = words(e.source, e.source_span);
+        side('T', &mut e.target, &mut e.target_span, s);
+    }
+}
+
 /// Acts two sides do together: intents to cooperate, consultations,
 /// diplomatic and material cooperation, agreements.
 fn joint(code: &str) -> bool {
@@ -594,6 +686,7 @@ fn count_before(before: &[&str]) -> Option<u64> {
 }
 
 mod sentence;
+mod side_input;
 mod tree;
 pub use sentence::LOCATIVE;
 use sentence::{is_noun, Sentence};

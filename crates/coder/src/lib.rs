@@ -20,6 +20,7 @@ mod modality;
 mod petrarch;
 mod quotes;
 mod relevance;
+mod sides;
 
 pub use classify::{features, Classifier, ModelError};
 pub use coder::{blend, main_event, Coded, Coder, LOCATIVE};
@@ -29,3 +30,4 @@ pub use modality::Modality;
 pub use petrarch::{is_petrarch_verbs, read_verbs, Pattern, Verb, VerbDictionary};
 pub use quotes::QuoteFound;
 pub use relevance::{relevance_features, Relevance};
+pub use sides::{gold_tags, spans_of, SideInput, SideTagger, TAGS as SIDE_TAGS};

@@ -156,7 +156,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Source and target spans of the main event of `text` (byte spans, role).
-fn predicted_spans(
+pub fn predicted_spans(
     found: &[casus_actors::Found],
     events: &[casus_coder::Coded],
 ) -> Vec<(usize, usize, char)> {
@@ -216,30 +216,47 @@ pub fn evaluate(pipeline: &Pipeline, sentences: &[Sentence]) -> Report {
             .iter()
             .filter(|p| gold.iter().any(|g| overlaps(p, g)))
             .count();
-        let all_gold: Vec<(usize, usize, char)> = s
-            .spans
-            .iter()
-            .flat_map(|&(a, b, role)| match role {
-                'R' => vec![(a, b, 'S'), (a, b, 'T')],
-                _ => vec![(a, b, role)],
-            })
-            .collect();
-        let inside = |spans: &[(usize, usize, char)], w: (usize, usize), role: char| {
-            spans.iter().any(|&(a, b, r)| r == role && a <= w.0 && w.1 <= b)
-        };
-        for w in words(&s.text) {
-            for role in ['S', 'T'] {
-                let (g, p) = (inside(&all_gold, w, role), inside(&pred, w, role));
-                r.words.gold += usize::from(g);
-                r.words.predicted += usize::from(p);
-                r.words.matched_gold += usize::from(g && p);
-                r.words.matched_predicted += usize::from(g && p);
-            }
-        }
+        let w = word_counts(&s.text, &s.spans, &pred);
+        r.words.gold += w.0;
+        r.words.predicted += w.1;
+        r.words.matched_gold += w.2;
+        r.words.matched_predicted += w.2;
     }
     r.spans.finish();
     r.words.finish();
     r
+}
+
+/// Word-level counts of one sentence: (gold, predicted, matched) pairs of
+/// a word and a role (S or T; a word of an R span counts as both, gold or
+/// predicted).
+pub fn word_counts(
+    text: &str,
+    gold: &[(usize, usize, char)],
+    pred: &[(usize, usize, char)],
+) -> (usize, usize, usize) {
+    let both = |v: &[(usize, usize, char)]| -> Vec<(usize, usize, char)> {
+        v.iter()
+            .flat_map(|&(a, b, role)| match role {
+                'R' => vec![(a, b, 'S'), (a, b, 'T')],
+                _ => vec![(a, b, role)],
+            })
+            .collect()
+    };
+    let (gold, pred) = (both(gold), both(pred));
+    let inside = |spans: &[(usize, usize, char)], w: (usize, usize), role: char| {
+        spans.iter().any(|&(a, b, r)| r == role && a <= w.0 && w.1 <= b)
+    };
+    let mut c = (0, 0, 0);
+    for w in words(text) {
+        for role in ['S', 'T'] {
+            let (g, p) = (inside(&gold, w, role), inside(&pred, w, role));
+            c.0 += usize::from(g);
+            c.1 += usize::from(p);
+            c.2 += usize::from(g && p);
+        }
+    }
+    c
 }
 
 /// The words of a text (runs of letters and digits), as byte spans.

@@ -69,6 +69,24 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The label of `k`'s ancestor (or itself) that hangs on `v` directly:
+    /// how `k` relates to the verb ("nsubj", "dobj", "nmod"); `None` when
+    /// `k` is not below `v`.
+    pub fn path_to(&self, k: usize, v: usize) -> Option<&str> {
+        let mut cur = k;
+        for _ in 0..self.heads.len() {
+            let h = self.heads[cur];
+            if h == 0 {
+                return None;
+            }
+            if h - 1 == v {
+                return Some(self.labels[cur]);
+            }
+            cur = h - 1;
+        }
+        None
+    }
+
     /// The token that starts at or covers byte `at`.
     pub fn token_at(&self, at: usize) -> Option<usize> {
         let k = self.spans.partition_point(|s| s.end <= at);
