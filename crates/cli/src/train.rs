@@ -140,17 +140,11 @@ fn train_relevance(args: &Args) -> Result<ExitCode> {
             (tp + tn) as f64 / dev.len() as f64
         );
     }
-    let bytes = m.to_bytes();
-    std::fs::write(&args.output, &bytes)
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
-    eprintln!(
-        "casus train: {} texts, {} epochs: wrote {} ({} KB)",
-        data.len(),
-        args.epochs,
-        args.output.display(),
-        bytes.len() / 1024
-    );
-    Ok(ExitCode::SUCCESS)
+    write_weights(
+        &args.output,
+        &m.to_bytes(),
+        &format!("{} texts, {} epochs", data.len(), args.epochs),
+    )
 }
 
 fn train_syntax(args: &Args) -> Result<ExitCode> {
@@ -189,14 +183,19 @@ fn train_syntax(args: &Args) -> Result<ExitCode> {
         ("parser.bin", moves),
         ("labels.bin", labels),
     ] {
-        let path = args.output.join(name);
-        std::fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
-        eprintln!(
-            "casus train: wrote {} ({} KB)",
-            path.display(),
-            bytes.len() / 1024
-        );
+        write_weights(&args.output.join(name), &bytes, name)?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a weights file and says so, with what it was trained on.
+fn write_weights(path: &std::path::Path, bytes: &[u8], what: &str) -> Result<ExitCode> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!(
+        "casus train: {what}: wrote {} ({} KB)",
+        path.display(),
+        bytes.len() / 1024
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -294,16 +293,11 @@ fn train_sides(args: &Args) -> Result<ExitCode> {
         println!("  learned sides     P {lp:.3}  R {lr:.3}  F1 {lf:.3}");
     }
     let m = SideTagger::train(&rows(&|_| true), args.epochs, args.seed);
-    let bytes = m.to_bytes();
-    std::fs::write(&args.output, &bytes)
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
-    eprintln!(
-        "casus train: {} sentences: wrote {} ({} KB)",
-        sentences.len(),
-        args.output.display(),
-        bytes.len() / 1024
-    );
-    Ok(ExitCode::SUCCESS)
+    write_weights(
+        &args.output,
+        &m.to_bytes(),
+        &format!("{} sentences, {} epochs", sentences.len(), args.epochs),
+    )
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
@@ -386,15 +380,9 @@ pub fn main(args: Args) -> Result<ExitCode> {
     }
     let train: Vec<(Vec<u32>, u8)> = rows.iter().map(|r| (r.0.clone(), r.1)).collect();
     let m = Classifier::train(&train, args.epochs, args.seed);
-    let bytes = m.to_bytes();
-    std::fs::write(&args.output, &bytes)
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
-    eprintln!(
-        "casus train: {} sentences, {} epochs: wrote {} ({} KB)",
-        rows.len(),
-        args.epochs,
-        args.output.display(),
-        bytes.len() / 1024
-    );
-    Ok(ExitCode::SUCCESS)
+    write_weights(
+        &args.output,
+        &m.to_bytes(),
+        &format!("{} sentences, {} epochs", rows.len(), args.epochs),
+    )
 }

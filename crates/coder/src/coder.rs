@@ -17,7 +17,7 @@ use crate::codes::{penta_class, CodeInfo, CodeTable};
 use crate::lexicon::{Class, Hit, Lexicon};
 use crate::modality::{modality, Modality};
 use crate::relevance::Relevance;
-use crate::sides::{spans_of, SideInput, SideTagger};
+use crate::sides::{SideInput, SideTagger};
 use casus_actors::{Found, Kind};
 use casus_core::Span;
 use casus_nlp::{TokenKind, Tokenizer};
@@ -542,72 +542,6 @@ fn main_area(s: Span, regions: &[Region], at: Span) -> Span {
     a
 }
 
-/// The learned side tagger on the sentence's main event, kept to what it
-/// is good at: where the rules found a side, a marked span that overlaps
-/// its words sets how far they reach (the actor stays, and its words stay
-/// inside); where the rules found none, a marked span becomes the side,
-/// with the actor named inside it if there is one (else a thing or place).
-fn apply_sides(
-    sides: &SideTagger,
-    text: &str,
-    toks: &[casus_nlp::Token],
-    tree: &Tree,
-    found: &[Found],
-    events: &mut [Coded],
-) {
-    let Some(main) = main_event(events.iter()).cloned() else {
-        return;
-    };
-    let Some(input) = side_input::side_input(text, toks, tree, &main, found) else {
-        return;
-    };
-    let marked = spans_of(&input, &sides.tag(&input));
-    let within = |s: Span| {
-        found
-            .iter()
-            .position(|f| f.actor.is_some() && s.start <= f.span.start && f.span.end <= s.end)
-    };
-    let side = |role: char, actor: &mut Option<usize>, words: &mut Option<Span>, other: Option<Span>| {
-        let clear = |s: &Span| other.is_none_or(|o| s.end <= o.start || o.end <= s.start);
-        let mine = marked
-            .iter()
-            .filter(|(s, r)| (*r == role || *r == 'R') && clear(s))
-            .map(|(s, _)| *s);
-        let rule = words.or(actor.map(|i| found[i].span));
-        match rule {
-            Some(w) => {
-                if let Some(s) = mine.clone().find(|s| s.start < w.end && w.start < s.end) {
-                    let keep = actor.map_or(s, |i| found[i].span);
-                    *words = Some(Span::new(s.start.min(keep.start), s.end.max(keep.end)));
-                }
-            }
-            None => {
-                if let Some(s) = mine.clone().next() {
-                    *actor = within(s);
-                    *words = Some(s);
-                }
-            }
-        }
-    };
-    for e in events
-        .iter_mut()
-        .filter(|e| e.trigger == main.trigger && !e.speech)
-    {
-        // A side never takes the other side's words.
-        let words = |i: Option<usize>, w: Option<Span>| w.or(i.map(|i| found[i].span));
-        let t = words(e.target, e.target_span);
-        side('S', &mut e.source, &mut e.source_span, t);
-        let s = words(e.source, e.source_span);
-        side('T', &mut e.target, &mut e.target_span, s);
-    }
-}
-
-/// Acts two sides do together: intents to cooperate, consultations,
-/// diplomatic and material cooperation, agreements.
-fn joint(code: &str) -> bool {
-    matches!(&code[..2], "03" | "04" | "05" | "06")
-}
-
 /// Every pair of a source and a target (one side may be empty).
 fn for_pairs(sources: &[usize], targets: &[usize], mut f: impl FnMut(Option<usize>, Option<usize>)) {
     let src: Vec<Option<usize>> = if sources.is_empty() {
@@ -630,54 +564,6 @@ fn for_pairs(sources: &[usize], targets: &[usize], mut f: impl FnMut(Option<usiz
     }
 }
 
-/// Words that open a clause: the modality of a verb after them is not
-/// read from the words before them.
-const CLAUSE_START: &[&str] = &[
-    ",", ";", ":", "\"", "“", "”", "that", "which", "who", "whom", "after", "before", "when", "because",
-    "since", "while", "although",
-];
-
-/// Words that make what follows a demand on its subject ("X must release").
-const DEONTIC: &[&str] = &["must", "should", "ought"];
-
-/// CAMEO's conventions for an act of cooperation (roots 04–08) that is
-/// not simply done: promised or intended, it is an intent to cooperate
-/// (03x: "will release the hostages"); refused or negated, a rejection
-/// (12x: "declined to resign", "will not accept the refugees"); required
-/// of its subject, a demand (10x: "must withdraw"). The code the
-/// convention gives, if any.
-fn convention(code: &str, m: Modality, before: &[&str]) -> Option<&'static str> {
-    let root = code.get(..2)?;
-    let deontic = before.iter().rev().take(4).any(|w| DEONTIC.contains(w));
-    let pick = |intent: [&'static str; 5], refuse: [&'static str; 5], demand: [&'static str; 5]| {
-        let k = match root {
-            "04" => 0,
-            "05" => 1,
-            "06" => 2,
-            "07" => 3,
-            "08" => 4,
-            _ => return None,
-        };
-        if deontic && m != Modality::Negated {
-            Some(demand[k])
-        } else {
-            match m {
-                Modality::Intended => Some(intent[k]),
-                Modality::Negated => Some(refuse[k]),
-                _ => None,
-            }
-        }
-    };
-    if code.starts_with("03") && m == Modality::Negated {
-        return Some("120");
-    }
-    pick(
-        ["036", "032", "031", "033", "034"],
-        ["125", "120", "121", "122", "124"],
-        ["108", "102", "101", "103", "105"],
-    )
-}
-
 /// "more than 150 attacks": the number before a nominal trigger.
 fn count_before(before: &[&str]) -> Option<u64> {
     let last = before.last()?;
@@ -685,9 +571,14 @@ fn count_before(before: &[&str]) -> Option<u64> {
     (n > 1).then_some(n)
 }
 
+mod apply_sides;
+mod conventions;
+mod roles;
 mod sentence;
 mod side_input;
 mod tree;
+use apply_sides::apply_sides;
+use conventions::{convention, joint, CLAUSE_START};
 pub use sentence::LOCATIVE;
 use sentence::{is_noun, Sentence};
 use tree::Tree;

@@ -1,0 +1,67 @@
+//! The learned side tagger applied to a sentence's coded events.
+
+use super::tree::Tree;
+use super::{main_event, side_input, Coded};
+use crate::sides::{spans_of, SideTagger};
+use casus_actors::Found;
+use casus_core::Span;
+
+/// The learned side tagger on the sentence's main event, kept to what it
+/// is good at: where the rules found a side, a marked span that overlaps
+/// its words sets how far they reach (the actor stays, and its words stay
+/// inside); where the rules found none, a marked span becomes the side,
+/// with the actor named inside it if there is one (else a thing or place).
+pub(super) fn apply_sides(
+    sides: &SideTagger,
+    text: &str,
+    toks: &[casus_nlp::Token],
+    tree: &Tree,
+    found: &[Found],
+    events: &mut [Coded],
+) {
+    let Some(main) = main_event(events.iter()).cloned() else {
+        return;
+    };
+    let Some(input) = side_input::side_input(text, toks, tree, &main, found) else {
+        return;
+    };
+    let marked = spans_of(&input, &sides.tag(&input));
+    let within = |s: Span| {
+        found
+            .iter()
+            .position(|f| f.actor.is_some() && s.start <= f.span.start && f.span.end <= s.end)
+    };
+    let side = |role: char, actor: &mut Option<usize>, words: &mut Option<Span>, other: Option<Span>| {
+        let clear = |s: &Span| other.is_none_or(|o| s.end <= o.start || o.end <= s.start);
+        let mine = marked
+            .iter()
+            .filter(|(s, r)| (*r == role || *r == 'R') && clear(s))
+            .map(|(s, _)| *s);
+        let rule = words.or(actor.map(|i| found[i].span));
+        match rule {
+            Some(w) => {
+                if let Some(s) = mine.clone().find(|s| s.start < w.end && w.start < s.end) {
+                    let keep = actor.map_or(s, |i| found[i].span);
+                    *words = Some(Span::new(s.start.min(keep.start), s.end.max(keep.end)));
+                }
+            }
+            None => {
+                if let Some(s) = mine.clone().next() {
+                    *actor = within(s);
+                    *words = Some(s);
+                }
+            }
+        }
+    };
+    for e in events
+        .iter_mut()
+        .filter(|e| e.trigger == main.trigger && !e.speech)
+    {
+        // A side never takes the other side's words.
+        let words = |i: Option<usize>, w: Option<Span>| w.or(i.map(|i| found[i].span));
+        let t = words(e.target, e.target_span);
+        side('S', &mut e.source, &mut e.source_span, t);
+        let s = words(e.source, e.source_span);
+        side('T', &mut e.target, &mut e.target_span, s);
+    }
+}
