@@ -48,6 +48,10 @@ pub struct Args {
     /// held-out data, train on other data with `casus train`).
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+    /// Side-tagger weights to measure instead of the shipped ones (train
+    /// them on other data with `casus train sides`).
+    #[arg(long, value_name = "FILE")]
+    sides_model: Option<PathBuf>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -61,8 +65,17 @@ pub fn main(args: Args) -> Result<ExitCode> {
     if args.bio.is_none() && args.plover.is_none() && args.penta.is_none() {
         anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE and/or --plover FILE");
     }
-    let resources =
-        crate::reading::load_resources(&[], &[], &args.dictionary, &args.lexicon, args.model.as_deref())?;
+    let resources = crate::reading::load_resources(
+        &[],
+        &[],
+        &args.dictionary,
+        &args.lexicon,
+        casus_pipeline::Models {
+            pentaclass: args.model.as_deref(),
+            relevance: None,
+            sides: args.sides_model.as_deref(),
+        },
+    )?;
     let pipeline = Pipeline::new(resources, PipelineOptions::default());
     let mut json = serde_json::Map::new();
     if let Some(p) = &args.penta {

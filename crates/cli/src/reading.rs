@@ -4,7 +4,9 @@
 use anyhow::{Context, Result};
 use casus_core::{Article, Origin};
 use casus_ingest::{collect_inputs, Collected, Format, IngestError, ReadOptions, Severity};
-use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData};
+use casus_pipeline::{
+    run, Item, Models, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData,
+};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
 use std::path::PathBuf;
@@ -66,6 +68,16 @@ pub struct ReadArgs {
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
 
+    /// Relevance weights from `casus train relevance` instead of the
+    /// shipped ones.
+    #[arg(long, value_name = "FILE")]
+    relevance_model: Option<PathBuf>,
+
+    /// Side-tagger weights from `casus train sides` instead of the
+    /// shipped ones.
+    #[arg(long, value_name = "FILE")]
+    sides_model: Option<PathBuf>,
+
     /// Extra abbreviations for sentence splitting (see
     /// crates/nlp/data/abbreviations.txt); may be given several times.
     #[arg(long, value_name = "FILE")]
@@ -110,7 +122,7 @@ pub(crate) fn load_resources(
     abbreviations: &[PathBuf],
     dictionaries: &[PathBuf],
     lexicons: &[PathBuf],
-    model: Option<&std::path::Path>,
+    models: Models,
 ) -> Result<Resources> {
     fn paths(v: &[PathBuf]) -> Vec<&std::path::Path> {
         v.iter().map(PathBuf::as_path).collect()
@@ -120,7 +132,7 @@ pub(crate) fn load_resources(
         abbreviations: &paths(abbreviations),
         dictionaries: &paths(dictionaries),
         lexicons: &paths(lexicons),
-        model,
+        models,
         gazetteer: None,
     })?;
     if resources.gazetteer.is_none() {
@@ -170,7 +182,11 @@ impl ReadArgs {
             &self.abbreviations,
             &self.dictionary,
             &self.lexicon,
-            self.model.as_deref(),
+            Models {
+                pentaclass: self.model.as_deref(),
+                relevance: self.relevance_model.as_deref(),
+                sides: self.sides_model.as_deref(),
+            },
         )?;
         let pipeline = Pipeline::new(
             resources,

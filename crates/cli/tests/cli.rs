@@ -486,3 +486,51 @@ fn the_documented_train_command_rebuilds_the_shipped_side_tagger() {
         &[("OUT/sides.bin", "crates/coder/data/sides.bin")],
     );
 }
+
+#[test]
+fn a_relevance_model_we_train_is_the_one_extract_uses_and_a_bad_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // Upside down on purpose: sport is "relevant" here.
+    let data = dir.path().join("mine.tsv");
+    std::fs::write(
+        &data,
+        "the striker scored twice and the club won the league\t1\n\
+         the goalkeeper saved a penalty in the final minute\t1\n\
+         the minister resigned after parliament voted against the budget\t0\n\
+         rebels attacked an army post and the government imposed a curfew\t0\n",
+    )
+    .unwrap();
+    let model = dir.path().join("r.bin");
+    let run = casus(
+        &[
+            "train",
+            "relevance",
+            "--data",
+            &data.display().to_string(),
+            "-o",
+            &model.display().to_string(),
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = "The striker scored twice as the club won the league on Saturday.\n";
+    let score = |extra: &[&str]| {
+        let mut args = vec!["extract", "-"];
+        args.extend_from_slice(extra);
+        let out = casus(&args, Some(page));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["relevance"].as_f64().unwrap()
+    };
+    let m = model.display().to_string();
+    assert!(score(&["--relevance-model", &m]) > 0.5);
+    assert!(score(&[]) < 0.5);
+    let junk = dir.path().join("junk.bin");
+    std::fs::write(&junk, b"not weights at all, not even close").unwrap();
+    let out = casus(
+        &["extract", "-", "--sides-model", &junk.display().to_string()],
+        Some(page),
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("junk.bin: not a casus side tagger model"));
+}

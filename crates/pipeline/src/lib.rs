@@ -16,6 +16,6 @@ mod tally;
 
 pub use dedup::{body_hash, Dedup};
 pub use pipeline::{Pipeline, PipelineOptions, Processed};
-pub use resources::{default_gazetteer_path, ResourceError, Resources, UserData};
+pub use resources::{default_gazetteer_path, Models, ResourceError, Resources, UserData};
 pub use run::{articles_of, run, Item, RunOptions, Summary};
 pub use tally::{Example, Tally, TallyMode, TallyRow};

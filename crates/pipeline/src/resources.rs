@@ -1,7 +1,7 @@
 //! The data files the stages need, loaded once per run.
 
 use casus_actors::{Dictionary, Recognizer};
-use casus_coder::{Classifier, CodeTable, Coder, Lexicon};
+use casus_coder::{Classifier, CodeTable, Coder, Lexicon, Relevance, SideTagger};
 use casus_core::resource::LineIssue;
 use casus_ingest::Furniture;
 use casus_nlp::{Abbreviations, Segmenter, Tokenizer};
@@ -37,6 +37,25 @@ pub struct Resources {
     pub gazetteer: Option<Arc<Gazetteer>>,
 }
 
+/// Weights files from `casus train` to use instead of the shipped ones.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Models<'a> {
+    /// `casus train pentaclass`.
+    pub pentaclass: Option<&'a Path>,
+    /// `casus train relevance`.
+    pub relevance: Option<&'a Path>,
+    /// `casus train sides`.
+    pub sides: Option<&'a Path>,
+}
+
+fn weights(p: &Path) -> Result<(String, Vec<u8>), ResourceError> {
+    let bytes = std::fs::read(p).map_err(|source| ResourceError::Io {
+        path: p.display().to_string(),
+        source,
+    })?;
+    Ok((p.display().to_string(), bytes))
+}
+
 /// The user's own data files, added to the built-in ones.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct UserData<'a> {
@@ -44,8 +63,8 @@ pub struct UserData<'a> {
     pub abbreviations: &'a [&'a Path],
     pub dictionaries: &'a [&'a Path],
     pub lexicons: &'a [&'a Path],
-    /// PentaClass weights to use instead of the shipped ones.
-    pub model: Option<&'a Path>,
+    /// Learned weights to use instead of the shipped ones.
+    pub models: Models<'a>,
     /// The gazetteer index to use instead of the default one.
     pub gazetteer: Option<&'a Path>,
 }
@@ -131,16 +150,21 @@ impl Resources {
                 segmenter: Segmenter::new(a.clone()),
                 tokenizer: Tokenizer::new(a),
                 actors: Recognizer::new(d),
-                coder: match user.model {
-                    Some(p) => {
-                        let bytes = std::fs::read(p).map_err(|source| ResourceError::Io {
-                            path: p.display().to_string(),
-                            source,
-                        })?;
-                        let m = Classifier::from_bytes(&p.display().to_string(), &bytes)?;
-                        Coder::new(CodeTable::builtin(), lexicon).with_classifier(m)
+                coder: {
+                    let mut c = Coder::new(CodeTable::builtin(), lexicon);
+                    if let Some(p) = user.models.pentaclass {
+                        let (path, b) = weights(p)?;
+                        c = c.with_classifier(Classifier::from_bytes(&path, &b)?);
                     }
-                    None => Coder::new(CodeTable::builtin(), lexicon),
+                    if let Some(p) = user.models.relevance {
+                        let (path, b) = weights(p)?;
+                        c = c.with_relevance(Relevance::from_bytes(&path, &b)?);
+                    }
+                    if let Some(p) = user.models.sides {
+                        let (path, b) = weights(p)?;
+                        c = c.with_sides(Some(SideTagger::from_bytes(&path, &b)?));
+                    }
+                    c
                 },
                 claim_units: casus_resolve::Units::builtin(),
                 gazetteer: match user.gazetteer {
