@@ -40,7 +40,7 @@ pub struct Coded {
     /// The trigger is a noun ("airstrikes"), not a verb.
     pub nominal: bool,
     /// The words of the source's and the target's whole phrases where the
-    /// parse gives them ("a Swiss court" for the mention "Swiss court");
+    /// parse gives them ("a Danish court" for the mention "Danish court");
     /// a target that is no actor ("residential areas") has only these.
     pub source_span: Option<Span>,
     pub target_span: Option<Span>,
@@ -325,7 +325,7 @@ impl Coder {
                     - if h.trigger.ambiguous { 0.1 } else { 0.0 }
                     - if alone { 0.15 } else { 0.0 };
                 // A side's words: the argument's whole phrase when the actor
-                // is named inside it ("a car bombing by the Islamic State"),
+                // is named inside it ("a column of Islamic State fighters"),
                 // else the actor's own phrase; a side with no actor keeps
                 // the argument's phrase (a thing or a place).
                 let words = |i: Option<usize>, first: Option<&usize>, phrase: Option<Span>| match i {

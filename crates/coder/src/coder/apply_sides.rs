@@ -8,8 +8,7 @@ use casus_core::Span;
 
 /// The learned side tagger on the sentence's main event, kept to what it
 /// is good at: where the rules found a side, a marked span that overlaps
-/// its words sets how far they reach (the actor stays, and its words stay
-/// inside); where the rules found none, a marked span becomes the side,
+/// its words may stretch them, never shrink them (the actor stays); where the rules found none, a marked span becomes the side,
 /// with the actor named inside it if there is one (else a thing or place).
 pub(super) fn apply_sides(
     sides: &SideTagger,
@@ -41,7 +40,8 @@ pub(super) fn apply_sides(
         match rule {
             Some(w) => {
                 if let Some(s) = mine.clone().find(|s| s.start < w.end && w.start < s.end) {
-                    let keep = actor.map_or(s, |i| found[i].span);
+                    // The marked words may reach further, never less far.
+                    let keep = w;
                     *words = Some(Span::new(s.start.min(keep.start), s.end.max(keep.end)));
                 }
             }

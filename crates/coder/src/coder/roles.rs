@@ -35,7 +35,7 @@ impl Sentence<'_> {
         let Some(mut k) = tree.head_of(m) else {
             return m;
         };
-        // "Cypriot ships", "NATO's decision": a mention that modifies a
+        // "Danish trawlers", "the envoy's plan": a mention that modifies a
         // noun stands in that noun's phrase, unless the noun is a trigger
         // ("US airstrikes").
         for _ in 0..2 {

@@ -87,19 +87,15 @@ fn a_target_that_is_a_place_or_a_thing_keeps_its_words() {
 
 #[test]
 fn a_side_is_the_whole_phrase_the_actor_is_named_in() {
-    let seen = coded("A car bombing by Islamic State killed four Iraqi policemen.");
+    let seen = coded("A band of Islamic State gunmen killed six Kurdish guards.");
     let e = on(&seen, "killed");
-    assert_eq!(e.source.as_deref(), Some("Islamic State"), "{seen:#?}");
+    assert_eq!(e.source.as_deref(), Some("Islamic State gunmen"), "{seen:#?}");
     assert_eq!(
         e.source_words.as_deref(),
-        Some("A car bombing by Islamic State"),
+        Some("A band of Islamic State gunmen"),
         "{seen:#?}"
     );
-    assert_eq!(
-        e.target_words.as_deref(),
-        Some("four Iraqi policemen"),
-        "{seen:#?}"
-    );
+    assert_eq!(e.target_words.as_deref(), Some("six Kurdish guards"), "{seen:#?}");
 }
 
 #[test]
@@ -151,8 +147,8 @@ fn a_joint_agreement_is_each_sides_act_towards_the_other() {
 
 #[test]
 fn a_nationality_stands_in_the_phrase_of_its_noun() {
-    let seen = coded("Ankara banned Cypriot ships from its ports.");
+    let seen = coded("Norway banned Danish trawlers from its harbours.");
     let e = on(&seen, "banned");
-    assert_eq!(e.target.as_deref(), Some("Cypriot"), "{seen:#?}");
-    assert_eq!(e.target_words.as_deref(), Some("Cypriot ships"), "{seen:#?}");
+    assert_eq!(e.target.as_deref(), Some("Danish"), "{seen:#?}");
+    assert_eq!(e.target_words.as_deref(), Some("Danish trawlers"), "{seen:#?}");
 }

@@ -144,7 +144,7 @@ impl<'a> Tree<'a> {
 
     /// The first and last token of `k`'s phrase: its subtree, appositions
     /// included ("Jane Roe, the envoy"), without the clauses and
-    /// coordinated phrases that hang on it ("a Swiss court", "the last
+    /// coordinated phrases that hang on it ("a Danish court", "the old
     /// bastion in the valley", but not "…, which …" nor "and Y").
     pub fn extent(&self, k: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (k, k);
