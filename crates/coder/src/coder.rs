@@ -24,6 +24,9 @@ use casus_nlp::{TokenKind, Tokenizer};
 use casus_syntax::Syntax;
 use std::sync::Arc;
 
+/// Sentences longer than this many tokens are not parsed.
+const MAX_PARSED: usize = 200;
+
 /// One coded event (byte spans; mentions by index).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coded {
@@ -174,10 +177,10 @@ impl Coder {
                 })
                 .collect();
             let triggers: Vec<Span> = hits.iter().map(|h| h.span).collect();
-            // Parse only sentences with an act to code.
-            let parsed = hits
-                .iter()
-                .any(|h| h.trigger.class != Class::Speech)
+            // Parse only sentences with an act to code, and of a length
+            // prose has: a run-on "sentence" of glued page text keeps to
+            // the window rules (reading roles off a tree is quadratic).
+            let parsed = (toks.len() <= MAX_PARSED && hits.iter().any(|h| h.trigger.class != Class::Speech))
                 .then(|| Tree::new(&self.syntax, text, &toks));
             let ctx = Sentence {
                 tree: parsed.as_ref(),
