@@ -314,7 +314,7 @@ impl Lexicon {
     /// nothing when that code (or its own, without a pattern) is `---`.
     pub fn find(&self, text: &str, span: Span) -> Vec<Hit> {
         let part = &text[span.start..span.end];
-        let mut words: Option<Vec<(usize, usize, String)>> = None;
+        let mut words: Option<Words> = None;
         // Every phrase that matches whole words, then the longest at each
         // place, left to right: "agreed today" is "agreed", not a failed
         // "agreed to" (which a leftmost-longest search would pick and the
@@ -342,11 +342,11 @@ impl Lexicon {
             .filter_map(|m| {
                 let mut trigger = self.entries[m.pattern().as_usize()].1.clone();
                 if let Some(set) = trigger.patterns {
-                    let words = words.get_or_insert_with(|| word_spans(part));
-                    let first = words.partition_point(|w| w.1 <= m.start());
-                    let last = words.partition_point(|w| w.0 < m.end());
-                    let lower: Vec<String> = words.iter().map(|w| w.2.clone()).collect();
-                    if let Some(p) = self.patterns[set].iter().find(|p| p.holds(&lower, (first, last))) {
+                    // The sentence's words, read once for all its hits.
+                    let (spans, lower) = words.get_or_insert_with(|| word_spans(part));
+                    let first = spans.partition_point(|w| w.1 <= m.start());
+                    let last = spans.partition_point(|w| w.0 < m.end());
+                    if let Some(p) = self.patterns[set].iter().find(|p| p.holds(lower, (first, last))) {
                         trigger.code = p.code.clone()?;
                     }
                 }
@@ -390,22 +390,26 @@ fn headline(part: &str) -> bool {
     !words.is_empty() && caps * 10 >= words.len() * 6
 }
 
-/// The words of a text: (start, end, lower case).
-fn word_spans(part: &str) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
+/// A text's word spans, and the words in lower case.
+type Words = (Vec<(usize, usize)>, Vec<String>);
+
+/// The words of a text.
+fn word_spans(part: &str) -> Words {
+    let (mut spans, mut lower) = (Vec::new(), Vec::new());
     let mut start = None;
     for (i, c) in part.char_indices().chain(std::iter::once((part.len(), ' '))) {
         let inside = c.is_alphanumeric() || c == '\'' || c == '’';
         match (start, inside) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                out.push((s, i, part[s..i].to_lowercase()));
+                spans.push((s, i));
+                lower.push(part[s..i].to_lowercase());
                 start = None;
             }
             _ => {}
         }
     }
-    out
+    (spans, lower)
 }
 
 #[cfg(test)]

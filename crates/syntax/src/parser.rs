@@ -146,22 +146,22 @@ impl<'a> State<'a> {
         }
     }
 
-    fn word(&self, i: usize) -> u64 {
+    /// Token `i`'s value in `xs` (1-based; 0 is the root, NONE or past
+    /// the end is nothing).
+    fn at(&self, xs: &[u64], i: usize) -> u64 {
         match i {
-            NONE => 1,
             0 => 2,
-            i if i > self.n() => 1,
-            i => self.words[i - 1],
+            i if i == NONE || i > self.n() => 1,
+            i => xs[i - 1],
         }
     }
 
+    fn word(&self, i: usize) -> u64 {
+        self.at(self.words, i)
+    }
+
     fn tag(&self, i: usize) -> u64 {
-        match i {
-            NONE => 1,
-            0 => 2,
-            i if i > self.n() => 1,
-            i => self.tags[i - 1],
-        }
+        self.at(self.tags, i)
     }
 
     fn features(&self, out: &mut Vec<u32>) {

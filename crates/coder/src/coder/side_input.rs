@@ -21,6 +21,14 @@ pub(super) fn side_input(
 ) -> Option<SideInput> {
     let v = tree.token_at(main.trigger.start)?;
     let n = toks.len();
+    // Only the sentence's own mentions (`found` is sorted and holds the
+    // whole article's).
+    let (from, to) = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => (a.span.start, b.span.end),
+        _ => return None,
+    };
+    let first = found.partition_point(|f| f.span.start < from);
+    let here: Vec<&Found> = found[first..].iter().take_while(|f| f.span.start < to).collect();
     let words: Vec<u64> = toks.iter().map(|t| norm_hash(t.text(text))).collect();
     let tags: Vec<u64> = tree.tags.iter().map(|t| fnv(&[t])).collect();
     let inside = |s: Option<casus_core::Span>, t: &Token| {
@@ -44,7 +52,7 @@ pub(super) fn side_input(
         };
         let in_s = inside(main.source_span, t);
         let in_t = inside(main.target_span, t);
-        let kind = found
+        let kind = here
             .iter()
             .find(|f| f.span.start <= t.span.start && t.span.end <= f.span.end)
             .map_or(3, |f| fnv(&[f.kind.as_str()]));
