@@ -195,6 +195,15 @@ fn singular(word: &str) -> String {
 }
 
 /// Entries in the window, newest first.
+/// How many earlier mentions a name or a short form is looked for among:
+/// far more than a news article holds, and a bound that keeps a book-length
+/// document linear.
+const REACH: usize = 2000;
+
+fn reach(history: &[Entry]) -> &[Entry] {
+    &history[history.len().saturating_sub(REACH)..]
+}
+
 fn recent(history: &[Entry], si: usize) -> impl Iterator<Item = &Entry> {
     history
         .iter()
@@ -214,9 +223,11 @@ fn pronoun_antecedent(fit: Fit, history: &[Entry], found: &[Found], si: usize) -
         .filter(|e| e.sentence < si)
         .find(fits)?
         .sentence;
-    history
+    // The history is in reading order: that sentence's entries are a run.
+    let from = history.partition_point(|e| e.sentence < nearest);
+    history[from..]
         .iter()
-        .filter(|e| e.sentence == nearest)
+        .take_while(|e| e.sentence == nearest)
         .find(fits)
         .map(|e| e.at)
 }
@@ -245,7 +256,7 @@ fn short_form(
         return None;
     };
     let plural = is_plural(word);
-    history
+    reach(history)
         .iter()
         .rev()
         .filter(|e| capital || e.sentence + PRONOUN_WINDOW * 3 >= si)
@@ -302,7 +313,7 @@ fn link_mention(
     // A dictionary short form ("Austin", "IS") after the full name.
     if let Some(id) = f.actor.as_ref().and_then(|a| a.id.as_deref()) {
         let len = f.span.len();
-        let first = history.iter().find(|e| {
+        let first = reach(history).iter().find(|e| {
             let p = &found[e.at];
             p.span.len() > len && p.actor.as_ref().and_then(|a| a.id.as_deref()) == Some(id)
         });
@@ -324,7 +335,7 @@ fn link_mention(
     let one_word = !s.contains(char::is_whitespace);
     let target = if matches!(f.kind, Kind::Name | Kind::Person) && one_word && f.actor.is_none() {
         // "Austin", "Rasool": an earlier person's surname.
-        history
+        reach(history)
             .iter()
             .rev()
             .find(|e| found[e.at].kind == Kind::Person && e.short.as_deref() == Some(lower.as_str()))

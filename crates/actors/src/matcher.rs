@@ -114,11 +114,18 @@ impl Matcher {
         let capitalised = |m: &RawMatch| text[m.span.start..].starts_with(|c: char| c.is_uppercase());
         let folded = self.folded.as_ref().map(|ac| words(ac, &self.folded_hits));
         let extra = folded.into_iter().flatten().filter(capitalised);
+        // The spans taken so far (start → end), which never overlap: the
+        // one starting last before a match's end is the only one that can
+        // overlap it.
+        let mut taken: std::collections::BTreeMap<usize, usize> =
+            out.iter().map(|m| (m.span.start, m.span.end)).collect();
         for m in extra.chain(words(&self.agents, &self.agent_hits)) {
-            if !out
-                .iter()
-                .any(|n| n.span.start < m.span.end && m.span.start < n.span.end)
-            {
+            let clash = taken
+                .range(..m.span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > m.span.start);
+            if !clash {
+                taken.insert(m.span.start, m.span.end);
                 out.push(m);
             }
         }

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod sizes;
 mod stages;
 
 /// Measure extraction throughput (articles/s, MB/s, sentences/s).
@@ -42,6 +43,11 @@ pub struct Args {
     /// whole runs with reading from disk: `casus extract DIR -o /dev/null`.
     #[arg(long, value_name = "DIR")]
     write: Option<std::path::PathBuf>,
+    /// Instead, time one long plain-text document of each size (in MB,
+    /// comma-separated, e.g. 1,4,16) through the whole pipeline on one
+    /// thread, and print seconds per MB: equal figures mean linear time.
+    #[arg(long, value_name = "MB,MB,..", value_delimiter = ',')]
+    sizes: Vec<usize>,
 }
 
 struct Figures {
@@ -54,6 +60,10 @@ struct Figures {
 
 pub fn main(args: Args) -> Result<ExitCode> {
     let pipeline = Pipeline::new(Resources::builtin(), PipelineOptions::default());
+    if !args.sizes.is_empty() {
+        sizes::print(&sizes::measure(&pipeline, &args.sizes)?, args.json);
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut rng = fastrand::Rng::with_seed(2024);
     let text: Vec<RawDoc> = (0..args.articles)
         .map(|i| {

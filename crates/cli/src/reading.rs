@@ -46,6 +46,11 @@ pub struct ReadArgs {
     #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_bytes)]
     max_bytes: u64,
 
+    /// Skip HTML pages whose elements nest deeper than this (real pages
+    /// stay under about 60; parsers slow down with depth).
+    #[arg(long, value_name = "N", default_value_t = casus_ingest::HtmlLimits::default().depth)]
+    max_depth: usize,
+
     /// Extra page-furniture rules (see crates/ingest/data/furniture.txt for
     /// the format); may be given several times.
     #[arg(long, value_name = "FILE")]
@@ -113,6 +118,29 @@ pub(crate) fn parse_bytes(s: &str) -> Result<u64, String> {
         .parse::<u64>()
         .map(|n| n * mult)
         .map_err(|_| format!("expected a number of bytes like 500K or 16M; found `{s}`"))
+}
+
+/// A time like 10s, 500ms, 2m or a plain number of seconds.
+pub(crate) fn duration(s: &str) -> Result<std::time::Duration, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let scale = match unit.trim() {
+        "" | "s" => 1.0,
+        "ms" => 0.001,
+        "m" | "min" => 60.0,
+        _ => f64::NAN,
+    };
+    match num.parse::<f64>() {
+        Ok(n) if scale.is_finite() && n * scale > 0.0 && n * scale < 1e9 => {
+            Ok(std::time::Duration::from_secs_f64(n * scale))
+        }
+        _ => Err(format!(
+            "expected a time above zero like 10s, 500ms or 2m; found `{s}`"
+        )),
+    }
 }
 
 /// The built-in data plus the user's files; bad lines in them are warned
@@ -193,6 +221,10 @@ impl ReadArgs {
             PipelineOptions {
                 default_published: published,
                 min_relevance: self.min_relevance,
+                html: casus_ingest::HtmlLimits {
+                    depth: self.max_depth,
+                    ..Default::default()
+                },
             },
         );
         let collected = collect_inputs(&self.paths);
@@ -413,5 +445,16 @@ mod tests {
         assert_eq!(parse_bytes("500k"), Ok(500 << 10));
         assert_eq!(parse_bytes("42"), Ok(42));
         assert!(parse_bytes("lots").unwrap_err().contains("500K"));
+    }
+
+    #[test]
+    fn times_take_units_and_refuse_zero() {
+        use std::time::Duration;
+        assert_eq!(duration("10s"), Ok(Duration::from_secs(10)));
+        assert_eq!(duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(duration("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(duration("3"), Ok(Duration::from_secs(3)));
+        assert!(duration("0s").unwrap_err().contains("above zero"));
+        assert!(duration("soon").is_err());
     }
 }

@@ -33,6 +33,10 @@ pub struct Args {
     /// Address and port to listen on.
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
+    /// Each request's time budget: past it, its reads are stopped and it
+    /// gets a 503 saying so (e.g. 10s, 500ms, 2m).
+    #[arg(long, value_name = "TIME", default_value = "10s", value_parser = crate::reading::duration)]
+    budget: std::time::Duration,
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
@@ -46,7 +50,11 @@ pub fn main(args: Args) -> Result<ExitCode> {
         );
     }
     let shown = dir.display().to_string();
-    casus_server::serve(reader, args.addr, |bound| {
+    let api = casus_server::Api {
+        reader,
+        budget: args.budget,
+    };
+    casus_server::serve(api, args.addr, |bound| {
         eprintln!("casus: serving {shown} at http://{bound}/api/ (Ctrl-C stops)");
     })
     .with_context(|| format!("cannot serve on {}", args.addr))?;

@@ -100,12 +100,14 @@ impl Coder {
         self.relevance.score(text)
     }
 
-    /// The hashed features of `sentence` given the events coded in the text.
+    /// The hashed features of `sentence` given the events coded in the
+    /// text (in the order [`Coder::code`] gives them: by position).
     pub fn features(&self, text: &str, sentence: Span, events: &[Coded]) -> Vec<u32> {
         let toks = self.tokenizer.tokens(text, sentence);
-        let here: Vec<&Coded> = events
+        let run = casus_core::starting_in(events, |e| e.sentence.start, sentence.start, sentence.end);
+        let here: Vec<&Coded> = events[run]
             .iter()
-            .filter(|e| e.sentence.start >= sentence.start && e.sentence.end <= sentence.end)
+            .filter(|e| e.sentence.end <= sentence.end)
             .collect();
         features(text, &toks, &here)
     }

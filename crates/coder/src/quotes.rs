@@ -7,7 +7,7 @@
 use crate::lexicon::Class;
 use crate::{Coded, Coder};
 use casus_actors::{Found, Kind};
-use casus_core::Span;
+use casus_core::{starting_in, Span};
 
 /// One quote (byte spans; the speaker by mention index).
 #[derive(Debug, Clone, PartialEq)]
@@ -90,28 +90,44 @@ impl Coder {
         found: &[Found],
         events: &[Coded],
     ) -> Vec<QuoteFound> {
-        let cues: Vec<Span> = sentences
+        // Every lookup below is a binary search in position-sorted lists
+        // (mentions, cues, sentences, events), bounded by a sentence or a
+        // window: the cost stays linear in the length of the document.
+        let in_range = |from: usize, to: usize| starting_in(found, |f| f.span.start, from, to);
+        let mut cues: Vec<Span> = sentences
             .iter()
-            .flat_map(|s| self.lexicon.find(text, *s))
-            .filter(|h| h.trigger.class == Class::Speech)
-            .map(|h| h.span)
-            // "the United States": a name, not the verb "states".
-            .filter(|c| !found.iter().any(|f| f.span.start < c.end && c.start < f.span.end))
+            .flat_map(|s| {
+                self.lexicon
+                    .find(text, *s)
+                    .into_iter()
+                    .filter(|h| h.trigger.class == Class::Speech)
+                    .map(|h| h.span)
+                    // "the United States": a name, not the verb "states".
+                    .filter(|c| {
+                        !found[in_range(s.start, c.end)]
+                            .iter()
+                            .any(|f| f.span.start < c.end && c.start < f.span.end)
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect();
-        let sentence_of = |at: usize| sentences.iter().copied().find(|s| s.start <= at && at < s.end);
+        cues.sort_by_key(|c| c.start);
+        let sentence_of = |at: usize| {
+            let k = sentences.partition_point(|s| s.end <= at);
+            sentences.get(k).copied().filter(|s| s.start <= at)
+        };
         let actor = |i: usize| {
             let f = &found[i];
             f.actor.is_some() || matches!(f.kind, Kind::Person | Kind::Organisation | Kind::ArmedGroup)
         };
         // The nearest actor before `at` (within the sentence).
         let before = |at: usize, from: usize| {
-            (0..found.len())
+            in_range(from, at)
                 .rev()
-                .find(|&i| found[i].span.end <= at && found[i].span.start >= from && actor(i))
+                .find(|&i| found[i].span.end <= at && actor(i))
         };
-        let after = |at: usize, to: usize| {
-            (0..found.len()).find(|&i| found[i].span.start >= at && found[i].span.end <= to && actor(i))
-        };
+        let after = |at: usize, to: usize| in_range(at, to).find(|&i| found[i].span.end <= to && actor(i));
+        let cues_in = |from: usize, to: usize| &cues[starting_in(&cues, |c| c.start, from, to)];
         let mut out: Vec<QuoteFound> = Vec::new();
         let mut quoted: Vec<Span> = Vec::new();
         let mut last_speaker: Option<(usize, usize)> = None; // (mention, close)
@@ -125,17 +141,12 @@ impl Coder {
             let s_end = sentence_of(close).map_or(s.end, |x| x.end);
             // Cue after: `,” he said` / `,” said a spokesman`.
             let window_end = (after_close + 60).min(text.len());
-            let cue_after = cues.iter().copied().find(|c| {
-                c.start >= after_close
-                    && c.end <= window_end
-                    && !text[after_close..c.start].contains(['.', '…', '“', '"', '\n'])
+            let cue_after = cues_in(after_close, window_end).iter().copied().find(|c| {
+                c.end <= window_end && !text[after_close..c.start].contains(['.', '…', '“', '"', '\n'])
             });
             // Cue before: `X said: “...` (same sentence, a few words back).
-            let cue_before = cues.iter().copied().rev().find(|c| {
-                c.end <= open
-                    && c.start >= s.start
-                    && words(&text[c.end..open]) <= 3
-                    && !text[c.end..open].contains('.')
+            let cue_before = cues_in(s.start, open).iter().copied().rev().find(|c| {
+                c.end <= open && words(&text[c.end..open]) <= 3 && !text[c.end..open].contains('.')
             });
             let long = words(content.slice(text)) >= 4;
             let after_speaker = cue_after
@@ -176,7 +187,7 @@ impl Coder {
                 } else {
                     continue;
                 }
-            } else if let Some(c) = cues
+            } else if let Some(c) = cues_in(s.start, open)
                 .iter()
                 .copied()
                 .chain(clause_cues(text, s))
@@ -189,7 +200,9 @@ impl Coder {
                 let from = skip_that(text, c.end, end);
                 let clause = text[from..end].trim_end_matches(['.', ' ', '”', '"', '\n']);
                 let speaker = subject_of_cue(text, c, s, found, events, &before);
-                if out.iter().any(|q| q.cue == Some(c) && !q.direct) {
+                // Quotes are found in reading order: one with this cue is
+                // among the last few.
+                if out.iter().rev().take(8).any(|q| q.cue == Some(c) && !q.direct) {
                     // A second quoted phrase in the same reported clause.
                     quoted.push(Span::new(open, after_close));
                     continue;
@@ -206,18 +219,22 @@ impl Coder {
             quoted.push(Span::new(open, after_close));
         }
         // Indirect speech in sentences with no quote.
+        quoted.sort_by_key(|q| q.start);
+        let mut taken: Vec<usize> = out.iter().map(|q| q.content.start).collect();
+        taken.sort_unstable();
         for s in sentences {
-            if quoted.iter().any(|q| q.start < s.end && s.start < q.end)
-                || out
-                    .iter()
-                    .any(|q| q.content.start >= s.start && q.content.start < s.end)
-            {
+            // Quoted stretches do not overlap one another: if any reaches
+            // into the sentence, the last to start before its end does
+            // (a few more are looked at, to be safe).
+            let k = quoted.partition_point(|q| q.start < s.end);
+            let overlaps = quoted[..k].iter().rev().take(4).any(|q| s.start < q.end);
+            if overlaps || !starting_in(&taken, |&t| t, s.start, s.end).is_empty() {
                 continue;
             }
-            let sentence_cues: Vec<Span> = cues
+            let sentence_cues: Vec<Span> = cues_in(s.start, s.end)
                 .iter()
                 .copied()
-                .filter(|c| c.start >= s.start && c.end <= s.end)
+                .filter(|c| c.end <= s.end)
                 .chain(clause_cues(text, *s))
                 .collect();
             for c in sentence_cues {
@@ -304,15 +321,14 @@ fn subject_of_cue(
 ) -> Option<usize> {
     let participle = c.slice(text).ends_with("ing") && text[s.start..c.start].trim_end().ends_with(',');
     if participle {
-        let verb = events
+        let verb = events[starting_in(events, |e| e.trigger.start, s.start, c.start)]
             .iter()
             .filter(|e| !e.nominal && e.sentence == s && e.trigger.end <= c.start)
             .filter_map(|e| e.source)
             .next_back();
         verb.or_else(|| {
-            (0..found.len()).find(|&i| {
-                found[i].span.start >= s.start && found[i].span.end <= c.start && found[i].actor.is_some()
-            })
+            starting_in(found, |f| f.span.start, s.start, c.start)
+                .find(|&i| found[i].span.end <= c.start && found[i].actor.is_some())
         })
     } else {
         // The subject stands just before its verb ("Iraqi officials said",

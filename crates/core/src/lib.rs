@@ -31,4 +31,4 @@ pub use event::{Event, Location, Part, Plover};
 pub use mention::{ActorRef, Mention};
 pub use origin::Origin;
 pub use report::{Claim, PlaceRef, Quote, TimeRef, Words};
-pub use span::Span;
+pub use span::{starting_in, Span};

@@ -39,6 +39,21 @@ impl Span {
     }
 }
 
+/// The items of `sorted` (in order of their start, as `start` reads it)
+/// that start in `from..to`, found by binary search: the stages look
+/// things up in a sentence or a window this way, so that their cost
+/// does not grow with the length of the whole document.
+pub fn starting_in<T>(
+    sorted: &[T],
+    start: impl Fn(&T) -> usize,
+    from: usize,
+    to: usize,
+) -> std::ops::Range<usize> {
+    let lo = sorted.partition_point(|x| start(x) < from);
+    let hi = lo + sorted[lo..].partition_point(|x| start(x) < to);
+    lo..hi
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +65,18 @@ mod tests {
         assert_eq!(Span::new(5, 9).len(), 4);
         assert!(Span::new(0, 19).contains(Span::new(5, 9)));
         assert!(!Span::new(6, 9).contains(Span::new(5, 9)));
+    }
+
+    #[test]
+    fn starting_in_finds_the_run_of_items_that_start_in_a_range() {
+        let spans = [
+            Span::new(0, 3),
+            Span::new(4, 8),
+            Span::new(9, 12),
+            Span::new(13, 20),
+        ];
+        assert_eq!(starting_in(&spans, |s| s.start, 4, 13), 1..3);
+        assert_eq!(starting_in(&spans, |s| s.start, 21, 30), 4..4);
+        assert_eq!(starting_in(&spans, |s| s.start, 0, 0), 0..0);
     }
 }

@@ -2,6 +2,7 @@
 //! normalised white space, headline first, ISO dates.
 
 use crate::extract::{self, Extracted};
+use crate::markup::{self, HtmlLimits};
 use crate::{dates, Body, Furniture, IngestError, Meta, RawDoc};
 use casus_core::Origin;
 
@@ -25,6 +26,12 @@ pub struct CleanDoc {
 
 /// Cleans one document. Fails (as `Empty`) when no story text is left.
 pub fn clean(doc: RawDoc, furniture: &Furniture) -> Result<CleanDoc, IngestError> {
+    clean_with(doc, furniture, &HtmlLimits::default())
+}
+
+/// [`clean`], with HTML over `limits` refused (as `OverLimit`) before any
+/// parser sees it.
+pub fn clean_with(doc: RawDoc, furniture: &Furniture, limits: &HtmlLimits) -> Result<CleanDoc, IngestError> {
     let RawDoc {
         origin,
         id,
@@ -32,11 +39,17 @@ pub fn clean(doc: RawDoc, furniture: &Furniture) -> Result<CleanDoc, IngestError
         body,
         mut warnings,
     } = doc;
+    let prepared = |html: &str| {
+        markup::prepare(html, limits).map_err(|e| IngestError::OverLimit {
+            origin: origin.clone(),
+            what: e.0,
+        })
+    };
     let (paragraphs, page) = match body {
         Body::Text(t) => (text_paragraphs(&t), Meta::default()),
-        Body::Fragment(f) => (extract::fragment_paragraphs(&f), Meta::default()),
+        Body::Fragment(f) => (extract::fragment_paragraphs(&prepared(&f)?), Meta::default()),
         Body::Html(h) => {
-            let Extracted { meta, paragraphs } = extract::page(&h, meta.url.as_deref());
+            let Extracted { meta, paragraphs } = extract::page(&prepared(&h)?, meta.url.as_deref());
             (paragraphs, meta)
         }
     };

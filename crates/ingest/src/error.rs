@@ -25,6 +25,14 @@ pub enum IngestError {
     /// with no article text once the page furniture is gone.
     #[error("{origin}: empty: {what}")]
     Empty { origin: Origin, what: String },
+    /// A document over one of the limits every document is processed
+    /// under (nesting depth, elements, time): skipped, the rest go on.
+    #[error("{origin}: {what}")]
+    OverLimit { origin: Origin, what: String },
+    /// A bug in casus met this document (a panic, caught): the document is
+    /// lost and reported, the rest of the batch goes on.
+    #[error("{origin}: casus failed on this document (a bug; please report it): {what}")]
+    Crashed { origin: Origin, what: String },
     #[error("{origin}: {} is more than the limit of {limit} bytes (raise it with --max-bytes)", size.map_or("the document".to_string(), |s| format!("{s} bytes")))]
     TooLarge {
         origin: Origin,
@@ -45,7 +53,9 @@ pub enum Severity {
 impl IngestError {
     pub fn severity(&self) -> Severity {
         match self {
-            IngestError::Empty { .. } | IngestError::TooLarge { .. } => Severity::Skipped,
+            IngestError::Empty { .. } | IngestError::TooLarge { .. } | IngestError::OverLimit { .. } => {
+                Severity::Skipped
+            }
             _ => Severity::Failed,
         }
     }
@@ -56,7 +66,9 @@ impl IngestError {
             | IngestError::Malformed { origin, .. }
             | IngestError::Truncated { origin, .. }
             | IngestError::Empty { origin, .. }
-            | IngestError::TooLarge { origin, .. } => origin,
+            | IngestError::TooLarge { origin, .. }
+            | IngestError::OverLimit { origin, .. }
+            | IngestError::Crashed { origin, .. } => origin,
         }
     }
 

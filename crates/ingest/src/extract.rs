@@ -76,22 +76,7 @@ pub fn fragment_paragraphs(html: &str) -> Vec<String> {
     let doc = dom_query::Document::from(html);
     doc.select("script, style, noscript, iframe, svg").remove();
     // Give every block element a line break of its own before taking text.
-    for sel in [
-        "p",
-        "div",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "tr",
-        "br",
-        "article",
-        "section",
-    ] {
+    for sel in crate::markup::BLOCK.iter().chain(&["br"]) {
         for node in doc.select(sel).nodes() {
             node.after_html("\n");
         }

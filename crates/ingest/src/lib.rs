@@ -26,15 +26,17 @@ pub mod furniture;
 pub mod html;
 pub mod inputs;
 pub mod jsonl;
+pub mod markup;
 mod read;
 pub mod text;
 pub mod warc;
 mod warc_http;
 
-pub use clean::{clean, CleanDoc};
+pub use clean::{clean, clean_with, CleanDoc};
 pub use detect::Format;
 pub use doc::{Body, Meta, RawDoc};
 pub use error::{IngestError, Severity};
 pub use furniture::Furniture;
 pub use inputs::{collect_inputs, Collected, Input};
+pub use markup::HtmlLimits;
 pub use read::{read_input, ReadOptions};

@@ -41,7 +41,15 @@ pub fn annotate(
         .map(|c| {
             // The target of the event the counted things belong to: the
             // counted noun itself, else the verb just before it.
-            let subject = coded
+            // Events are in order of their triggers: look only at those
+            // whose trigger starts within reach of the count.
+            let near = casus_core::starting_in(
+                &coded,
+                |e| e.trigger.start,
+                c.span.start.saturating_sub(60),
+                c.span.end,
+            );
+            let subject = coded[near]
                 .iter()
                 .filter(|e| {
                     e.target.is_some() && e.sentence.start <= c.span.start && c.span.end <= e.sentence.end
@@ -70,10 +78,11 @@ pub fn annotate(
         .map(|q| to_quote(q, &found, text, map))
         .collect();
     let countries = countries_by_mentions(&found);
-    let places = match &res.gazetteer {
+    let mut places = match &res.gazetteer {
         Some(g) => find_places(g, text, &found, &countries),
         None => Vec::new(),
     };
+    places.sort_by_key(|p| p.span.start);
     let focus = article_focus(&places, &countries, res.gazetteer.as_deref());
     let events = coded
         .iter()
@@ -82,10 +91,11 @@ pub fn annotate(
             ev.location = event_place(e, &places)
                 .map(|p| location(p, "sentence"))
                 .or_else(|| focus.as_ref().map(|p| location(p, "article")));
+            let k = sentences.partition_point(|s| s.start < e.sentence.start);
             let here = sentences
-                .iter()
-                .position(|s| *s == e.sentence)
-                .map_or(&[][..], |k| &times[k][..]);
+                .get(k)
+                .filter(|s| **s == e.sentence)
+                .map_or(&[][..], |_| &times[k][..]);
             match event_time(e, here) {
                 Some(t) => {
                     ev.date = Some(t.value.clone());
@@ -189,9 +199,9 @@ fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries: &[String])
 
 /// The place an event's sentence puts it in: the nearest to its trigger.
 fn event_place<'a>(e: &Coded, places: &'a [Toponym]) -> Option<&'a Place> {
-    places
+    places[casus_core::starting_in(places, |p| p.span.start, e.sentence.start, e.sentence.end)]
         .iter()
-        .filter(|p| p.span.start >= e.sentence.start && p.span.end <= e.sentence.end)
+        .filter(|p| p.span.end <= e.sentence.end)
         .min_by_key(|p| p.span.start.abs_diff(e.trigger.start))
         .map(|p| &p.place)
 }
@@ -283,11 +293,9 @@ fn to_event(e: &Coded, found: &[Found], text: &str, map: &CharMap) -> Event {
     let part = |i: Option<usize>, phrase: Option<Span>| {
         let span = phrase.or(i.map(|i| found[i].span))?;
         let kind = i.is_none().then(|| {
-            let place = found.iter().any(|f| {
-                matches!(f.kind, Kind::Place | Kind::Country)
-                    && span.start <= f.span.start
-                    && f.span.end <= span.end
-            });
+            let place = found[casus_core::starting_in(found, |f| f.span.start, span.start, span.end)]
+                .iter()
+                .any(|f| matches!(f.kind, Kind::Place | Kind::Country) && f.span.end <= span.end);
             if place { "place" } else { "thing" }.to_string()
         });
         Some(Part {

@@ -4,7 +4,7 @@ use crate::annotate::{annotate, Annotations};
 use crate::dedup::body_hash;
 use crate::Resources;
 use casus_core::{Article, CharMap, Dateline};
-use casus_ingest::{clean, IngestError, RawDoc};
+use casus_ingest::{clean_with, HtmlLimits, IngestError, RawDoc};
 use casus_nlp::{detect_language, english_share};
 use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64;
@@ -15,6 +15,8 @@ pub struct PipelineOptions {
     pub default_published: Option<String>,
     /// Articles less relevant than this keep no events (`--min-relevance`).
     pub min_relevance: Option<f32>,
+    /// How deep and how large an HTML page may be (`--max-depth`).
+    pub html: HtmlLimits,
 }
 
 /// The stages with their resources; cheap to clone and share across threads.
@@ -45,7 +47,7 @@ impl Pipeline {
 
     /// Cleans, segments and identifies one document.
     pub fn process(&self, doc: RawDoc) -> Result<Processed, IngestError> {
-        let c = clean(doc, &self.res.furniture)?;
+        let c = clean_with(doc, &self.res.furniture, &self.opts.html)?;
         let seg = self.res.segmenter.segment(&c.text);
         let map = CharMap::new(&c.text);
         let body = &c.text[c.body_start..];

@@ -109,7 +109,7 @@ pub fn run<E>(
         for docs in rx.iter() {
             let done: Vec<_> = docs
                 .into_par_iter()
-                .map(|d| d.and_then(|d| pipeline.process(d)))
+                .map(|d| d.and_then(|d| guarded(pipeline, d)))
                 .collect();
             for r in done {
                 let item = match r {
@@ -134,6 +134,31 @@ pub fn run<E>(
     Ok(summary)
 }
 
+/// One document through the pipeline; a panic in it (a bug in casus or a
+/// library it calls) becomes that document's failure, reported with its
+/// origin, never the batch's.
+fn guarded(pipeline: &Pipeline, doc: RawDoc) -> Result<crate::Processed, IngestError> {
+    let origin = doc.origin.clone();
+    guard(origin, || pipeline.process(doc))
+}
+
+fn guard<T>(
+    origin: casus_core::Origin,
+    f: impl FnOnce() -> Result<T, IngestError>,
+) -> Result<T, IngestError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_string());
+            Err(IngestError::Crashed { origin, what })
+        }
+    }
+}
+
 /// Runs the pipeline over `paths` (files or directories) with the built-in
 /// resources and returns the articles in input order; problems are left
 /// out. For tests and small jobs; use [`run`] to stream.
@@ -150,5 +175,24 @@ pub fn articles_of<P: AsRef<std::path::Path>>(paths: &[P]) -> Vec<Article> {
     match run(&inputs, &pipeline, &RunOptions::default(), sink) {
         Ok(_) => out,
         Err(never) => match never {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casus_core::Origin;
+
+    #[test]
+    fn a_panic_in_one_document_is_that_documents_failure_with_its_origin() {
+        let r: Result<(), _> = guard(Origin::file("bad.html"), || panic!("index out of range"));
+        let e = r.unwrap_err();
+        assert_eq!(e.severity(), Severity::Failed);
+        let msg = e.to_string();
+        assert!(
+            msg.contains("bad.html") && msg.contains("index out of range"),
+            "{msg}"
+        );
+        assert_eq!(guard(Origin::file("ok.txt"), || Ok(3)).unwrap(), 3);
     }
 }

@@ -325,3 +325,55 @@ fn non_english_articles_are_marked_with_their_language() {
     let out = extract(&[f]);
     assert_eq!(out.articles[0].language.as_deref(), Some("fr"));
 }
+
+#[test]
+fn a_page_of_a_hundred_thousand_nested_divs_is_skipped_and_the_batch_keeps_its_good_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "<html><body>{}<p>{P1}</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let page = |p: &str| {
+        format!("<html><head><title>Border news</title></head><body><article><p>{p}</p><p>{P2}</p></article></body></html>")
+    };
+    let a = file(&dir, "a.html", page(P1).as_bytes());
+    let bad = file(&dir, "deep.html", deep.as_bytes());
+    let b = file(&dir, "b.html", page(P2).as_bytes());
+    let out = extract(&[a, bad, b]);
+    assert_eq!(out.articles.len(), 2);
+    let msg = out.messages();
+    assert_eq!(msg.len(), 1, "{msg:?}");
+    assert!(
+        msg[0].contains("deep.html: the page nests elements more than 256 deep"),
+        "{msg:?}"
+    );
+    assert_eq!((out.summary.skipped, out.summary.read), (1, 2));
+}
+
+#[test]
+fn a_minified_page_keeps_its_headline_and_paragraphs_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let paras = [
+        P1,
+        P2,
+        "Aid convoys waited at the river while the two sides talked through the night.",
+    ];
+    let body: String = paras
+        .iter()
+        .map(|p| format!("<div class=\"para\">{p}</div>"))
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Crossing seized</title></head><body><main><article><h1>Crossing seized</h1><div class=\"text\">{body}</div></article></main></body></html>"
+    );
+    let out = extract(&[file(&dir, "min.html", page.as_bytes())]);
+    let a = &out.articles[0];
+    for p in paras {
+        assert!(
+            a.text.contains(&format!("\n\n{p}")),
+            "{p} is not a paragraph of its own in {:?}",
+            a.text
+        );
+    }
+    assert!(!a.text.contains("Crossing seized Rebel"), "{:?}", a.text);
+}

@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 use tokio::sync::Semaphore;
 
 /// The query string, or why it cannot be read (say, bytes that are not
@@ -50,6 +51,10 @@ impl IntoResponse for ApiError {
                 json!({"error": self.0.to_string(), "parameter": param}),
             ),
             StoreError::NotFound { .. } => (StatusCode::NOT_FOUND, json!({"error": self.0.to_string()})),
+            StoreError::OverBudget { .. } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                json!({"error": self.0.to_string()}),
+            ),
             _ => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 json!({"error": self.0.to_string()}),
@@ -69,13 +74,36 @@ fn permits() -> &'static Semaphore {
     })
 }
 
-/// Runs `f` with the reader on tokio's blocking pool, a few at a time.
+/// What the server is given: the store and each request's time budget.
+pub struct Api {
+    pub reader: Reader,
+    /// Past it a request's reads are stopped and it gets a 503.
+    pub budget: Duration,
+}
+
+/// A request's time budget unless the server is told another.
+pub const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
+
+/// Runs `f` with the reader on tokio's blocking pool, a few at a time,
+/// within the request's budget (the wait for a turn counts).
 async fn blocking<T: Serialize + Send + 'static>(
-    reader: Arc<Reader>,
+    api: Arc<Api>,
     f: impl FnOnce(&Reader) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<Json<T>, ApiError> {
-    let _permit = permits().acquire().await.expect("the semaphore is never closed");
-    match tokio::task::spawn_blocking(move || f(&reader)).await {
+    let budget = api.budget;
+    let over = || ApiError(StoreError::OverBudget { budget });
+    let start = std::time::Instant::now();
+    let Ok(_permit) = tokio::time::timeout(budget, permits().acquire()).await else {
+        return Err(over());
+    };
+    let left = budget.saturating_sub(start.elapsed());
+    let work = tokio::task::spawn_blocking(move || casus_store::deadline::within(left, || f(&api.reader)));
+    // The reads stop themselves at the deadline; the answer does not wait
+    // longer than the budget for them.
+    let Ok(done) = tokio::time::timeout(left + Duration::from_millis(50), work).await else {
+        return Err(over());
+    };
+    match done {
         Ok(r) => r.map(Json).map_err(ApiError),
         Err(e) => Err(ApiError(StoreError::bad(
             "request",
@@ -86,10 +114,10 @@ async fn blocking<T: Serialize + Send + 'static>(
 
 macro_rules! handler {
     ($name:ident, $path:literal, |$p:ident| $body:expr) => {
-        async fn $name(State(reader): State<Arc<Reader>>, q: Q) -> Result<Response, ApiError> {
+        async fn $name(State(api): State<Arc<Api>>, q: Q) -> Result<Response, ApiError> {
             let $p = Params::new(query(q)?, route($path))?;
             let run = $body;
-            Ok(blocking(reader, run).await?.into_response())
+            Ok(blocking(api, run).await?.into_response())
         }
     };
 }
@@ -135,28 +163,26 @@ handler!(stats, "/api/stats", |p| {
     move |r: &Reader| r.stats()
 });
 
-async fn article(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
+async fn article(State(api): State<Arc<Api>>, path: Id, q: Q) -> Result<Response, ApiError> {
     let id = id(path)?;
     let p = Params::new(query(q)?, route("/api/articles/{id}"))?;
     let n = p.number("related", 10, 100)?;
-    Ok(blocking(reader, move |r| r.article(&id, n))
-        .await?
-        .into_response())
+    Ok(blocking(api, move |r| r.article(&id, n)).await?.into_response())
 }
 
-async fn related(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
+async fn related(State(api): State<Arc<Api>>, path: Id, q: Q) -> Result<Response, ApiError> {
     let id = id(path)?;
     let p = Params::new(query(q)?, route("/api/articles/{id}/related"))?;
     let limit = p.page()?.limit;
-    Ok(blocking(reader, move |r| r.related(&id, limit))
+    Ok(blocking(api, move |r| r.related(&id, limit))
         .await?
         .into_response())
 }
 
-async fn story(State(reader): State<Arc<Reader>>, path: Id, q: Q) -> Result<Response, ApiError> {
+async fn story(State(api): State<Arc<Api>>, path: Id, q: Q) -> Result<Response, ApiError> {
     let id = id(path)?;
     let page = Params::new(query(q)?, route("/api/stories/{id}"))?.page_of(100)?;
-    Ok(blocking(reader, move |r| r.story(&id, Some(page)))
+    Ok(blocking(api, move |r| r.story(&id, Some(page)))
         .await?
         .into_response())
 }
@@ -219,8 +245,8 @@ async fn not_found() -> Response {
         .into_response()
 }
 
-/// The API's router over a store reader.
-pub fn router(reader: Arc<Reader>) -> Router {
+/// The API's router.
+pub fn router(api: Api) -> Router {
     let mut router = Router::new();
     for (path, _, _) in ASSETS {
         router = router.route(path, get(asset));
@@ -240,5 +266,5 @@ pub fn router(reader: Arc<Reader>) -> Router {
         .route("/api/search", get(search))
         .route("/api/stats", get(stats))
         .fallback(not_found)
-        .with_state(reader)
+        .with_state(Arc::new(api))
 }

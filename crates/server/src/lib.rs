@@ -14,22 +14,20 @@ mod openapi;
 mod params;
 mod routes;
 
-pub use app::{router, ASSETS};
+pub use app::{router, Api, ASSETS, DEFAULT_BUDGET};
 pub use openapi::document as openapi;
 pub use routes::{Param, Route, ROUTES};
 
-use casus_store::Reader;
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 /// Binds `addr` and serves the API until Ctrl-C; `on_bound` is told the
 /// address actually bound (port 0 picks a free port).
-pub fn serve(reader: Reader, addr: SocketAddr, on_bound: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+pub fn serve(api: Api, addr: SocketAddr, on_bound: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         on_bound(listener.local_addr()?);
-        axum::serve(listener, router(Arc::new(reader)))
+        axum::serve(listener, router(api))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

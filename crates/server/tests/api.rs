@@ -16,7 +16,12 @@ struct Server {
 /// One server for all the tests of this file.
 fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
-    SERVER.get_or_init(|| {
+    SERVER.get_or_init(|| start(casus_server::DEFAULT_BUDGET))
+}
+
+/// A server over our story corpus, each request within `budget`.
+fn start(budget: std::time::Duration) -> Server {
+    {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
         let arts = casus_pipeline::articles_of(&[corpus]);
         let dir = tempfile::tempdir().unwrap();
@@ -27,7 +32,8 @@ fn server() -> &'static Server {
         let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            casus_server::serve(reader, "127.0.0.1:0".parse().unwrap(), |a| tx.send(a).unwrap()).unwrap();
+            let api = casus_server::Api { reader, budget };
+            casus_server::serve(api, "127.0.0.1:0".parse().unwrap(), |a| tx.send(a).unwrap()).unwrap();
         });
         let addr = rx.recv().unwrap();
         let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -39,7 +45,7 @@ fn server() -> &'static Server {
             agent,
             _dir: dir,
         }
-    })
+    }
 }
 
 /// GETs `path` and returns the status and the JSON body.
@@ -421,4 +427,83 @@ fn a_storys_articles_come_a_page_at_a_time_with_the_count_of_all() {
     };
     assert_eq!(ids(&page), ids(&all)[1..3].to_vec());
     assert_eq!(get("/api/stories/usiraq-3?limit=0").0, 400);
+}
+
+/// `%28` and `%29` are `(` and `)` in a URL.
+fn nested(depth: usize, inner: &str) -> String {
+    format!("{}{inner}{}", "%28".repeat(depth), "%29".repeat(depth))
+}
+
+#[test]
+fn thousands_of_nested_parentheses_get_a_400_and_the_server_answers_the_next_request() {
+    let (status, body) = get(&format!("/api/search?q={}", nested(5000, "ferry")));
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["parameter"], "q");
+    assert!(body["error"].as_str().unwrap().contains("limit"), "{body}");
+    assert_eq!(get("/api/stats").0, 200, "still up");
+}
+
+#[test]
+fn nesting_within_the_limit_is_answered_like_the_plain_word() {
+    let (status, deep) = get(&format!("/api/search?q={}", nested(8, "paramilitary")));
+    assert_eq!(status, 200, "{deep}");
+    let (_, plain) = get("/api/search?q=paramilitary");
+    assert_eq!(deep["total"], plain["total"]);
+    assert!(
+        plain["total"].as_u64().unwrap() > 0,
+        "the corpus mentions a paramilitary force"
+    );
+    // Eighteen levels, which took seconds in tantivy's own parser, is a
+    // quick 400 here.
+    assert_eq!(
+        get(&format!("/api/search?q={}", nested(18, "paramilitary"))).0,
+        400
+    );
+}
+
+#[test]
+fn random_query_syntax_always_gets_a_200_or_a_400() {
+    let bits = [
+        "%28",
+        "%29",
+        "%22",
+        "AND",
+        "OR",
+        "-",
+        "%2B",
+        "title:",
+        "text:",
+        "paramilitary",
+        "+",
+        "NOT",
+        "army",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..300 {
+        let mut q = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        for k in 0..(seed % 24) {
+            q.push_str(bits[((seed >> (k % 48)) as usize + k as usize) % bits.len()]);
+        }
+        let (status, body) = get(&format!("/api/search?q={q}"));
+        assert!(status == 200 || status == 400, "{q}: {status} {body}");
+    }
+    assert_eq!(get("/api/stats").0, 200, "still up");
+}
+
+#[test]
+fn a_request_over_its_budget_is_stopped_with_a_503_that_says_so() {
+    let s = start(std::time::Duration::from_nanos(1));
+    for path in [
+        "/api/events?limit=1000",
+        "/api/search?q=paramilitary",
+        "/api/series?interval=week",
+    ] {
+        let mut resp = s.agent.get(&format!("http://{}{path}", s.addr)).call().unwrap();
+        let body: Value = serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap();
+        assert_eq!(resp.status().as_u16(), 503, "{path}: {body}");
+        assert!(body["error"].as_str().unwrap().contains("budget"), "{body}");
+    }
 }

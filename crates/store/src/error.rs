@@ -38,6 +38,9 @@ pub enum StoreError {
     /// A query parameter that cannot be used; `param` names it.
     #[error("parameter `{param}`: {message}")]
     BadParam { param: String, message: String },
+    /// The request's reads ran past its time budget and were stopped.
+    #[error("the request took longer than its budget of {budget:?} and was stopped")]
+    OverBudget { budget: std::time::Duration },
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
 }

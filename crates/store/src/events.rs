@@ -370,12 +370,15 @@ impl Reader {
         })
     }
 
-    /// Full-text search over titles and texts (tantivy's query language).
+    /// Full-text search over titles and texts ([`crate::query`]'s
+    /// language, under its default limits).
     pub fn search(&self, q: &str, page: Page) -> Result<List<SearchHit>> {
-        if q.trim().is_empty() {
-            return Err(StoreError::bad("q", "expected words to search for"));
-        }
-        let (hits, total) = self.index.search(&self.text_reader, q, page.limit, page.offset)?;
+        let query = self.index.query(q, &crate::query::Limits::default())?;
+        let (hits, total) = self
+            .index
+            .search(&self.text_reader, &*query, page.limit, page.offset)?;
+        crate::deadline::check()?;
+        let snippets = self.index.snippets(&self.text_reader, &*query);
         let items = self.with(|db| {
             let mut out = Vec::with_capacity(hits.len());
             for Hit { id, score } in hits {
@@ -386,7 +389,10 @@ impl Reader {
                 );
                 // A hit the database no longer has (replaced meanwhile) is skipped.
                 let Ok((title, source, published, story, body)) = row else { continue };
-                let snippet = self.index.snippet(&self.text_reader, q, &body);
+                let snippet = snippets.as_ref().and_then(|g| {
+                    let s = g.snippet(&body);
+                    (!s.is_empty()).then(|| s.to_html())
+                });
                 out.push(SearchHit { id, score, title, source, published, story, snippet });
             }
             Ok(out)

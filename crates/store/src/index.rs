@@ -4,11 +4,12 @@
 //! (articles with `indexed = 0`), so a crash between the two loses nothing.
 
 use crate::error::{At, Result, StoreError};
+use crate::query::{self, Field as On, Limits, Occur as Oc, Query as Q};
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
-use tantivy::query::QueryParser;
-use tantivy::schema::{Field, Schema, Value, STORED, STRING, TEXT};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, Value, STORED, STRING, TEXT};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -77,24 +78,79 @@ impl TextIndex {
             .at(&self.path)
     }
 
-    /// The hits for `query` (tantivy's query language: words, "phrases",
-    /// AND/OR/-, title:word), best first, and how many there are in all.
+    /// The query text read by our bounded parser ([`crate::query`]) and
+    /// built into a tantivy query; a 400-style error names what is wrong.
+    pub fn query(&self, text: &str, limits: &Limits) -> Result<Box<dyn Query>> {
+        // Titles and texts share the default tokenizer.
+        let analyzer = self.index.tokenizer_for_field(self.text).at(&self.path)?;
+        let split = |s: &str| {
+            let mut out = Vec::new();
+            let mut analyzer = analyzer.clone();
+            let mut tokens = analyzer.token_stream(s);
+            while let Some(t) = tokens.next() {
+                out.push(t.text.clone());
+            }
+            out
+        };
+        let parsed = query::parse(text, limits, &split)?;
+        Ok(self.build(&parsed))
+    }
+
+    fn build(&self, q: &Q) -> Box<dyn Query> {
+        match q {
+            Q::Words { field, words } => {
+                let fields = match field {
+                    On::Any => vec![self.title, self.text],
+                    On::Title => vec![self.title],
+                    On::Text => vec![self.text],
+                };
+                let mut per_field: Vec<(Occur, Box<dyn Query>)> = fields
+                    .into_iter()
+                    .map(|f| {
+                        let terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(f, w)).collect();
+                        let q: Box<dyn Query> = if terms.len() == 1 {
+                            Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs))
+                        } else {
+                            Box::new(PhraseQuery::new(terms))
+                        };
+                        (Occur::Should, q)
+                    })
+                    .collect();
+                if per_field.len() == 1 {
+                    per_field.pop().expect("one field").1
+                } else {
+                    Box::new(BooleanQuery::new(per_field))
+                }
+            }
+            Q::Group(clauses) => Box::new(BooleanQuery::new(
+                clauses
+                    .iter()
+                    .map(|(o, q)| {
+                        let o = match o {
+                            Oc::Should => Occur::Should,
+                            Oc::Must => Occur::Must,
+                            Oc::MustNot => Occur::MustNot,
+                        };
+                        (o, self.build(q))
+                    })
+                    .collect(),
+            )),
+        }
+    }
+
+    /// The hits for `query`, best first, and how many there are in all.
     pub fn search(
         &self,
         reader: &IndexReader,
-        query: &str,
+        query: &dyn Query,
         limit: usize,
         offset: usize,
     ) -> Result<(Vec<Hit>, usize)> {
         let searcher = reader.searcher();
-        let parser = QueryParser::for_index(&self.index, vec![self.title, self.text]);
-        let q = parser
-            .parse_query(query)
-            .map_err(|e| StoreError::bad("q", format!("cannot read the query: {e}")))?;
         let top = TopDocs::with_limit(limit.max(1))
             .and_offset(offset)
             .order_by_score();
-        let (docs, total) = searcher.search(&q, &(top, Count)).at(&self.path)?;
+        let (docs, total) = searcher.search(query, &(top, Count)).at(&self.path)?;
         let mut hits = Vec::with_capacity(docs.len());
         for (score, addr) in docs.into_iter().take(limit) {
             let d: TantivyDocument = searcher.doc(addr).at(&self.path)?;
@@ -108,13 +164,10 @@ impl TextIndex {
         Ok((hits, total))
     }
 
-    /// A highlighted fragment of `text` for `query` (HTML, `<b>` marks).
-    pub fn snippet(&self, reader: &IndexReader, query: &str, text: &str) -> Option<String> {
-        let parser = QueryParser::for_index(&self.index, vec![self.text]);
-        let q = parser.parse_query(query).ok()?;
-        let g = SnippetGenerator::create(&reader.searcher(), &*q, self.text).ok()?;
-        let s = g.snippet(text);
-        (!s.is_empty()).then(|| s.to_html())
+    /// Highlights `query`'s words of the text field: made once per search,
+    /// used for every hit.
+    pub fn snippets(&self, reader: &IndexReader, query: &dyn Query) -> Option<SnippetGenerator> {
+        SnippetGenerator::create(&reader.searcher(), query, self.text).ok()
     }
 
     /// Documents in the index (deleted ones excluded).

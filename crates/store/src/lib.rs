@@ -23,10 +23,12 @@
 mod actor_places;
 mod articles;
 mod cluster;
+pub mod deadline;
 mod error;
 mod events;
 mod index;
 mod overview;
+pub mod query;
 mod reader;
 mod series;
 mod sql;

@@ -106,7 +106,20 @@ impl Reader {
             Some(c) => c,
             None => connect(&self.db_path, false)?,
         };
-        let out = f(&conn);
+        // Within a request's budget: nothing starts after it, and a
+        // statement running past it is stopped.
+        let out = match crate::deadline::current() {
+            Some((at, _)) => crate::deadline::check().and_then(|()| {
+                conn.progress_handler(
+                    crate::deadline::STEPS,
+                    Some(move || std::time::Instant::now() >= at),
+                );
+                let out = f(&conn).map_err(crate::deadline::interrupted);
+                conn.progress_handler(0, None::<fn() -> bool>);
+                out
+            }),
+            None => f(&conn),
+        };
         self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
         out
     }

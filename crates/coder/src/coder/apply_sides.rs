@@ -26,9 +26,8 @@ pub(super) fn apply_sides(
     };
     let marked = spans_of(&input, &sides.tag(&input));
     let within = |s: Span| {
-        found
-            .iter()
-            .position(|f| f.actor.is_some() && s.start <= f.span.start && f.span.end <= s.end)
+        casus_core::starting_in(found, |f| f.span.start, s.start, s.end)
+            .find(|&i| found[i].actor.is_some() && found[i].span.end <= s.end)
     };
     let side = |role: char, actor: &mut Option<usize>, words: &mut Option<Span>, other: Option<Span>| {
         let clear = |s: &Span| other.is_none_or(|o| s.end <= o.start || o.end <= s.start);
