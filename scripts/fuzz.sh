@@ -13,7 +13,7 @@ secs="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(read_html read_feed read_warc read_jsonl read_text query html feed warc jsonl segment dictionary verbs syntax)
+  targets=(read_html read_feed read_warc read_jsonl read_text markup query html feed warc jsonl segment dictionary verbs syntax)
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 for t in "${targets[@]}"; do
@@ -21,7 +21,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   [ -d "fuzz/seeds/$t" ] && cp -n fuzz/seeds/"$t"/* "$corpus"/ 2>/dev/null || true
   case "$t" in
-    read_html|html) cp -n examples/articles/*.html "$corpus"/ ;;
+    read_html|html|markup) cp -n examples/articles/*.html "$corpus"/ ;;
     read_feed|feed) cp -n examples/articles/*.rss examples/articles/*.atom "$corpus"/ ;;
     read_warc|warc) gzip -dc examples/articles/crawl.warc.gz > "$corpus/crawl.warc" ;;
     read_jsonl|jsonl) cp -n examples/articles/*.jsonl "$corpus"/ ;;

@@ -51,6 +51,12 @@ pub struct ReadArgs {
     #[arg(long, value_name = "N", default_value_t = casus_ingest::HtmlLimits::default().depth)]
     max_depth: usize,
 
+    /// Time one document may take (e.g. 30s, 2m); a document past it is
+    /// skipped and reported, the rest go on. Text runs at about a second
+    /// per MB on one core, so the default lets any accepted document finish.
+    #[arg(long, value_name = "TIME", default_value = "60s", value_parser = duration)]
+    doc_budget: std::time::Duration,
+
     /// Extra page-furniture rules (see crates/ingest/data/furniture.txt for
     /// the format); may be given several times.
     #[arg(long, value_name = "FILE")]
@@ -225,6 +231,7 @@ impl ReadArgs {
                     depth: self.max_depth,
                     ..Default::default()
                 },
+                budget: Some(self.doc_budget),
             },
         );
         let collected = collect_inputs(&self.paths);

@@ -155,6 +155,11 @@ impl Coder {
         let mut out = Vec::new();
         let mut last_attacker: Option<usize> = None;
         for s in sentences {
+            // A document over its time budget stops here; the pipeline
+            // reports it as such (`casus_core::deadline`).
+            if casus_core::deadline::passed() {
+                break;
+            }
             let here = out.len();
             let toks = self.tokenizer.tokens(text, *s);
             // `found` is sorted: the sentence's mentions are one run of it.

@@ -18,6 +18,7 @@
 
 mod article;
 mod charmap;
+pub mod deadline;
 mod event;
 mod mention;
 mod origin;

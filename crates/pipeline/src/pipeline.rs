@@ -17,6 +17,9 @@ pub struct PipelineOptions {
     pub min_relevance: Option<f32>,
     /// How deep and how large an HTML page may be (`--max-depth`).
     pub html: HtmlLimits,
+    /// Time one document may take (`--doc-budget`); past it the language
+    /// stages stop and the document is skipped as over its budget.
+    pub budget: Option<std::time::Duration>,
 }
 
 /// The stages with their resources; cheap to clone and share across threads.
@@ -46,7 +49,27 @@ impl Pipeline {
     }
 
     /// Cleans, segments and identifies one document.
+    /// One document to an article, within the time budget if there is one.
     pub fn process(&self, doc: RawDoc) -> Result<Processed, IngestError> {
+        let Some(budget) = self.opts.budget else {
+            return self.process_all(doc);
+        };
+        let origin = doc.origin.clone();
+        casus_core::deadline::within(budget, || {
+            let done = self.process_all(doc)?;
+            if casus_core::deadline::passed() {
+                return Err(IngestError::OverLimit {
+                    origin,
+                    what: format!(
+                        "the document took longer than its time budget of {budget:?} (raise it with --doc-budget)"
+                    ),
+                });
+            }
+            Ok(done)
+        })
+    }
+
+    fn process_all(&self, doc: RawDoc) -> Result<Processed, IngestError> {
         let c = clean_with(doc, &self.res.furniture, &self.opts.html)?;
         let seg = self.res.segmenter.segment(&c.text);
         let map = CharMap::new(&c.text);

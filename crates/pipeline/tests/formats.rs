@@ -377,3 +377,24 @@ fn a_minified_page_keeps_its_headline_and_paragraphs_apart() {
     }
     assert!(!a.text.contains("Crossing seized Rebel"), "{:?}", a.text);
 }
+
+#[test]
+fn a_document_over_its_time_budget_is_skipped_naming_the_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = file(&dir, "slow.txt", format!("{P1}\n\n{P2}").as_bytes());
+    let out = extract_with(
+        &[ok],
+        ReadOptions::default(),
+        PipelineOptions {
+            budget: Some(std::time::Duration::from_nanos(1)),
+            ..Default::default()
+        },
+    );
+    assert!(out.articles.is_empty());
+    let msg = out.messages();
+    assert!(
+        msg[0].contains("slow.txt") && msg[0].contains("time budget of 1ns"),
+        "{msg:?}"
+    );
+    assert_eq!(out.summary.skipped, 1);
+}

@@ -44,6 +44,8 @@ pub fn document() -> Value {
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                     "404": {"description": "No such article or story.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                    "503": {"description": "The request took longer than the server's time budget (casus serve --budget) and its reads were stopped.",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                 },
             }}),
         );

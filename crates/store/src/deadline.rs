@@ -1,6 +1,6 @@
 //! A time budget for the reads of one request.
 //!
-//! [`within`] sets a deadline for the reads the closure makes on this
+//! [`within`] (`casus_core::deadline`'s) sets a deadline for the reads the closure makes on this
 //! thread; every pooled connection checks it while SQLite works (a
 //! progress handler every few thousand virtual-machine steps) and stops the
 //! statement when it has passed, so the work of a request that is over its
@@ -8,33 +8,12 @@
 //! [`crate::query::Limits`] and checked when they end.
 
 use crate::error::{Result, StoreError};
-use std::cell::Cell;
-use std::time::{Duration, Instant};
-
-thread_local! {
-    static DEADLINE: Cell<Option<(Instant, Duration)>> = const { Cell::new(None) };
-}
+pub(crate) use casus_core::deadline::current;
+pub use casus_core::deadline::within;
+use std::time::Instant;
 
 /// SQLite virtual-machine steps between two looks at the clock.
 pub(crate) const STEPS: i32 = 4_000;
-
-/// Runs `f` with reads on this thread stopped once `budget` has passed
-/// (reported as [`StoreError::OverBudget`]).
-pub fn within<T>(budget: Duration, f: impl FnOnce() -> T) -> T {
-    struct Restore(Option<(Instant, Duration)>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            DEADLINE.set(self.0);
-        }
-    }
-    let _restore = Restore(DEADLINE.replace(Some((Instant::now() + budget, budget))));
-    f()
-}
-
-/// The deadline in force on this thread, if any.
-pub(crate) fn current() -> Option<(Instant, Duration)> {
-    DEADLINE.get()
-}
 
 /// An error if this thread's deadline has passed.
 pub(crate) fn check() -> Result<()> {
@@ -58,14 +37,14 @@ pub(crate) fn interrupted(e: StoreError) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
-    fn a_passed_deadline_is_an_over_budget_error_and_is_lifted_after() {
+    fn a_passed_deadline_is_an_over_budget_error() {
         within(Duration::ZERO, || {
             assert!(matches!(check(), Err(StoreError::OverBudget { .. })));
         });
         assert!(check().is_ok());
-        assert!(current().is_none());
     }
 
     #[test]
