@@ -20,7 +20,14 @@ pub struct Reader {
     /// The last [`Stats`] and when they were read: counting a large store
     /// takes tens of milliseconds, and a dashboard asks often.
     stats: Mutex<Option<(std::time::Instant, Stats)>>,
+    /// Recent list totals by filter, read at most every two seconds:
+    /// counting the events that match a filter costs more than reading a
+    /// page of them, and a dashboard asks the same filter page after page.
+    totals: Mutex<std::collections::HashMap<String, (std::time::Instant, u64)>>,
 }
+
+/// Filters whose totals are kept at once; past it the cache starts over.
+const TOTALS_KEPT: usize = 4096;
 
 /// How long [`Reader::stats`] answers from its last reading.
 const STATS_FRESH: std::time::Duration = std::time::Duration::from_secs(2);
@@ -96,6 +103,7 @@ impl Reader {
             text_reader,
             options,
             stats: Mutex::new(None),
+            totals: Mutex::new(std::collections::HashMap::new()),
         })
     }
 
@@ -122,6 +130,28 @@ impl Reader {
         };
         self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
         out
+    }
+
+    /// The total for `key` (a filter), counted by `count` unless a count
+    /// younger than two seconds is at hand.
+    pub(crate) fn total(&self, key: String, count: impl FnOnce() -> Result<u64>) -> Result<u64> {
+        let now = std::time::Instant::now();
+        let cached = self
+            .totals
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .copied();
+        if let Some((_, n)) = cached.filter(|(at, _)| now.duration_since(*at) < STATS_FRESH) {
+            return Ok(n);
+        }
+        let n = count()?;
+        let mut totals = self.totals.lock().unwrap_or_else(|e| e.into_inner());
+        if totals.len() >= TOTALS_KEPT {
+            totals.clear();
+        }
+        totals.insert(key, (now, n));
+        Ok(n)
     }
 
     /// How much the store holds (read at most every two seconds).
