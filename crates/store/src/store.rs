@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 const SCHEMA: &str = include_str!("schema.sql");
 /// A pair's events newest first, however rare the pair is among its
 /// source's events (schema 2).
@@ -115,6 +115,13 @@ fn schema_2(conn: &Connection, path: &Path) -> Result<()> {
     conn.execute_batch(DYAD_INDEX).at(path)
 }
 
+/// What schema 3 changed: an actor id's events are read newest first from
+/// an index that holds the day.
+const SCHEMA_3: &str = "DROP INDEX IF EXISTS events_source_id;
+DROP INDEX IF EXISTS events_target_id;
+CREATE INDEX IF NOT EXISTS events_source_id_day ON events(source, copy, day) WHERE source IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_target_id_day ON events(target, copy, day) WHERE target IS NOT NULL;";
+
 /// Brings a store made by an older casus up to [`SCHEMA_VERSION`], in one
 /// transaction: all of it or nothing.
 fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
@@ -123,6 +130,9 @@ fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
         if from < 2 {
             schema_2(conn, path)?;
             crate::actor_places::backfill(conn, path)?;
+        }
+        if from < 3 {
+            conn.execute_batch(SCHEMA_3).at(path)?;
         }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
     })();

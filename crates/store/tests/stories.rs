@@ -310,3 +310,51 @@ fn a_store_of_schema_1_is_upgraded_with_its_actor_place_totals_filled() {
     // And opening it to write finds it current.
     drop(Store::open(dir.path(), StoreOptions::default()).unwrap());
 }
+
+#[test]
+fn a_store_of_schema_2_gets_the_actor_id_indexes_with_the_day_and_answers_the_same() {
+    let (dir, reader, _) = stored_with_new_version("solo-2", "\n\nNothing else changed.");
+    let path = dir.path().join("casus.sqlite");
+    let db = rusqlite::Connection::open(&path).unwrap();
+    // The actor id with the most events in our corpus.
+    let id: String = db
+        .query_row(
+            "SELECT source FROM events WHERE source IS NOT NULL GROUP BY source ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let un = EventFilter {
+        actor: Some(id),
+        ..Default::default()
+    };
+    let page = casus_store::Page::default();
+    let before = reader.events(&un, page).unwrap();
+    assert!(before.total > 0);
+    drop(reader);
+    db.execute_batch(
+        "DROP INDEX events_source_id_day; DROP INDEX events_target_id_day;
+         CREATE INDEX events_source_id ON events(source) WHERE source IS NOT NULL;
+         CREATE INDEX events_target_id ON events(target) WHERE target IS NOT NULL;
+         PRAGMA user_version = 2;",
+    )
+    .unwrap();
+    drop(db);
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    let after = reader.events(&un, page).unwrap();
+    assert_eq!(after.total, before.total);
+    let ids = |l: &casus_store::List<casus_store::EventRow>| l.items.iter().map(|e| e.id).collect::<Vec<_>>();
+    assert_eq!(ids(&after), ids(&before));
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let names: Vec<String> = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%_id%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().all(|n| n.ends_with("_id_day")), "{names:?}");
+    let v: i64 = db.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(v, casus_store::SCHEMA_VERSION);
+}
