@@ -110,11 +110,9 @@ CREATE TABLE IF NOT EXISTS dyad_days (
   PRIMARY KEY (source, target, day, penta)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dyad_days_target ON dyad_days(target, day);
--- An actor id's events newest first, from the index alone (schema 3; schema
--- 2 had (source) and (target) only, and sorted a common actor's events on
--- every page).
-CREATE INDEX IF NOT EXISTS events_source_id_day ON events(source, copy, day) WHERE source IS NOT NULL;
-CREATE INDEX IF NOT EXISTS events_target_id_day ON events(target, copy, day) WHERE target IS NOT NULL;
+-- events_source_id_day(source, copy, day) and events_target_id_day(target,
+-- copy, day), for an actor id's events newest first from the index alone:
+-- created by store.rs (SCHEMA_3) for new and upgraded stores alike.
 
 -- Mentions per actor (dictionary id, else code; pronouns left out), kept
 -- up to date as articles are stored and replaced: what /api/actors reads.

@@ -92,6 +92,7 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
         if version == 0 {
             conn.execute_batch(SCHEMA).at(path)?;
             schema_2(&conn, path)?;
+            conn.execute_batch(SCHEMA_3).at(path)?;
         } else if version < SCHEMA_VERSION {
             migrate(&conn, version, path)?;
         } else if version != SCHEMA_VERSION {
@@ -116,7 +117,8 @@ fn schema_2(conn: &Connection, path: &Path) -> Result<()> {
 }
 
 /// What schema 3 changed: an actor id's events are read newest first from
-/// an index that holds the day.
+/// an index that holds the day (schema 2 had `(source)` and `(target)`
+/// only). Run for new stores too, so the indexes are defined once.
 const SCHEMA_3: &str = "DROP INDEX IF EXISTS events_source_id;
 DROP INDEX IF EXISTS events_target_id;
 CREATE INDEX IF NOT EXISTS events_source_id_day ON events(source, copy, day) WHERE source IS NOT NULL;
