@@ -14,14 +14,17 @@ use std::process::ExitCode;
 /// (each HTML response an article). Formats are detected by content and
 /// extension; gzip is undone; directories are walked recursively.
 ///
-/// Each output line has `id, url, source, title, published, language, text,
-/// sentences`, and for English articles `mentions` (actors with CAMEO-style
+/// Each output line has `id, url, source, title, published,
+/// published_from, language, text, sentences`, and for English articles `mentions` (actors with CAMEO-style
 /// codes), `events` (source, target, CAMEO, PLOVER, modality, date,
 /// location, confidence), `quotes`, `claims`, `times` and `places`; all
 /// spans are code points into `text`. Plus `author`, `dateline`,
-/// `duplicate_of`, `origin` and `warnings`. Relative dates need a
-/// publication date (from the input, or --published); places need the
-/// gazetteer index (scripts/gazetteer.sh).
+/// `duplicate_of`, `origin` and `warnings`. The publication date comes
+/// from the input, the page's metadata, the URL, the HTTP or WARC date or
+/// a dateline, else --published; a date before 1900 or after the fetch is
+/// refused with a warning. Without one, `published` is null and relative
+/// times ("on Wednesday") keep their words with a null value. Places need
+/// the gazetteer index (scripts/gazetteer.sh).
 ///
 /// A broken input is reported on stderr (file, line or record, byte, what
 /// is wrong) and the rest is processed. Exit status: 0 when every input was

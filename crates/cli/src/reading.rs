@@ -25,7 +25,9 @@ pub struct ReadArgs {
     lines: bool,
 
     /// Publication date (ISO 8601, e.g. 2024-03-14) for documents that
-    /// carry none.
+    /// carry none: the last resort, after the input's own date, the page's
+    /// metadata, the URL, the HTTP and WARC dates and a dated dateline
+    /// (`published_from` says which was used).
     #[arg(long, value_name = "DATE")]
     published: Option<String>,
 
@@ -206,9 +208,17 @@ impl ReadArgs {
                 .context("cannot start worker threads")?;
         }
         let published = match &self.published {
-            Some(p) => Some(casus_ingest::dates::normalize(p).with_context(|| {
-                format!("--published: expected an ISO 8601 date such as 2024-03-14; found `{p}`")
-            })?),
+            Some(p) => {
+                let iso = casus_ingest::dates::normalize(p).with_context(|| {
+                    format!("--published: expected an ISO 8601 date such as 2024-03-14; found `{p}`")
+                })?;
+                let today = chrono::Utc::now().date_naive();
+                let day = casus_ingest::published::day_of(&iso).context("--published: expected a day")?;
+                if let Err(why) = casus_ingest::published::sane(day, today) {
+                    anyhow::bail!("--published: `{p}` cannot be a publication date ({why})");
+                }
+                Some(iso)
+            }
             None => None,
         };
         let resources = load_resources(

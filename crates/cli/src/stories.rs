@@ -103,8 +103,8 @@ pub fn story(args: StoryArgs) -> Result<ExitCode> {
         s.story.id,
         s.story.articles,
         if s.story.articles == 1 { "" } else { "s" },
-        s.story.first,
-        s.story.last
+        s.story.first.as_deref().unwrap_or("undated"),
+        s.story.last.as_deref().unwrap_or("undated")
     );
     writeln!(out, "id\tpublished\tsource\tcopy_of\tevents\ttitle")?;
     for a in &s.members {

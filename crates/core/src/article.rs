@@ -31,8 +31,13 @@ pub struct Article {
     /// The publication or site name.
     pub source: Option<String>,
     pub title: Option<String>,
-    /// ISO 8601: a date (`2024-03-14`) or a date-time with offset.
+    /// ISO 8601: a date (`2024-03-14`) or a date-time with offset; `null`
+    /// when no source gives a sane date (nothing is made up).
     pub published: Option<String>,
+    /// Where `published` came from: `input`, `metadata`, `url`, `http`,
+    /// `warc`, `dateline` or `default` (`--published`); `null` with it.
+    #[serde(default)]
+    pub published_from: Option<String>,
     /// ISO 639-1 code (`en`), or 639-3 where there is no two-letter code.
     pub language: Option<String>,
     pub text: String,

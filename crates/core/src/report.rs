@@ -50,8 +50,10 @@ pub struct Claim {
 pub struct TimeRef {
     pub span: [usize; 2],
     pub text: String,
-    /// ISO 8601: `2024-01-24`, `2024-W03`, `2023-10`, `2023`, `P2W`.
-    pub value: String,
+    /// ISO 8601: `2024-01-24`, `2024-W03`, `2023-10`, `2023`, `P2W`;
+    /// `null` for an expression relative to a publication date the
+    /// article does not have ("on Wednesday" in an undated article).
+    pub value: Option<String>,
     /// day, week, month, year or duration.
     pub precision: String,
 }

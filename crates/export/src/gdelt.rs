@@ -77,13 +77,14 @@ fn fraction_date(date: &str) -> String {
 
 /// One event's 61 fields.
 pub fn row(e: &EventRow) -> Vec<String> {
-    let day = digits(&e.day);
+    // An undated event has empty date fields.
+    let day = digits(e.day.as_deref().unwrap_or(""));
     let mut out = Vec::with_capacity(FIELDS);
     out.push(e.id.to_string());
     out.push(day.clone());
     out.push(day.get(..6).unwrap_or("").to_string());
     out.push(day.get(..4).unwrap_or("").to_string());
-    out.push(fraction_date(&e.day));
+    out.push(fraction_date(e.day.as_deref().unwrap_or("")));
     out.extend(actor(&e.source));
     out.extend(actor(&e.target));
     out.push(String::new()); // IsRootEvent

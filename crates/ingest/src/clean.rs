@@ -1,10 +1,13 @@
 //! A raw document to a clean article body: main text, no furniture,
 //! normalised white space, headline first, ISO dates.
 
+use crate::entities::decode;
 use crate::extract::{self, Extracted};
 use crate::markup::{self, HtmlLimits};
-use crate::{dates, Body, Furniture, IngestError, Meta, RawDoc};
+use crate::published::{self, DateCandidate};
+use crate::{Body, Furniture, IngestError, Meta, RawDoc};
 use casus_core::Origin;
+use chrono::NaiveDate;
 
 /// A cleaned document: everything an [`casus_core::Article`] needs but the
 /// language layer's work (sentences, language, id, duplicates).
@@ -21,6 +24,11 @@ pub struct CleanDoc {
     pub text: String,
     /// Byte offset in `text` where the body starts (after the headline).
     pub body_start: usize,
+    /// Which source `meta.published` came from (see [`crate::published`]).
+    pub published_from: Option<&'static str>,
+    /// The day the document was fetched (its WARC date), else today: no
+    /// publication date may be later than the day after it.
+    pub fetched: NaiveDate,
     pub warnings: Vec<String>,
 }
 
@@ -45,34 +53,60 @@ pub fn clean_with(doc: RawDoc, furniture: &Furniture, limits: &HtmlLimits) -> Re
             what: e.0,
         })
     };
-    let (paragraphs, page) = match body {
-        Body::Text(t) => (text_paragraphs(&t), Meta::default()),
-        Body::Fragment(f) => (extract::fragment_paragraphs(&prepared(&f)?), Meta::default()),
+    let (paragraphs, page, page_dates) = match body {
+        Body::Text(t) => (text_paragraphs(&t), Meta::default(), Vec::new()),
+        Body::Fragment(f) => (
+            extract::fragment_paragraphs(&prepared(&f)?),
+            Meta::default(),
+            Vec::new(),
+        ),
         Body::Html(h) => {
-            let Extracted { meta, paragraphs } = extract::page(&prepared(&h)?, meta.url.as_deref());
-            (paragraphs, meta)
+            let Extracted {
+                meta,
+                paragraphs,
+                dates,
+            } = extract::page(&prepared(&h)?, meta.url.as_deref());
+            (paragraphs, meta, dates)
         }
     };
-    // A date the input declares is checked here; the page's is ISO already.
     let declared_date = meta.published.clone();
     let mut meta = meta.or(page);
+    let mut candidates: Vec<DateCandidate> = Vec::new();
     if let Some(p) = declared_date {
-        meta.published = dates::normalize(&p);
-        if meta.published.is_none() {
-            warnings.push(format!(
-                "`published` value `{p}` is not a date casus reads; left out"
-            ));
-        }
+        candidates.push(DateCandidate::new("input", "field", p));
     }
+    candidates.extend(
+        page_dates
+            .into_iter()
+            .map(|d| DateCandidate::new("metadata", d.what, d.value)),
+    );
+    if let Some(d) = meta.url.as_deref().and_then(published::url_date) {
+        candidates.push(DateCandidate::new("url", "path", d));
+    }
+    if let Some(d) = &meta.modified {
+        candidates.push(DateCandidate::new(
+            "http",
+            "Last-Modified",
+            published::instant(d).unwrap_or(d.clone()),
+        ));
+    }
+    if let Some(d) = &meta.fetched {
+        candidates.push(DateCandidate::new("warc", "WARC-Date", d.clone()));
+    }
+    let fetched = published::fetch_day(meta.fetched.as_deref());
+    let chosen = published::choose(&candidates, fetched);
+    meta.published = chosen.published;
+    warnings.extend(chosen.warnings);
+    meta.title = meta.title.map(|t| decode(&t).into_owned());
     meta.title = meta.title.map(|t| normalize_space(&t)).filter(|t| !t.is_empty());
     let mut paragraphs: Vec<String> = paragraphs
         .iter()
-        .map(|p| normalize_space(p))
+        .map(|p| normalize_space(&decode(p)))
         .filter(|p| !p.is_empty())
         .collect();
     paragraphs = furniture.clean(paragraphs);
     if let (Some(t), Some(first)) = (&meta.title, paragraphs.first()) {
-        if same_words(t, first) {
+        if restates(t, first) {
             paragraphs.remove(0);
         }
     }
@@ -93,6 +127,8 @@ pub fn clean_with(doc: RawDoc, furniture: &Furniture, limits: &HtmlLimits) -> Re
         origin,
         id,
         meta,
+        published_from: chosen.from,
+        fetched,
         text,
         body_start,
         warnings,
@@ -146,14 +182,25 @@ pub fn normalize_space(s: &str) -> String {
     out
 }
 
-fn same_words(a: &str, b: &str) -> bool {
+/// Whether paragraph `p` is the headline `title` again, or a second
+/// wording of it (a deck or kicker: "Update: ...", "... – until now"): as
+/// short as a headline, and made almost only of the headline's words.
+fn restates(title: &str, p: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
-    words(a) == words(b)
+    let (t, w) = (words(title), words(p));
+    if t == w {
+        return true;
+    }
+    if t.len() < 4 || w.len() > t.len() * 3 / 2 + 3 || p.ends_with(['.', '!', '?']) && w.len() > t.len() {
+        return false;
+    }
+    let shared = w.iter().filter(|x| t.contains(x)).count();
+    shared * 4 >= t.len() * 3 && shared * 5 >= w.len() * 3
 }
 
 #[cfg(test)]
@@ -220,5 +267,41 @@ mod tests {
         let c = clean(doc, &Furniture::builtin()).unwrap();
         assert_eq!(c.meta.published, None);
         assert!(c.warnings[0].contains("sometime"));
+    }
+
+    #[test]
+    fn a_second_wording_of_the_headline_is_not_kept_as_the_first_paragraph() {
+        assert!(restates(
+            "Harbour workers end strike",
+            "Harbour workers end strike"
+        ));
+        assert!(restates(
+            "Town council bans night flights over school",
+            "Update: town council bans night flights over the school"
+        ));
+        assert!(restates(
+            "Ferry fares rise for islanders",
+            "Ferry fares rise for islanders – until spring"
+        ));
+        assert!(!restates(
+            "Ferry fares rise for islanders",
+            "Ferry fares rise for islanders from Monday, the operator said, blaming fuel costs and a strike."
+        ));
+        assert!(
+            !restates("Ferry fares rise", "Fares rise"),
+            "too short a headline to judge"
+        );
+    }
+
+    #[test]
+    fn titles_and_paragraphs_lose_leftover_character_references() {
+        let mut doc = RawDoc::new(
+            Origin::file("a.jsonl"),
+            Body::Text("The mayor&#39;s office said the bridge would reopen.".into()),
+        );
+        doc.meta.title = Some("Bridge can&amp;#39;t open&nbsp;yet".into());
+        let c = clean(doc, &Furniture::builtin()).unwrap();
+        assert_eq!(c.meta.title.as_deref(), Some("Bridge can't open yet"));
+        assert!(c.text.contains("The mayor's office"), "{}", c.text);
     }
 }

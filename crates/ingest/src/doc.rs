@@ -26,6 +26,10 @@ pub struct Meta {
     pub author: Option<String>,
     /// The declared language (`en`, `en-GB`).
     pub language: Option<String>,
+    /// When the page was fetched (a WARC record's `WARC-Date`), as written.
+    pub fetched: Option<String>,
+    /// The HTTP `Last-Modified` header of the response, as written.
+    pub modified: Option<String>,
 }
 
 impl Meta {
@@ -38,6 +42,8 @@ impl Meta {
             source: self.source.or(other.source),
             author: self.author.or(other.author),
             language: self.language.or(other.language),
+            fetched: self.fetched.or(other.fetched),
+            modified: self.modified.or(other.modified),
         }
     }
 }

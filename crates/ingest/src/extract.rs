@@ -9,12 +9,17 @@
 //! Feed items are HTML fragments with no boilerplate: their text is taken
 //! as it is, block by block, with `dom_query`.
 
+use crate::page_dates::{page_dates, PageDate};
 use crate::{dates, Meta};
 
 /// What a page says about itself, and its main text as paragraphs.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
+    /// The page's metadata; `published` is left to [`Extracted::dates`].
     pub meta: Meta,
+    /// Every date the page declares, best first, the extractor's own guess
+    /// last.
+    pub dates: Vec<PageDate>,
     pub paragraphs: Vec<String>,
 }
 
@@ -33,10 +38,19 @@ pub fn page(html: &str, url: Option<&str>) -> Extracted {
         // page's block text, which the furniture filter then cleans.
         return Extracted {
             paragraphs: fragment_paragraphs(html),
+            dates: page_dates(html),
             ..Extracted::default()
         };
     };
     let m = r.metadata;
+    let mut found = page_dates(html);
+    if let Some(d) = m.date {
+        found.push(PageDate {
+            rank: u8::MAX,
+            what: "extractor".into(),
+            value: dates::from_utc(d),
+        });
+    }
     let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let mut paragraphs: Vec<String> = r
         .content_text
@@ -51,12 +65,13 @@ pub fn page(html: &str, url: Option<&str>) -> Extracted {
     Extracted {
         meta: Meta {
             title: nonempty(m.title),
-            published: m.date.map(dates::from_utc),
             source: nonempty(m.sitename),
             author: nonempty(m.author),
             language: nonempty(m.language),
             url: nonempty(m.url),
+            ..Meta::default()
         },
+        dates: found,
         paragraphs,
     }
 }

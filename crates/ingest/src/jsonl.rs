@@ -109,6 +109,7 @@ pub fn parse_line(bytes: &[u8], origin: Origin) -> Result<RawDoc, IngestError> {
         source: line.source,
         author: line.author,
         language: line.language,
+        ..Meta::default()
     };
     doc.warnings.extend(decoded.warning);
     Ok(doc)

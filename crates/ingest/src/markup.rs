@@ -203,7 +203,7 @@ fn break_unless_space(out: &mut String, rest: &str) {
 }
 
 /// The lower-case name at the start of a tag's inside (`div class=..`).
-fn tag_name(inside: &str) -> String {
+pub(crate) fn tag_name(inside: &str) -> String {
     inside
         .split(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
         .next()
@@ -212,7 +212,7 @@ fn tag_name(inside: &str) -> String {
 }
 
 /// Where a start tag ends: after its `>`, quoted attribute values skipped.
-fn start_tag_end(tag: &str) -> usize {
+pub(crate) fn start_tag_end(tag: &str) -> usize {
     let mut quote: Option<u8> = None;
     for (i, &c) in tag.as_bytes().iter().enumerate().skip(1) {
         match (quote, c) {
@@ -226,7 +226,7 @@ fn start_tag_end(tag: &str) -> usize {
     tag.len()
 }
 
-fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
+pub(crate) fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     if n.len() > h.len() {
         return None;

@@ -237,7 +237,9 @@ fn record_to_doc(h: &Headers, kind: &str, payload: &[u8], at: Origin) -> Option<
             if resp.body.iter().all(u8::is_ascii_whitespace) {
                 return Some(Err(IngestError::empty(&at, "the HTTP response has no body")));
             }
-            html::read(&resp.body, &at, resp.charset.as_deref())
+            let mut doc = html::read(&resp.body, &at, resp.charset.as_deref());
+            doc.meta.modified = resp.last_modified;
+            doc
         }
         _ => {
             if !is_html(h.get("Content-Type"), payload) {
@@ -247,6 +249,7 @@ fn record_to_doc(h: &Headers, kind: &str, payload: &[u8], at: Origin) -> Option<
         }
     };
     doc.meta.url = url;
+    doc.meta.fetched = h.get("WARC-Date").map(str::to_string);
     Some(Ok(doc))
 }
 

@@ -7,6 +7,8 @@ pub(crate) struct Response {
     pub status: u16,
     pub content_type: Option<String>,
     pub charset: Option<String>,
+    /// The `Last-Modified` header, as written.
+    pub last_modified: Option<String>,
     pub body: Vec<u8>,
 }
 
@@ -25,6 +27,7 @@ pub(crate) fn parse(payload: &[u8]) -> Option<Response> {
     }
     let status = status_line.split_whitespace().nth(1)?.parse().ok()?;
     let mut content_type = None;
+    let mut last_modified = None;
     let mut chunked = false;
     let mut gzip = false;
     for l in lines {
@@ -32,6 +35,7 @@ pub(crate) fn parse(payload: &[u8]) -> Option<Response> {
         let (k, v) = (k.trim().to_ascii_lowercase(), v.trim());
         match k.as_str() {
             "content-type" => content_type = Some(v.to_string()),
+            "last-modified" => last_modified = Some(v.to_string()),
             "transfer-encoding" => chunked = v.to_ascii_lowercase().contains("chunked"),
             "content-encoding" => gzip = v.to_ascii_lowercase().contains("gzip"),
             _ => {}
@@ -59,6 +63,7 @@ pub(crate) fn parse(payload: &[u8]) -> Option<Response> {
         status,
         content_type,
         charset,
+        last_modified,
         body,
     })
 }

@@ -97,8 +97,11 @@ pub fn annotate(
                 .filter(|s| **s == e.sentence)
                 .map_or(&[][..], |_| &times[k][..]);
             match event_time(e, here) {
+                // The governing expression needs a publication date the
+                // article does not have: the event has no date.
+                Some(t) if t.value.is_none() => {}
                 Some(t) => {
-                    ev.date = Some(t.value.clone());
+                    ev.date = t.value.clone();
                     ev.date_from = Some("text".into());
                 }
                 None => {
@@ -256,6 +259,8 @@ fn event_time<'a>(e: &Coded, times: &'a [Time]) -> Option<&'a Time> {
     times
         .iter()
         .filter(|t| t.precision != "duration" && !t.since)
+        // A year before 1900 is history cited, not the day of a news event.
+        .filter(|t| t.from.is_none_or(|d| d >= casus_ingest::published::earliest()))
         .min_by_key(|t| t.span.start.abs_diff(e.trigger.start))
 }
 

@@ -4,7 +4,8 @@ use crate::annotate::{annotate, Annotations};
 use crate::dedup::body_hash;
 use crate::Resources;
 use casus_core::{Article, CharMap, Dateline};
-use casus_ingest::{clean_with, HtmlLimits, IngestError, RawDoc};
+use casus_ingest::published::{choose, dateline_date};
+use casus_ingest::{clean_with, DateCandidate, HtmlLimits, IngestError, RawDoc};
 use casus_nlp::{detect_language, english_share};
 use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64;
@@ -83,13 +84,28 @@ impl Pipeline {
             };
             format!("{:016x}", xxh3_64(key.as_bytes()))
         });
+        // A document with no date of its own may still have a dated
+        // dateline, and then `--published` (see `casus_ingest::published`).
+        let mut warnings = c.warnings;
+        let (published, published_from) = match c.meta.published {
+            Some(p) => (Some(p), c.published_from),
+            None => {
+                let mut offered = Vec::new();
+                if let Some(d) = seg
+                    .dateline
+                    .and_then(|d| dateline_date(d.slice(&c.text), c.fetched))
+                {
+                    offered.push(DateCandidate::new("dateline", "dateline", d));
+                }
+                if let Some(d) = &self.opts.default_published {
+                    offered.push(DateCandidate::new("default", "--published", d.clone()));
+                }
+                let chosen = choose(&offered, c.fetched);
+                warnings.extend(chosen.warnings);
+                (chosen.published, chosen.from)
+            }
+        };
         // Only English is coded for now; other languages are marked.
-        let published = c
-            .meta
-            .published
-            .as_deref()
-            .or(self.opts.default_published.as_deref())
-            .map(str::to_string);
         let mut coded = if language.as_deref() == Some("en") {
             annotate(&self.res, &c.text, &seg.sentences, published.as_deref(), &map)
         } else {
@@ -105,7 +121,8 @@ impl Pipeline {
             url: c.meta.url,
             source: c.meta.source,
             title: c.meta.title,
-            published: c.meta.published.or_else(|| self.opts.default_published.clone()),
+            published,
+            published_from: published_from.map(str::to_string),
             language,
             sentences: seg.sentences.iter().map(|s| map.span(*s)).collect(),
             sentence_classes: coded.sentence_classes,
@@ -124,7 +141,7 @@ impl Pipeline {
             author: c.meta.author,
             duplicate_of: None,
             origin: c.origin,
-            warnings: c.warnings,
+            warnings,
         };
         Ok(Processed {
             article,

@@ -71,7 +71,8 @@ const PAGES: &[Expect] = &[
     Expect {
         file: "sudan-cp1252.html",
         title: "Sudan talks resume in Jeddah",
-        published: None,
+        // `<meta name="pubdate" content="20230606">`
+        published: Some("2023-06-06"),
         source: None,
         author: None,
         url: None,

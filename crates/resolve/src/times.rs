@@ -19,8 +19,11 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Time {
     pub span: Span,
-    /// ISO 8601 value, as precise as the words.
-    pub value: String,
+    /// ISO 8601 value, as precise as the words; `None` for an expression
+    /// relative to a publication date the article does not have ("on
+    /// Wednesday" in an undated article): the words are kept, no day is
+    /// made up.
+    pub value: Option<String>,
     /// day, week, month, year or duration.
     pub precision: &'static str,
     /// The first day the expression covers (none for durations).
@@ -137,6 +140,36 @@ fn week(d: NaiveDate) -> (String, &'static str, Option<NaiveDate>) {
     (format!("{}-W{:02}", w.year(), w.week()), "week", Some(monday))
 }
 
+/// The precision of an expression that needs a publication date to be
+/// resolved ("on Wednesday", "last month", "May 3"), or `None` for one
+/// that stands alone.
+fn relative_precision(c: &regex::Captures<'_>) -> Option<&'static str> {
+    let has = |n: &str| c.name(n).is_some();
+    let unit = |n: &str| {
+        let u = c.name(n).map_or(String::new(), |m| m.as_str().to_lowercase());
+        if u.contains("week") {
+            "week"
+        } else if u.contains("month") {
+            "month"
+        } else if u.contains("year") {
+            "year"
+        } else {
+            "day"
+        }
+    };
+    if (has("md_m") && !has("md_y")) || (has("dm_m") && !has("dm_y")) || has("wd") {
+        Some("day")
+    } else if (has("part") && !has("py")) || has("bm") {
+        Some("month")
+    } else if has("rel") {
+        Some(unit("rel"))
+    } else if has("ago_u") {
+        Some(unit("ago_u"))
+    } else {
+        None
+    }
+}
+
 /// Time expressions in `text[span]`, resolved against `published`.
 pub fn find_times(text: &str, span: Span, published: Option<NaiveDate>) -> Vec<Time> {
     let part = &text[span.start..span.end];
@@ -251,12 +284,18 @@ pub fn find_times(text: &str, span: Span, published: Option<NaiveDate>) -> Vec<T
                 None
             }
         };
-        let Some((value, precision, from)) = resolve() else {
-            continue;
+        let (value, precision, from) = match resolve() {
+            Some((v, p, f)) => (Some(v), p, f),
+            None if published.is_none() => match relative_precision(&c) {
+                Some(p) => (None, p, None),
+                None => continue,
+            },
+            None => continue,
         };
-        // The span leaves out "since", "in" and the like.
+        // The span leaves out "since", "in" and the like (TimeML's
+        // convention: "Friday", not "on Friday").
         let lead = [
-            "since ", "from ", "in ", "by ", "during ", "until ", "for ", "over ", "within ",
+            "since ", "from ", "in ", "by ", "during ", "until ", "for ", "over ", "within ", "on ",
         ]
         .iter()
         .find(|w| whole.as_str().to_lowercase().starts_with(*w))

@@ -76,6 +76,8 @@ form.addEventListener("submit", (ev) => {
 });
 window.addEventListener("hashchange", route);
 api("stats").then((s) => {
-  document.getElementById("stats").textContent = `${s.articles} articles, ${s.events} events, ${s.stories} stories, ${s.first} to ${s.last}`;
+  const range = s.first ? `${s.first} to ${s.last}` : "no dated articles";
+  const undated = s.undated_articles ? ` (${s.undated_articles} undated)` : "";
+  document.getElementById("stats").textContent = `${s.articles} articles${undated}, ${s.events} events, ${s.stories} stories, ${range}`;
 }).catch(() => {});
 route();

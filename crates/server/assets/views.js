@@ -8,7 +8,7 @@ const intervalOf = (f) => (f.from && f.to && (new Date(f.to) - new Date(f.from))
 
 function storiesTable(stories) {
   if (!stories.items.length) return "<p>No stories.</p>";
-  return `<table>${stories.items.map((s) => `<tr class="story"><td><a href="#/story/${encodeURIComponent(s.id)}">${esc(s.title || s.id)}</a></td><td class="muted">${esc(s.first)} – ${esc(s.last)}</td><td>${s.articles} articles</td></tr>`).join("")}</table>`;
+  return `<table>${stories.items.map((s) => `<tr class="story"><td><a href="#/story/${encodeURIComponent(s.id)}">${esc(s.title || s.id)}</a></td><td class="muted">${s.first ? `${esc(s.first)} – ${esc(s.last)}` : "undated"}</td><td>${s.articles} articles</td></tr>`).join("")}</table>`;
 }
 
 export async function overview(f) {
@@ -26,7 +26,7 @@ export async function overview(f) {
   if (hits) {
     html += `<section class="wide" id="search"><h2>${hits.total} articles match “${esc(f.q)}”</h2><table>${hits.items.map((h) => `<tr><td>${articleLink(h.id, h.title)}<div class="muted">${esc(h.published)} ${esc(h.source)}</div><div>${h.snippet || ""}</div></td></tr>`).join("")}</table></section>`;
   }
-  html += `<section class="wide" id="timeline"><h2>Events over time (per ${interval}): ${eventsLink(ef, events.total + " events")}</h2>${timeline(series, ef, f, interval)}</section>`;
+  html += `<section class="wide" id="timeline"><h2>Events over time (per ${interval}): ${eventsLink(ef, events.total + " events")}</h2>${undatedNote(series, events.total)}${timeline(series, ef, f, interval)}</section>`;
   html += `<section id="network"><h2>Who does what to whom</h2>${network(dyads, f)}</section>`;
   html += `<section id="map"><h2>Where</h2>${await map(places, ef)}</section>`;
   html += `<section class="wide" id="stories"><h2>Largest stories</h2>${storiesTable(stories)}</section>`;
@@ -36,7 +36,7 @@ export async function overview(f) {
 const side = (s) => (s && (s.code || s.text) ? `${esc(s.text || "")} <span class="muted">${esc(s.code || "")}</span>` : `<span class="muted">—</span>`);
 
 function eventRows(items) {
-  return items.map((e) => `<tr class="event"><td>${esc(e.date)}</td><td>${side(e.source)}</td><td class="code">${esc(e.cameo)} ${esc(e.plover || "")}</td><td>${side(e.target)}</td><td>${esc(e.place?.name || "")}</td><td>${esc(e.modality)}</td><td>${e.confidence.toFixed(2)}</td><td>${articleLink(e.article, e.title)} <span class="muted">“${esc(e.trigger.text)}”</span></td></tr>`).join("");
+  return items.map((e) => `<tr class="event"><td>${esc(e.date || "undated")}</td><td>${side(e.source)}</td><td class="code">${esc(e.cameo)} ${esc(e.plover || "")}</td><td>${side(e.target)}</td><td>${esc(e.place?.name || "")}</td><td>${esc(e.modality)}</td><td>${e.confidence.toFixed(2)}</td><td>${articleLink(e.article, e.title)} <span class="muted">“${esc(e.trigger.text)}”</span></td></tr>`).join("");
 }
 
 const eventTable = (items) => `<table><tr><th>date</th><th>source</th><th>code</th><th>target</th><th>place</th><th>modality</th><th>conf.</th><th>article, words</th></tr>${eventRows(items)}</table>`;
@@ -63,6 +63,14 @@ export async function dyadView(f) {
     `<section class="wide" id="dyad-events"><h2>Latest events between them</h2>${eventTable(latest)}</section>`;
 }
 
+/// How many of `total` events the timeline leaves out: those with no day
+/// (an undated article, a text that dates nothing) are on no timeline.
+export const undatedNote = (series, total) => {
+  const dated = series.reduce((n, p) => n + p.events, 0);
+  const undated = total - dated;
+  return undated > 0 ? `<p class="muted" id="undated">${undated} undated event${undated === 1 ? "" : "s"} (no publication date, no date in the text) are not on the timeline.</p>` : "";
+};
+
 /// A story: its articles oldest first, its events over time, their dyads.
 export async function storyView(id) {
   const story = await api(`stories/${encodeURIComponent(id)}`);
@@ -83,7 +91,7 @@ export async function storyView(id) {
   const pairs = Object.values(dyads).map((d) => ({ ...d, goldstein_mean: d.goldstein_sum / d.events })).sort((x, y) => y.events - x.events).slice(0, 20);
   const members = story.members.map((m) => `<tr class="member"><td>${esc(m.published || "")}</td><td>${esc(m.source || "")}</td><td>${articleLink(m.id, m.title)}${m.copy_of ? ` <span class="muted">copy of ${esc(m.copy_of)}</span>` : ""}</td><td>${eventsLink({ article: m.id, copies: m.copy_of ? "true" : "" }, `${m.events} events`)}</td></tr>`).join("");
   const shown = story.members.length < story.articles ? `<p class="muted">The first ${story.members.length} of ${story.articles} articles.</p>` : "";
-  return `<section class="wide" id="story"><h2>Story: ${esc(story.title || story.id)}</h2><p class="muted">${esc(story.first)} – ${esc(story.last)} · ${story.articles} articles · ${eventsLink(sf, events.total + " events")} (copies counted once)</p><table>${members}</table>${shown}</section>` +
+  return `<section class="wide" id="story"><h2>Story: ${esc(story.title || story.id)}</h2><p class="muted">${story.first ? `${esc(story.first)} – ${esc(story.last)}` : "undated"} · ${story.articles} articles · ${eventsLink(sf, events.total + " events")} (copies counted once)</p><table>${members}</table>${shown}</section>` +
     `<section class="wide" id="story-timeline"><h2>The story's events per day</h2>${timeline(series, sf, {}, "day")}</section>` +
     `<section id="story-network"><h2>Who does what to whom in it${events.items.length < events.total ? ` (its latest ${events.items.length} events)` : ""}</h2>${network(pairs, {})}</section>` +
     `<section id="story-map"><h2>Where</h2>${await map(places, sf)}</section>` +
@@ -122,6 +130,6 @@ export async function articleView(id) {
   const cards = (a.events || []).map((e) => `<div class="card event-card"><div>${side(e.source)} → <span class="code">${esc(e.cameo)}</span> ${esc(e.plover?.category || "")} → ${side(e.target)}</div><div class="muted">“${esc(e.trigger.text)}” · ${esc(e.date || "")} · ${esc(e.location?.name || "no place")} · ${esc(e.modality)} · confidence ${e.confidence.toFixed(2)}</div></div>`).join("");
   const related = (a.related || []).map((r) => `<li>${articleLink(r.id, r.title)} <span class="muted">${esc(r.published)} · ${r.reasons.join(", ")}${r.same_story ? " · same story" : ""}</span></li>`).join("");
   const copies = a.copy_of ? "true" : "";
-  return `<section class="wide" id="article"><h2>${esc(a.title || a.id)}</h2><p class="muted">${esc(a.source || "")} · ${esc(a.published || "")} · ${eventsLink({ article: a.id, copies }, `${(a.events || []).length} events`)} · <a href="#/story/${encodeURIComponent(a.story)}">the story</a>${a.copy_of ? ` · copy of ${articleLink(a.copy_of)}` : ""}</p><p class="legend"><span class="m">mention</span> <span class="t">event trigger</span> <span class="qu">quote</span> <span class="cl">claim</span> <span class="pl">place</span></p><div class="text">${highlighted(a)}</div></section><section id="cards"><h2>Events</h2>${cards || "<p>None.</p>"}</section><section id="related"><h2>Related articles (same story first)</h2><ul>${related || "<li>None.</li>"}</ul></section>`;
+  return `<section class="wide" id="article"><h2>${esc(a.title || a.id)}</h2><p class="muted">${esc(a.source || "")} · ${esc(a.published || "undated")} · ${eventsLink({ article: a.id, copies }, `${(a.events || []).length} events`)} · <a href="#/story/${encodeURIComponent(a.story)}">the story</a>${a.copy_of ? ` · copy of ${articleLink(a.copy_of)}` : ""}</p><p class="legend"><span class="m">mention</span> <span class="t">event trigger</span> <span class="qu">quote</span> <span class="cl">claim</span> <span class="pl">place</span></p><div class="text">${highlighted(a)}</div></section><section id="cards"><h2>Events</h2>${cards || "<p>None.</p>"}</section><section id="related"><h2>Related articles (same story first)</h2><ul>${related || "<li>None.</li>"}</ul></section>`;
 }
 

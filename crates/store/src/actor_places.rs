@@ -30,7 +30,7 @@ fn sides(articles: &str) -> String {
         format!(
             "SELECT {col} AS actor, coalesce(CAST(geonameid AS TEXT), place) AS place, day, place AS name,
                     place_country AS country, lat, lon, geonameid, goldstein, rowid AS r
-             FROM events WHERE {articles} AND copy = 0 AND lat IS NOT NULL AND lon IS NOT NULL
+             FROM events WHERE {articles} AND copy = 0 AND day IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL
                AND coalesce({col}, '') != ''"
         )
     };

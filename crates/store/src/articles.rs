@@ -79,8 +79,10 @@ pub struct ArticleView {
 pub struct StoryRow {
     pub id: String,
     pub title: Option<String>,
-    pub first: String,
-    pub last: String,
+    /// The first and last publication day of its articles (`null` for a
+    /// story of undated articles only).
+    pub first: Option<String>,
+    pub last: Option<String>,
     pub articles: i64,
 }
 
@@ -111,7 +113,7 @@ pub(crate) fn date_range(w: &mut Where, from: &Option<String>, to: &Option<Strin
 /// articles first, then by score.
 fn related_of(r: &Reader, db: &Connection, rowid: i64, limit: usize) -> Result<Vec<Related>> {
     let path = r.db_path.as_path();
-    let (id, day, story, copy_of): (String, i64, String, Option<String>) = db
+    let (id, day, story, copy_of): (String, Option<i64>, String, Option<String>) = db
         .query_row(
             "SELECT id, day, story, copy_of FROM articles WHERE rowid = ?1",
             [rowid],
@@ -312,8 +314,8 @@ fn story_row(r: &Row<'_>) -> rusqlite::Result<StoryRow> {
     Ok(StoryRow {
         id: r.get(0)?,
         title: r.get(1)?,
-        first: iso(r.get(2)?),
-        last: iso(r.get(3)?),
+        first: r.get::<_, Option<i64>>(2)?.map(iso),
+        last: r.get::<_, Option<i64>>(3)?.map(iso),
         articles: r.get(4)?,
     })
 }

@@ -86,10 +86,12 @@ const PER_KEY: usize = 64;
 /// Candidates scored in full, most shared keys first.
 const SCORED: usize = 24;
 
+/// `day` `None` (an undated article): candidates from any day, newest
+/// first.
 pub(crate) fn candidates(
     db: &Connection,
     keys: &Keys,
-    day: i64,
+    day: Option<i64>,
     window: i64,
     exclude: Option<i64>,
     path: &Path,
@@ -97,6 +99,7 @@ pub(crate) fn candidates(
     // The keys each candidate shares with `keys`: all that scoring needs,
     // with the candidate's keyword count.
     let mut shared: HashMap<i64, Keys> = HashMap::new();
+    let (lo, hi) = day.map_or((i64::MIN, i64::MAX), |d| (d - window, d + window));
     {
         let mut st = db
             .prepare_cached(
@@ -108,9 +111,7 @@ pub(crate) fn candidates(
             .at(path)?;
         for key in keys.all() {
             let rows = st
-                .query_map(params![key, day - window, day + window, PER_KEY as i64], |r| {
-                    r.get::<_, i64>(0)
-                })
+                .query_map(params![key, lo, hi, PER_KEY as i64], |r| r.get::<_, i64>(0))
                 .at(path)?;
             for r in rows {
                 let rowid = r.at(path)?;
@@ -145,7 +146,7 @@ pub(crate) fn candidates(
 pub(crate) fn scored(
     db: &Connection,
     keys: &Keys,
-    day: i64,
+    day: Option<i64>,
     exclude: Option<i64>,
     o: &StoreOptions,
     path: &Path,
@@ -165,7 +166,7 @@ pub(crate) fn scored(
 pub(crate) fn best_story(
     db: &Connection,
     keys: &Keys,
-    day: i64,
+    day: Option<i64>,
     o: &StoreOptions,
     path: &Path,
 ) -> Result<Option<String>> {

@@ -35,6 +35,9 @@ pub enum StoreError {
         found: i64,
         expected: i64,
     },
+    /// An older store whose schema is not the one casus wrote.
+    #[error("{path}: cannot upgrade the store to schema {to}: {message}")]
+    Migration { path: PathBuf, to: i64, message: String },
     /// A query parameter that cannot be used; `param` names it.
     #[error("parameter `{param}`: {message}")]
     BadParam { param: String, message: String },

@@ -192,11 +192,13 @@ pub struct EventRow {
     pub article: String,
     pub title: Option<String>,
     /// The event's date as the article gave it: a day, a week (2024-W05)
-    /// or a month (2024-02).
-    pub date: String,
+    /// or a month (2024-02); `null` when neither the text nor the article
+    /// dates it.
+    pub date: Option<String>,
     /// The day the event is counted on (YYYY-MM-DD): `date` when it is a
-    /// day, else the article's publication day.
-    pub day: String,
+    /// day, else the article's publication day; `null` for an undated
+    /// event, which no daily count or timeline includes.
+    pub day: Option<String>,
     pub source: Side,
     pub target: Side,
     pub cameo: String,
@@ -271,7 +273,7 @@ pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         url: r.get(33)?,
         site: r.get(34)?,
         added: r.get(35)?,
-        day: crate::articles::iso(r.get(36)?),
+        day: r.get::<_, Option<i64>>(36)?.map(crate::articles::iso),
     })
 }
 

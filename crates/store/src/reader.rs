@@ -172,21 +172,26 @@ impl Reader {
         let indexed = self.indexed();
         self.with(|db| {
             let n = |sql: &str| -> Result<i64> { db.query_row(sql, [], |r| r.get(0)).at(&path) };
+            let day = |sql: &str| -> Result<Option<String>> {
+                let d: Option<i64> = db.query_row(sql, [], |r| r.get(0)).at(&path)?;
+                Ok(d.map(crate::articles::iso))
+            };
             Ok(Stats {
                 articles: n("SELECT count(*) FROM articles")?,
                 copies: n("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL")?,
                 // From the running totals: counting millions of rows on
                 // every call would make this the slowest route.
-                events: n("SELECT coalesce(sum(events), 0) FROM dyad_days")?,
+                events: n("SELECT coalesce(sum(events), 0) FROM dyad_days")?
+                    + n("SELECT count(*) FROM events WHERE day IS NULL AND copy = 0")?,
+                undated_events: n("SELECT count(*) FROM events WHERE day IS NULL AND copy = 0")?,
                 events_in_copies: n(
                     "SELECT coalesce(sum(n_events), 0) FROM articles WHERE copy_of IS NOT NULL",
                 )?,
                 mentions: n("SELECT coalesce(sum(mentions), 0) FROM actor_counts")?,
                 stories: n("SELECT count(*) FROM stories")?,
-                first: n("SELECT coalesce(min(day), 0) FROM articles WHERE copy_of IS NULL")
-                    .map(crate::articles::iso)?,
-                last: n("SELECT coalesce(max(day), 0) FROM articles WHERE copy_of IS NULL")
-                    .map(crate::articles::iso)?,
+                undated_articles: n("SELECT count(*) FROM articles WHERE copy_of IS NULL AND day IS NULL")?,
+                first: day("SELECT min(day) FROM articles WHERE copy_of IS NULL")?,
+                last: day("SELECT max(day) FROM articles WHERE copy_of IS NULL")?,
                 indexed,
             })
         })
@@ -210,13 +215,18 @@ pub struct Stats {
     pub copies: i64,
     /// Events, copies' events not counted.
     pub events: i64,
+    /// Of those, events with no day (their article has no publication
+    /// date and their text none): on no timeline and in no daily count.
+    pub undated_events: i64,
     pub events_in_copies: i64,
     /// Mentions of actors (pronouns not counted).
     pub mentions: i64,
     pub stories: i64,
-    /// The first and last publication day.
-    pub first: String,
-    pub last: String,
+    /// Articles (copies not counted) with no publication date.
+    pub undated_articles: i64,
+    /// The first and last publication day (`null` when no article has one).
+    pub first: Option<String>,
+    pub last: Option<String>,
     /// Documents in the text index.
     pub indexed: u64,
 }

@@ -2,9 +2,10 @@
 -- mention, event, quote, claim and place, each with its span in the
 -- article's `text` (Unicode code points, [start, end)). `article` columns
 -- are `articles.rowid`. `day` columns are days since 1970-01-01; `date`
--- columns ISO 8601. Events of copies (`articles.copy_of` set) are kept but
+-- columns ISO 8601; both are NULL where there is no date that can be
+-- right (an undated article and its undated events are counted on no day). Events of copies (`articles.copy_of` set) are kept but
 -- have `copy = 1`, so that counts are not inflated by republished stories.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE IF NOT EXISTS articles (
   rowid        INTEGER PRIMARY KEY,
@@ -13,7 +14,7 @@ CREATE TABLE IF NOT EXISTS articles (
   source       TEXT,
   title        TEXT,
   published    TEXT,
-  day          INTEGER NOT NULL,
+  day          INTEGER,       -- NULL: no publication date (schema 4)
   language     TEXT,
   content_hash INTEGER NOT NULL,
   copy_of      TEXT,          -- the canonical article's id, if a copy
@@ -49,7 +50,7 @@ CREATE TABLE IF NOT EXISTS events (
   cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL,
   penta_class INTEGER NOT NULL, goldstein REAL NOT NULL,
   plover TEXT, plover_mode TEXT, modality TEXT NOT NULL, confidence REAL NOT NULL,
-  count INTEGER, date TEXT NOT NULL, day INTEGER NOT NULL,
+  count INTEGER, date TEXT, day INTEGER,
   place TEXT, place_country TEXT, lat REAL, lon REAL, geonameid INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article);
@@ -83,8 +84,8 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE INDEX IF NOT EXISTS places_article ON places(article);
 
 CREATE TABLE IF NOT EXISTS stories (
-  id TEXT PRIMARY KEY, title TEXT, first_day INTEGER NOT NULL,
-  last_day INTEGER NOT NULL, articles INTEGER NOT NULL
+  id TEXT PRIMARY KEY, title TEXT, first_day INTEGER,
+  last_day INTEGER, articles INTEGER NOT NULL
 );
 
 -- Near-duplicate candidates: one row per MinHash band of each article.

@@ -183,13 +183,19 @@ impl Reader {
                 path,
                 |r| {
                     Ok((
-                        r.get::<_, i64>(0)?,
+                        r.get::<_, Option<i64>>(0)?,
                         r.get::<_, i64>(1)?,
                         r.get::<_, i64>(2)?,
                         r.get::<_, f64>(3)?,
                     ))
                 },
             )
+        })
+        // Undated events are on no timeline (the stats count them).
+        .map(|rows| {
+            rows.into_iter()
+                .filter_map(|(d, p, n, g)| Some((d?, p, n, g)))
+                .collect()
         })
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 const SCHEMA: &str = include_str!("schema.sql");
 /// A pair's events newest first, however rare the pair is among its
 /// source's events (schema 2).
@@ -124,6 +124,71 @@ DROP INDEX IF EXISTS events_target_id;
 CREATE INDEX IF NOT EXISTS events_source_id_day ON events(source, copy, day) WHERE source IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_target_id_day ON events(target, copy, day) WHERE target IS NOT NULL;";
 
+/// The columns schema 4 lets be NULL (no date that can be right), each as
+/// (table, the definition schema 3 wrote, the definition schema 4 writes).
+const SCHEMA_4: &[(&str, &str, &str)] = &[
+    (
+        "articles",
+        "day          INTEGER NOT NULL,",
+        "day          INTEGER,",
+    ),
+    (
+        "events",
+        "date TEXT NOT NULL, day INTEGER NOT NULL,",
+        "date TEXT, day INTEGER,",
+    ),
+    ("stories", "first_day INTEGER NOT NULL,", "first_day INTEGER,"),
+    ("stories", "last_day INTEGER NOT NULL,", "last_day INTEGER,"),
+];
+
+/// What schema 4 changed: undated articles and events have NULL days
+/// instead of made-up ones. Removing a NOT NULL constraint does not change
+/// how rows are stored, so the table definitions are edited in place, as
+/// SQLite documents for this change ("ALTER TABLE", section "Making other
+/// kinds of table schema changes"): no table is copied, whatever the size
+/// of the store. Checked afterwards with `PRAGMA table_info`.
+fn schema_4(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn
+        .query_row("PRAGMA schema_version", [], |r| r.get(0))
+        .at(path)?;
+    conn.pragma_update(None, "writable_schema", "ON").at(path)?;
+    let edited = (|| {
+        for (table, old, new) in SCHEMA_4 {
+            conn.execute(
+                "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND name = ?1",
+                [table, old, new],
+            )
+            .at(path)?;
+        }
+        conn.pragma_update(None, "schema_version", version + 1).at(path)
+    })();
+    conn.pragma_update(None, "writable_schema", "OFF").at(path)?;
+    edited?;
+    for (table, column) in [
+        ("articles", "day"),
+        ("events", "date"),
+        ("events", "day"),
+        ("stories", "first_day"),
+        ("stories", "last_day"),
+    ] {
+        let not_null: i64 = conn
+            .query_row(
+                &format!("SELECT \"notnull\" FROM pragma_table_info('{table}') WHERE name = ?1"),
+                [column],
+                |r| r.get(0),
+            )
+            .at(path)?;
+        if not_null != 0 {
+            return Err(StoreError::Migration {
+                path: path.to_path_buf(),
+                to: 4,
+                message: format!("`{table}.{column}` is not defined as casus wrote it; it stays NOT NULL"),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Brings a store made by an older casus up to [`SCHEMA_VERSION`], in one
 /// transaction: all of it or nothing.
 fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
@@ -135,6 +200,9 @@ fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
         }
         if from < 3 {
             conn.execute_batch(SCHEMA_3).at(path)?;
+        }
+        if from < 4 {
+            schema_4(conn, path)?;
         }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
     })();

@@ -30,9 +30,31 @@ pub(crate) fn body<'a>(title: Option<&str>, text: &'a str) -> &'a str {
     }
 }
 
-/// Today, in days since 1970: the day of an article with no date.
+/// Days since 1970 of 1900-01-01: no date before it is a news date.
+const EARLIEST_DAY: i64 = -25_567;
+
+/// Today, in days since 1970.
 fn today() -> i64 {
     day_of(&chrono::Utc::now().format("%Y-%m-%d").to_string()).unwrap_or(0)
+}
+
+/// The day an article is counted on: its publication day, if it has one
+/// that can be right (from 1900 to tomorrow). An article with no such day
+/// has none: it is never counted on a made-up day.
+fn article_day(published: Option<&str>) -> Option<i64> {
+    published
+        .and_then(day_of)
+        .filter(|d| (EARLIEST_DAY..=today() + 1).contains(d))
+}
+
+/// Whether an event date (a day, a week, a month or a year) can be right:
+/// from 1900, and (a scheduled event) at most two years ahead.
+fn sane_event_date(date: &str) -> bool {
+    let year_ok = date
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .is_some_and(|y| y >= 1900);
+    year_ok && day_of(date).is_none_or(|d| (EARLIEST_DAY..=today() + 731).contains(&d))
 }
 
 pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -> Result<Outcome> {
@@ -49,7 +71,7 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
         }
         remove(db, rowid, path)?;
     }
-    let day = a.published.as_deref().and_then(day_of).unwrap_or_else(today);
+    let day = article_day(a.published.as_deref());
     let sh = shingles(body(a.title.as_deref(), &a.text));
     let bands = minhash::bands(&sh);
     let copy = find_copy(db, &bands, &sh, o.copy_similarity, path)?;
@@ -93,7 +115,9 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
     }
     // A copy's keys are its original's: storing them again would only
     // make every lookup longer.
-    for key in keys.all().filter(|_| copy.is_none()) {
+    // Nor does an undated article store keys: with no day, it cannot
+    // draw later articles into its story (it may join one).
+    for key in keys.all().filter(|_| copy.is_none() && day.is_some()) {
         db.prepare_cached("INSERT INTO keys (key, day, article) VALUES (?1, ?2, ?3)")
             .at(path)?
             .execute(params![key, day, rowid])
@@ -102,8 +126,8 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
     db.prepare_cached(
         "INSERT INTO stories (id, title, first_day, last_day, articles) VALUES (?1, ?2, ?3, ?3, 1)
          ON CONFLICT(id) DO UPDATE SET articles = articles + 1,
-           first_day = min(first_day, excluded.first_day),
-           last_day = max(last_day, excluded.last_day)",
+           first_day = coalesce(min(first_day, excluded.first_day), first_day, excluded.first_day),
+           last_day = coalesce(max(last_day, excluded.last_day), last_day, excluded.last_day)",
     )
     .at(path)?
     .execute(params![story, a.title, day])
@@ -171,10 +195,11 @@ fn part(p: &Option<Part>) -> (Option<&str>, Option<&str>, Option<&str>, Option<&
 struct Rows<'a> {
     db: &'a Connection,
     rowid: i64,
-    day: i64,
+    day: Option<i64>,
     copy: bool,
-    /// The publication date (YYYY-MM-DD): the date of undated events.
-    published: String,
+    /// The publication date (YYYY-MM-DD): the date of events the text
+    /// does not date.
+    published: Option<String>,
     path: &'a Path,
 }
 
@@ -182,8 +207,10 @@ fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
     let (db, path) = (r.db, r.path);
     let (s_id, s_text, s_code, s_country) = part(&e.source);
     let (t_id, t_text, t_code, t_country) = part(&e.target);
-    let date = e.date.clone().unwrap_or_else(|| r.published.clone());
-    let eday = day_of(&date).unwrap_or(r.day);
+    // A date that cannot be right is not stored; the article's day stands in.
+    let own = e.date.as_deref().filter(|d| sane_event_date(d));
+    let eday = own.and_then(day_of).or(r.day);
+    let date = own.map(str::to_string).or_else(|| r.published.clone());
     let loc = e.location.as_ref();
     db.prepare_cached(
         "INSERT INTO events (article, n, copy, sentence_start, sentence_end, trigger_start,
@@ -231,20 +258,17 @@ fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
         loc.and_then(|l| l.geonameid).map(|g| g as i64),
     ])
     .at(path)?;
-    if !r.copy {
+    if let (false, Some(eday)) = (r.copy, eday) {
         count_daily(db, e, eday, path)?;
     }
     Ok(())
 }
 
 /// The rows of mentions, events, quotes, claims and places.
-fn rows(db: &Connection, rowid: i64, a: &Article, day: i64, copy: bool, path: &Path) -> Result<()> {
-    let published = a
-        .published
-        .as_deref()
-        .and_then(|p| p.get(..10))
-        .map(str::to_string)
-        .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string());
+fn rows(db: &Connection, rowid: i64, a: &Article, day: Option<i64>, copy: bool, path: &Path) -> Result<()> {
+    let published = day
+        .and_then(|_| a.published.as_deref()?.get(..10))
+        .map(str::to_string);
     for m in &a.mentions {
         let act = m.actor.as_ref();
         db.prepare_cached(

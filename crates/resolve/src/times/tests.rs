@@ -1,6 +1,13 @@
 use super::*;
 
 fn times(text: &str, published: &str) -> Vec<(String, String, &'static str)> {
+    times_or_none(text, published)
+        .into_iter()
+        .map(|(w, v, p)| (w, v.expect("a value"), p))
+        .collect()
+}
+
+fn times_or_none(text: &str, published: &str) -> Vec<(String, Option<String>, &'static str)> {
     find_times(
         text,
         Span::new(0, text.len()),
@@ -79,13 +86,31 @@ fn relative_expressions_durations_and_weeks() {
 
 #[test]
 fn without_a_publication_date_only_absolute_dates_resolve() {
-    let t = times("on Wednesday, and on March 5, 2022", "");
-    assert_eq!(t.len(), 1);
-    assert_eq!(t[0].1, "2022-03-05");
+    let t = times_or_none("on Wednesday, and on March 5, 2022", "");
+    assert_eq!(t.len(), 2);
+    assert_eq!(t[0].1, None);
+    assert_eq!(t[1].1.as_deref(), Some("2022-03-05"));
 }
 
 #[test]
 fn words_that_only_look_like_months_are_not_times() {
     assert!(times("Prime Minister Theresa May spoke", "2024-01-25").is_empty());
     assert!(times("They may march.", "2024-01-25").is_empty());
+}
+
+#[test]
+fn without_a_publication_date_relative_times_keep_their_words_and_no_value() {
+    let t = times_or_none(
+        "Talks ended on Wednesday, two weeks ago, in May 2021 and last month.",
+        "",
+    );
+    assert_eq!(
+        t,
+        vec![
+            ("Wednesday".to_string(), None, "day"),
+            ("two weeks ago".to_string(), None, "week"),
+            ("May 2021".to_string(), Some("2021-05".to_string()), "month"),
+            ("last month".to_string(), None, "month"),
+        ]
+    );
 }
