@@ -4,7 +4,7 @@
 //! A failed check saves a screenshot in target/e2e/.
 
 mod common;
-use common::serve_stories;
+use common::{oddly_dated_pages, serve_stories, serve_with};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -170,6 +170,36 @@ fn the_story_view_lists_its_articles_oldest_first_with_their_events() {
         "the story's event count"
     );
     assert!(page.contains("copy of usiraq-1"), "the copy is marked");
+}
+
+#[test]
+#[ignore = "needs Chromium: scripts/e2e.sh"]
+fn undated_and_oddly_dated_pages_stay_off_the_timeline_and_are_counted() {
+    let s = serve_with(&[oddly_dated_pages]);
+    let stats: serde_json::Value = serde_json::from_str(
+        &ureq::get(&format!("{}/api/stats", s.url))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_string()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(stats["undated_articles"], 3, "{stats}");
+    let undated = stats["undated_events"].as_u64().unwrap();
+    assert!(undated > 0, "{stats}");
+    assert!(stats["first"].as_str().unwrap() >= "2024", "{stats}");
+    let page = check("odd-dates", &s.url, |p| {
+        count(p, r#"class="bar""#) > 0 && p.contains(r#"id="undated""#)
+    });
+    assert!(
+        page.contains(&format!("{undated} undated event")),
+        "the note counts them"
+    );
+    assert!(page.contains("(3 undated)"), "the header counts undated articles");
+    for year in ["0001", "0000", "2099"] {
+        assert!(!page.contains(&format!(">{year}")), "no axis label in {year}");
+    }
 }
 
 /// The `total` the API gives for /api/events?QUERY.

@@ -3,7 +3,7 @@
 
 use casus_store::{ArticleFilter, Page, Reader, StoreOptions};
 mod common;
-use common::{serve_stories, stories_corpus};
+use common::{oddly_dated_pages, serve_stories, serve_with, stories_corpus};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
@@ -178,4 +178,50 @@ fn serve_binds_loopback_on_port_zero_and_answers_over_http() {
     let figures: serde_json::Value = serde_json::from_slice(&load.stdout).unwrap();
     assert_eq!(figures["errors"], 0);
     assert_eq!(figures["requests"], 50);
+}
+
+#[test]
+fn oddly_dated_pages_are_stored_undated_and_exported_with_empty_days() {
+    let served = serve_with(&[oddly_dated_pages]);
+    let body = ureq::get(&format!("{}/api/stats", served.url))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(stats["articles"], 24, "{stats}");
+    assert_eq!(
+        stats["undated_articles"], 3,
+        "year one and 2099 are no dates: {stats}"
+    );
+    assert!(stats["undated_events"].as_u64().unwrap() > 0, "{stats}");
+    assert!(
+        stats["first"].as_str().unwrap() >= "2024",
+        "not year one: {stats}"
+    );
+    assert!(
+        stats["last"].as_str().unwrap() <= "2024-12-31",
+        "not 2099, not today: {stats}"
+    );
+    // The export gives an undated event no date and no day.
+    let out = casus(&[
+        "export",
+        "--db",
+        served.db().to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let undated = rows
+        .iter()
+        .filter(|e| e["date"].is_null() && e["day"].is_null())
+        .count();
+    assert_eq!(undated as u64, stats["undated_events"].as_u64().unwrap());
+    assert!(rows.iter().all(|e| e["day"].as_str().is_none_or(|d| d >= "1900")));
 }

@@ -31,6 +31,9 @@ pub fn normalize(s: &str) -> Option<String> {
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",
+        // Day first with dots: German, Austrian, Swiss, Polish sites.
+        "%d.%m.%Y %H:%M:%S",
+        "%d.%m.%Y %H:%M",
     ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
             return Some(d.format("%Y-%m-%dT%H:%M:%S").to_string());
@@ -40,6 +43,7 @@ pub fn normalize(s: &str) -> Option<String> {
         "%Y-%m-%d",
         "%Y%m%d",
         "%Y/%m/%d",
+        "%d.%m.%Y",
         "%d %B %Y",
         "%d %b %Y",
         "%B %d, %Y",
@@ -110,6 +114,12 @@ mod tests {
         assert_eq!(normalize("20230606").as_deref(), Some("2023-06-06"));
         assert_eq!(normalize("2 November 2023").as_deref(), Some("2023-11-02"));
         assert_eq!(normalize("March 14, 2024").as_deref(), Some("2024-03-14"));
+        assert_eq!(
+            normalize("19.03.2019 11:45").as_deref(),
+            Some("2019-03-19T11:45:00")
+        );
+        assert_eq!(normalize("19.03.2019").as_deref(), Some("2019-03-19"));
+        assert_eq!(normalize("14/01/2020"), None, "day or month first? not guessed");
         assert_eq!(normalize("yesterday"), None);
     }
 }

@@ -16,8 +16,8 @@
 //!    fetch date when it gives none (added by the pipeline);
 //! 7. `default`: `--published`.
 //!
-//! A date before 1900, or more than a day after the fetch (the WARC date,
-//! else the clock), is refused with a warning and the next source is
+//! A date before 1900, the Unix epoch (1970-01-01, timestamp 0), or more
+//! than a day after the fetch (the WARC date, else the clock), is refused with a warning and the next source is
 //! tried; so is a value that is not a date (`0000-00-00`). When two
 //! readable sources disagree by more than a day, the record says so.
 //! When no source gives a date, `published` is null: nothing is made up.
@@ -72,6 +72,9 @@ pub fn day_of(iso: &str) -> Option<NaiveDate> {
 pub fn sane(day: NaiveDate, fetched: NaiveDate) -> Result<(), String> {
     if day < earliest() {
         Err("before 1900".into())
+    } else if day == NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date") {
+        // Timestamp 0: what software writes for "no date".
+        Err("1970-01-01 is the Unix epoch, a placeholder for no date".into())
     } else if day > fetched + Duration::days(1) {
         Err(format!("after the fetch date {fetched}"))
     } else {
@@ -94,10 +97,15 @@ pub fn choose(candidates: &[DateCandidate], fetched: NaiveDate) -> Chosen {
     let mut warned: Vec<&str> = Vec::new();
     for c in candidates {
         let Some(iso) = normalize(&c.value) else {
-            out.warnings.push(format!(
-                "publication date `{}` ({} {}) is not a date casus reads; left out",
-                c.value, c.source, c.what
-            ));
+            // A page's `date` tags hold anything (a bare year, "Monday"):
+            // only a value with a day's worth of digits is worth a warning.
+            let digits = c.value.chars().filter(char::is_ascii_digit).count();
+            if c.source == "input" || digits >= 6 {
+                out.warnings.push(format!(
+                    "publication date `{}` ({} {}) is not a date casus reads; left out",
+                    c.value, c.source, c.what
+                ));
+            }
             continue;
         };
         let Some(day) = day_of(&iso) else { continue };

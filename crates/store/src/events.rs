@@ -312,7 +312,14 @@ impl Reader {
         let daily = crate::series::daily_where(f)?;
         let total = self.total(format!("events {f:?}"), || {
             self.with(|db| match &daily {
-                Some(d) => d.sum(db, "events", "dyad_days", path),
+                // The daily totals hold dated events only: undated ones
+                // (no day, so on the actor and dyad indexes' NULL end)
+                // are counted from the events.
+                Some(d) => {
+                    let mut undated = w.clone();
+                    undated.and("e.day IS NULL", []);
+                    Ok(d.sum(db, "events", "dyad_days", path)? + undated.count(db, from, path)?)
+                }
                 None => w.count(db, from, path),
             })
         })?;

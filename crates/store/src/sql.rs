@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, Row};
 use std::path::Path;
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Where {
     clauses: Vec<String>,
     values: Vec<Value>,

@@ -39,12 +39,13 @@ fn today() -> i64 {
 }
 
 /// The day an article is counted on: its publication day, if it has one
-/// that can be right (from 1900 to tomorrow). An article with no such day
+/// that can be right (from 1900 to tomorrow, not the Unix epoch). An article with no such day
 /// has none: it is never counted on a made-up day.
 fn article_day(published: Option<&str>) -> Option<i64> {
     published
         .and_then(day_of)
-        .filter(|d| (EARLIEST_DAY..=today() + 1).contains(d))
+        // Day 0 (1970-01-01) is timestamp 0: software's "no date".
+        .filter(|d| (EARLIEST_DAY..=today() + 1).contains(d) && *d != 0)
 }
 
 /// Whether an event date (a day, a week, a month or a year) can be right:

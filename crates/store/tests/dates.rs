@@ -77,6 +77,13 @@ fn an_undated_article_and_its_events_have_no_day_and_no_timeline_counts_them() {
         .map(|p| p.events)
         .sum();
     assert_eq!(on_timeline + stats.undated_events, stats.events, "{stats:?}");
+    // A list's total counts its undated events too, also where the daily
+    // totals answer it.
+    let all = r
+        .events(&EventFilter::default(), casus_store::Page::new(1000, 0).unwrap())
+        .unwrap();
+    assert_eq!(all.total, stats.events as u64);
+    assert_eq!(all.total, all.items.len() as u64);
     // The API's events of that article say they have no day.
     let f = EventFilter {
         article: Some(arts[0].id.clone()),

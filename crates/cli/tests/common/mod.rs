@@ -18,7 +18,15 @@ pub struct Served {
     /// `http://127.0.0.1:PORT` (no trailing slash).
     pub url: String,
     child: Child,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
+}
+
+impl Served {
+    /// The store's directory.
+    #[allow(dead_code)] // not every test binary that shares this module reads it
+    pub fn db(&self) -> std::path::PathBuf {
+        self.dir.path().join("db")
+    }
 }
 
 impl Drop for Served {
@@ -29,10 +37,53 @@ impl Drop for Served {
 }
 
 pub fn serve_stories() -> Served {
+    serve_with(&[])
+}
+
+/// Three pages of ours that real sites resemble: one with no date at all,
+/// one whose CMS wrote year one, one dated years ahead; each reports
+/// arrests, so each has events.
+pub fn oddly_dated_pages(dir: &Path) -> String {
+    let pages = dir.join("odd");
+    std::fs::create_dir_all(&pages).unwrap();
+    let story = [
+        (
+            "undated.html",
+            String::new(),
+            "Police arrested three union leaders at the harbour gates on Wednesday, the port authority said.",
+        ),
+        (
+            "year-one.html",
+            r#"<meta property="article:published_time" content="0001-01-01T00:00:00">"#.to_string(),
+            "Soldiers detained a regional governor in the northern hills on Friday, his party said.",
+        ),
+        (
+            "future.html",
+            r#"<meta property="article:published_time" content="2099-05-05">"#.to_string(),
+            "Customs officers seized a cargo of rifles at the river port last week, the finance ministry said.",
+        ),
+    ];
+    for (name, head, lead) in story {
+        let html = format!(
+            "<html><head><title>{name}</title>{head}</head><body><article><h1>A report from {name}</h1>\
+             <p>{lead}</p><p>Nobody else was named in the statement about {name}.</p></article></body></html>"
+        );
+        std::fs::write(pages.join(name), html).unwrap();
+    }
+    pages.display().to_string()
+}
+
+/// [`serve_stories`], with `extra` inputs (made in the store's temporary
+/// directory by each function) ingested too.
+pub fn serve_with(extra: &[fn(&Path) -> String]) -> Served {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
+    let mut inputs = vec![stories_corpus()];
+    inputs.extend(extra.iter().map(|f| f(dir.path())));
     let ingest = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(["ingest", &stories_corpus(), "--db", db.to_str().unwrap(), "-q"])
+        .arg("ingest")
+        .args(&inputs)
+        .args(["--db", db.to_str().unwrap(), "-q"])
         .stdin(Stdio::null())
         .output()
         .unwrap();
@@ -56,9 +107,5 @@ pub fn serve_stories() -> Served {
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .trim_end_matches("/api/")
         .to_string();
-    Served {
-        url,
-        child,
-        _dir: dir,
-    }
+    Served { url, child, dir }
 }

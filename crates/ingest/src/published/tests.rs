@@ -40,6 +40,19 @@ fn year_zero_and_year_one_dates_are_refused_and_the_next_source_is_used() {
 }
 
 #[test]
+fn the_unix_epoch_is_a_placeholder_not_a_date() {
+    let c = choose(
+        &[
+            cand("metadata", "1970-01-01T01:00:00+01:00"),
+            cand("url", "2016-02-03"),
+        ],
+        day("2020-01-01"),
+    );
+    assert_eq!(c.published.as_deref(), Some("2016-02-03"));
+    assert!(c.warnings[0].contains("Unix epoch"), "{:?}", c.warnings);
+}
+
+#[test]
 fn a_date_after_the_fetch_is_refused() {
     let c = choose(&[cand("metadata", "2031-05-05")], day("2024-05-05"));
     assert_eq!(c.published, None);
