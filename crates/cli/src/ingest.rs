@@ -20,8 +20,10 @@ use std::process::ExitCode;
 /// Near-duplicates (Jaccard of five-word shingles >= 0.8, found with
 /// MinHash/LSH) are linked to the first copy stored, and their events are
 /// not counted again. Every other article joins the story of the most
-/// similar article published within --window-days (shared events, actors,
-/// places, keywords), or starts a new one.
+/// similar article published within --window-days that shares an event
+/// (same actors, root code and day) or much of its text; shared actors and
+/// places add to the score but alone make no story. A story takes articles
+/// for --story-span-days after its first; then a new one starts.
 ///
 /// The store is a directory: casus.sqlite (SQLite, WAL; any SQLite client
 /// reads it) and index/ (tantivy). Default: $CASUS_DB, else
@@ -48,6 +50,11 @@ pub struct Args {
     /// Articles published further apart than this are never one story.
     #[arg(long, value_name = "DAYS", default_value_t = 3)]
     window_days: i64,
+
+    /// A story takes no article published more than this many days after
+    /// its first: chains of neighbours stop, and a new story starts.
+    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    story_span_days: i64,
 
     /// Extra words never used as story keywords (one per line); may be
     /// given several times.
@@ -102,6 +109,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
     let dir = args.db.dir();
     let mut options = StoreOptions {
         window_days: args.window_days,
+        story_span_days: args.story_span_days,
         ..StoreOptions::default()
     };
     for f in &args.stopwords {

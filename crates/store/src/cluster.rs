@@ -5,7 +5,7 @@ use crate::error::{At, Result};
 use crate::write::body;
 use crate::StoreOptions;
 use casus_story::{jaccard, score, shingles, Keys, Score};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -162,7 +162,9 @@ pub(crate) fn scored(
     Ok(out)
 }
 
-/// The story of the best-scoring candidate, if it scores as one story.
+/// The story of the best-scoring candidate that is one story with it and
+/// whose story began at most [`StoreOptions::story_span_days`] before
+/// `day`.
 pub(crate) fn best_story(
     db: &Connection,
     keys: &Keys,
@@ -170,8 +172,25 @@ pub(crate) fn best_story(
     o: &StoreOptions,
     path: &Path,
 ) -> Result<Option<String>> {
-    let best = scored(db, keys, day, None, o, path)?.into_iter().next();
-    Ok(best
-        .filter(|(_, s)| s.score >= o.weights.story)
-        .map(|(c, _)| c.story))
+    let mut first = db
+        .prepare_cached("SELECT first_day FROM stories WHERE id = ?1")
+        .at(path)?;
+    for (c, s) in scored(db, keys, day, None, o, path)? {
+        if !s.same_story {
+            continue;
+        }
+        let began: Option<i64> = first
+            .query_row([&c.story], |r| r.get(0))
+            .optional()
+            .at(path)?
+            .flatten();
+        let within = match (day, began) {
+            (Some(d), Some(b)) => d - b <= o.story_span_days,
+            _ => true,
+        };
+        if within {
+            return Ok(Some(c.story));
+        }
+    }
+    Ok(None)
 }

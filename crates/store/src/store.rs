@@ -27,6 +27,11 @@ pub struct StoreOptions {
     /// Articles further apart than this many days (by publication date)
     /// are never one story.
     pub window_days: i64,
+    /// A story does not take an article published more than this many
+    /// days after its first one: a chain of neighbours (New Hampshire's
+    /// primary, then the next debate, then the March primaries) stops
+    /// here and a new story starts.
+    pub story_span_days: i64,
     pub weights: Weights,
     pub stopwords: Stopwords,
 }
@@ -36,6 +41,7 @@ impl Default for StoreOptions {
         StoreOptions {
             copy_similarity: 0.8,
             window_days: 3,
+            story_span_days: 14,
             weights: Weights::default(),
             stopwords: Stopwords::builtin(),
         }

@@ -198,3 +198,61 @@ fn a_store_of_schema_3_lets_days_be_null_after_opening_and_keeps_its_rows() {
         .unwrap();
     assert_eq!((n, undated), (5, 1));
 }
+
+/// Article `i` of a long thread, published `3 * i` days after 2024-03-01:
+/// the same twelve words three times over, and a sentence of its own.
+fn thread(i: usize) -> Article {
+    let shared =
+        "Harbour dockers strike cranes idle tankers anchored ferries cancelled wages union terminal pickets.";
+    let own = [
+        "Bakers", "Painters", "Drivers", "Tailors", "Farmers", "Miners", "Nurses", "Pilots", "Cooks",
+        "Clerks", "Guards",
+    ];
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap() + chrono::Duration::days(3 * i as i64);
+    let text = format!(
+        "Dock dispute, day {i}\n\n{shared} {shared}\n\n{} in town {} a letter of support on day {i}. {shared}",
+        own[i % own.len()],
+        ["sent", "wrote", "signed"][i % 3]
+    );
+    Article {
+        id: format!("thread-{i}"),
+        published: Some(day.format("%Y-%m-%d").to_string()),
+        title: Some(format!("Dock dispute, day {i}")),
+        text,
+        ..Article::default()
+    }
+}
+
+fn stories_of(options: StoreOptions, n: usize) -> Vec<casus_store::StoryRow> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path(), options.clone()).unwrap();
+    for i in 0..n {
+        s.put_batch(&[thread(i)]).unwrap();
+    }
+    drop(s);
+    let r = Reader::open(dir.path(), options).unwrap();
+    r.stories(&None, &None, casus_store::Page::new(100, 0).unwrap())
+        .unwrap()
+        .items
+}
+
+#[test]
+fn a_story_takes_no_article_past_its_span_and_a_new_one_starts() {
+    let day =
+        |s: &Option<String>| chrono::NaiveDate::parse_from_str(s.as_deref().unwrap(), "%Y-%m-%d").unwrap();
+    // Without the cap the neighbours chain into one story of a month.
+    let chained = stories_of(
+        StoreOptions {
+            story_span_days: 1000,
+            ..StoreOptions::default()
+        },
+        11,
+    );
+    assert_eq!(chained.len(), 1, "{chained:?}");
+    let capped = stories_of(StoreOptions::default(), 11);
+    assert!(capped.len() >= 3, "{capped:?}");
+    for s in &capped {
+        assert!((day(&s.last) - day(&s.first)).num_days() <= 14, "{s:?}");
+    }
+    assert_eq!(capped.iter().map(|s| s.articles).sum::<i64>(), 11);
+}

@@ -69,7 +69,17 @@ impl Default for Weights {
 pub struct Score {
     pub score: f64,
     pub reasons: Vec<Reason>,
+    /// Whether the pair is one story: a score of [`Weights::story`] or
+    /// more, with a shared event or strongly similar text among its
+    /// evidence. Shared actors and places alone never make a story: two
+    /// pieces on one president (his health, an impeachment hearing) share
+    /// every actor and are two stories.
+    pub same_story: bool,
 }
+
+/// The share of keywords in common (of the smaller set) that counts as
+/// strongly similar text.
+pub const STRONG_TEXT: f64 = 0.3;
 
 fn shared(a: &BTreeSet<String>, b: &BTreeSet<String>) -> usize {
     a.intersection(b).count()
@@ -95,9 +105,11 @@ pub fn score(a: &Keys, b: &Keys, w: &Weights) -> Score {
         (text, Reason::SimilarText),
     ];
     parts.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let total = event + actors + place + text;
     Score {
-        score: event + actors + place + text,
+        score: total,
         reasons: parts.iter().filter(|p| p.0 > 0.0).map(|p| p.1).collect(),
+        same_story: total >= w.story && (event > 0.0 || text >= w.text * STRONG_TEXT),
     }
 }
 
@@ -177,5 +189,25 @@ mod tests {
             score(&a, &shared, &Weights::default()),
             score(&a, &b, &Weights::default())
         );
+    }
+
+    #[test]
+    fn shared_actors_and_places_alone_never_make_one_story() {
+        let w = Weights::default();
+        let a = keys(&[
+            "d:USA>IRN",
+            "d:IRN>USA",
+            "a:USAGOV",
+            "a:IRNGOV",
+            "a:USA",
+            "a:IRN",
+            "p:TEHRAN",
+        ]);
+        let s = score(&a, &a.clone(), &w);
+        assert!(s.score >= w.story, "{s:?}");
+        assert!(!s.same_story, "two pieces on the same actors: {s:?}");
+        let b = keys(&["e:USA>IRN:19:19700", "d:USA>IRN", "a:USAGOV"]);
+        let s = score(&b, &b.clone(), &w);
+        assert!(s.same_story, "a shared event: {s:?}");
     }
 }
