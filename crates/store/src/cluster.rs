@@ -163,8 +163,8 @@ pub(crate) fn scored(
 }
 
 /// The story of the best-scoring candidate that is one story with it and
-/// whose story began at most [`StoreOptions::story_span_days`] before
-/// `day`.
+/// whose story, with `day` in it, spans at most
+/// [`StoreOptions::story_span_days`].
 pub(crate) fn best_story(
     db: &Connection,
     keys: &Keys,
@@ -172,20 +172,21 @@ pub(crate) fn best_story(
     o: &StoreOptions,
     path: &Path,
 ) -> Result<Option<String>> {
-    let mut first = db
-        .prepare_cached("SELECT first_day FROM stories WHERE id = ?1")
+    let mut span = db
+        .prepare_cached("SELECT first_day, last_day FROM stories WHERE id = ?1")
         .at(path)?;
     for (c, s) in scored(db, keys, day, None, o, path)? {
         if !s.same_story {
             continue;
         }
-        let began: Option<i64> = first
-            .query_row([&c.story], |r| r.get(0))
+        let days: Option<(Option<i64>, Option<i64>)> = span
+            .query_row([&c.story], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()
-            .at(path)?
-            .flatten();
-        let within = match (day, began) {
-            (Some(d), Some(b)) => d - b <= o.story_span_days,
+            .at(path)?;
+        // With this article, the story may span no more than the cap,
+        // whichever end the article extends (input comes in any order).
+        let within = match (day, days) {
+            (Some(d), Some((Some(first), Some(last)))) => last.max(d) - first.min(d) <= o.story_span_days,
             _ => true,
         };
         if within {
