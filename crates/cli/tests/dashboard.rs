@@ -67,14 +67,7 @@ fn the_overview_draws_the_timeline_network_and_map_and_a_bar_leads_to_its_events
             && p.contains("events</a>")
     });
     // The headline number is the store's count of events.
-    let body = ureq::get(&format!("{}/api/events?limit=1", s.url))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_string()
-        .unwrap();
-    let stats: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let total = stats["total"].as_u64().unwrap();
+    let total = s.get_json("/api/events?limit=1")["total"].as_u64().unwrap();
     assert!(page.contains(&format!("{total} events</a>")), "headline count");
     // Click through: follow the first bar's link to its events.
     let href = page
@@ -176,15 +169,7 @@ fn the_story_view_lists_its_articles_oldest_first_with_their_events() {
 #[ignore = "needs Chromium: scripts/e2e.sh"]
 fn undated_and_oddly_dated_pages_stay_off_the_timeline_and_are_counted() {
     let s = serve_with(&[oddly_dated_pages]);
-    let stats: serde_json::Value = serde_json::from_str(
-        &ureq::get(&format!("{}/api/stats", s.url))
-            .call()
-            .unwrap()
-            .body_mut()
-            .read_to_string()
-            .unwrap(),
-    )
-    .unwrap();
+    let stats = s.get_json("/api/stats");
     assert_eq!(stats["undated_articles"], 3, "{stats}");
     let undated = stats["undated_events"].as_u64().unwrap();
     assert!(undated > 0, "{stats}");

@@ -183,13 +183,7 @@ fn serve_binds_loopback_on_port_zero_and_answers_over_http() {
 #[test]
 fn oddly_dated_pages_are_stored_undated_and_exported_with_empty_days() {
     let served = serve_with(&[oddly_dated_pages]);
-    let body = ureq::get(&format!("{}/api/stats", served.url))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_string()
-        .unwrap();
-    let stats: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let stats = served.get_json("/api/stats");
     assert_eq!(stats["articles"], 24, "{stats}");
     assert_eq!(
         stats["undated_articles"], 3,

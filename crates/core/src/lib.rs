@@ -17,6 +17,7 @@
 //! This crate has no dependencies but `serde`; every other crate depends on it.
 
 mod article;
+pub mod calendar;
 mod charmap;
 pub mod deadline;
 mod event;

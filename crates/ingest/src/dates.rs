@@ -59,29 +59,7 @@ pub fn normalize(s: &str) -> Option<String> {
     None
 }
 
-/// The number (1–12) of an English month name or its abbreviation
-/// (`Jan`, `Sept`), if it is one.
-pub fn month_number(s: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let s = s.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| *m == s || (s.len() >= 3 && m.starts_with(&s) && (s.len() == 3 || s == "sept")))
-        .map(|i| i as u32 + 1)
-}
+pub use casus_core::calendar::month_number;
 
 /// A UTC instant as casus prints it: the day alone when the time is exactly
 /// midnight (pages that give only a day), else the full instant.

@@ -10,6 +10,7 @@
 //! Written by hand over one regular expression: the date crates parse
 //! whole strings, not expressions inside text, and none is past-biased.
 
+use casus_core::calendar::month_number;
 use casus_core::Span;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
@@ -32,20 +33,6 @@ pub struct Time {
     pub since: bool,
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -55,15 +42,6 @@ const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-
-fn month_number(s: &str) -> Option<u32> {
-    let s = s.to_lowercase();
-    let s = s.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|m| *m == s || (s.len() >= 3 && m.starts_with(s) && (s.len() == 3 || s == "sept")))
-        .map(|i| i as u32 + 1)
-}
 
 fn number_word(s: &str) -> Option<i64> {
     let s = s.to_lowercase();

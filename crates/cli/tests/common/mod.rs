@@ -27,6 +27,17 @@ impl Served {
     pub fn db(&self) -> std::path::PathBuf {
         self.dir.path().join("db")
     }
+
+    /// The JSON the server answers at `path` (`/api/stats`).
+    pub fn get_json(&self, path: &str) -> serde_json::Value {
+        let body = ureq::get(&format!("{}{path}", self.url))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_string()
+            .unwrap();
+        serde_json::from_str(&body).unwrap()
+    }
 }
 
 impl Drop for Served {
