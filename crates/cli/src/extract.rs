@@ -15,9 +15,9 @@ use std::process::ExitCode;
 /// extension; gzip is undone; directories are walked recursively.
 ///
 /// Each output line has `id, url, source, title, published,
-/// published_from, language, text, sentences`, and for English articles `mentions` (actors with CAMEO-style
-/// codes), `events` (source, target, CAMEO, PLOVER, modality, date,
-/// location, confidence), `quotes`, `claims`, `times` and `places`; all
+/// published_from, language, text, sentences`, and for English articles
+/// `mentions` (actors with CAMEO-style codes), `events` (source, target,
+/// CAMEO, PLOVER, modality, date, location, confidence), `quotes`, `claims`, `times` and `places`; all
 /// spans are code points into `text`. Plus `author`, `dateline`,
 /// `duplicate_of`, `origin` and `warnings`. The publication date comes
 /// from the input, the page's metadata, the URL, the HTTP or WARC date or

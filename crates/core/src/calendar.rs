@@ -1,6 +1,10 @@
 //! English month names, shared by the readers (dates in page metadata and
 //! datelines) and the time expressions of the text.
 
+/// No date before this year is a news date: not a publication date, not
+/// the day of a coded event (an earlier year in a text is history cited).
+pub const EARLIEST_YEAR: i32 = 1900;
+
 /// The months, lower case, January first.
 pub const MONTHS: [&str; 12] = [
     "january",

@@ -84,11 +84,7 @@ pub fn clean_with(doc: RawDoc, furniture: &Furniture, limits: &HtmlLimits) -> Re
         candidates.push(DateCandidate::new("url", "path", d));
     }
     if let Some(d) = &meta.modified {
-        candidates.push(DateCandidate::new(
-            "http",
-            "Last-Modified",
-            published::instant(d).unwrap_or(d.clone()),
-        ));
+        candidates.push(DateCandidate::new("http", "Last-Modified", d.clone()));
     }
     if let Some(d) = &meta.fetched {
         candidates.push(DateCandidate::new("warc", "WARC-Date", d.clone()));
@@ -97,8 +93,10 @@ pub fn clean_with(doc: RawDoc, furniture: &Furniture, limits: &HtmlLimits) -> Re
     let chosen = published::choose(&candidates, fetched);
     meta.published = chosen.published;
     warnings.extend(chosen.warnings);
-    meta.title = meta.title.map(|t| decode(&t).into_owned());
-    meta.title = meta.title.map(|t| normalize_space(&t)).filter(|t| !t.is_empty());
+    meta.title = meta
+        .title
+        .map(|t| normalize_space(&decode(&t)))
+        .filter(|t| !t.is_empty());
     let mut paragraphs: Vec<String> = paragraphs
         .iter()
         .map(|p| normalize_space(&decode(p)))

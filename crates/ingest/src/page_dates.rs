@@ -3,7 +3,7 @@
 //! One linear scan over the markup reads `<meta>` tags, `<time>` elements
 //! and the JSON-LD blocks; no tree is built (the extractor builds one
 //! already, and a second would double the cost of a page). The order, best
-//! first, is [`RANKS`]'s: what a page states as its publication date comes
+//! first (the ranks below): what a page states as its publication date comes
 //! before what it states as its creation date, which comes before a bare
 //! `<time datetime>` of the body, which comes before a modification date.
 
@@ -30,9 +30,6 @@ const CREATED: u8 = 2;
 const TIME: u8 = 3;
 /// Modification dates: a page updated years later keeps its old news.
 const MODIFIED: u8 = 4;
-
-/// What each rank means, for the docs and warnings.
-pub const RANKS: [&str; 5] = ["published", "issued", "created", "time element", "modified"];
 
 /// Meta names (lower case) and their rank.
 const META: &[(&str, u8)] = &[

@@ -17,13 +17,14 @@
 //! 7. `default`: `--published`.
 //!
 //! A date before 1900, the Unix epoch (1970-01-01, timestamp 0), or more
-//! than a day after the fetch (the WARC date, else the clock), is refused with a warning and the next source is
-//! tried; so is a value that is not a date (`0000-00-00`). When two
+//! than a day after the fetch (the WARC date, else the clock), is refused
+//! with a warning and the next source is tried; so is a value that is not
+//! a date (`0000-00-00`). When two
 //! readable sources disagree by more than a day, the record says so.
 //! When no source gives a date, `published` is null: nothing is made up.
 
 use crate::dates::normalize;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate, Utc};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -59,7 +60,7 @@ pub struct Chosen {
 
 /// The earliest publication date casus accepts.
 pub fn earliest() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date")
+    NaiveDate::from_ymd_opt(casus_core::calendar::EARLIEST_YEAR, 1, 1).expect("a valid date")
 }
 
 /// The day of an ISO 8601 date or date-time (its first ten characters).
@@ -184,17 +185,6 @@ pub fn dateline_date(dateline: &str, fetched: NaiveDate) -> Option<String> {
         }
     };
     Some(date.format("%Y-%m-%d").to_string())
-}
-
-/// An HTTP date (`Last-Modified`) or a WARC date as a candidate value.
-pub fn instant(s: &str) -> Option<String> {
-    DateTime::parse_from_rfc2822(s.trim())
-        .ok()
-        .map(|d| {
-            d.with_timezone(&Utc)
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        })
-        .or_else(|| normalize(s))
 }
 
 #[cfg(test)]

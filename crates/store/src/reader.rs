@@ -172,6 +172,7 @@ impl Reader {
         let indexed = self.indexed();
         self.with(|db| {
             let n = |sql: &str| -> Result<i64> { db.query_row(sql, [], |r| r.get(0)).at(&path) };
+            let undated_events = n("SELECT count(*) FROM events WHERE day IS NULL AND copy = 0")?;
             let day = |sql: &str| -> Result<Option<String>> {
                 let d: Option<i64> = db.query_row(sql, [], |r| r.get(0)).at(&path)?;
                 Ok(d.map(crate::articles::iso))
@@ -181,9 +182,8 @@ impl Reader {
                 copies: n("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL")?,
                 // From the running totals: counting millions of rows on
                 // every call would make this the slowest route.
-                events: n("SELECT coalesce(sum(events), 0) FROM dyad_days")?
-                    + n("SELECT count(*) FROM events WHERE day IS NULL AND copy = 0")?,
-                undated_events: n("SELECT count(*) FROM events WHERE day IS NULL AND copy = 0")?,
+                events: n("SELECT coalesce(sum(events), 0) FROM dyad_days")? + undated_events,
+                undated_events,
                 events_in_copies: n(
                     "SELECT coalesce(sum(n_events), 0) FROM articles WHERE copy_of IS NOT NULL",
                 )?,

@@ -3,8 +3,9 @@
 -- article's `text` (Unicode code points, [start, end)). `article` columns
 -- are `articles.rowid`. `day` columns are days since 1970-01-01; `date`
 -- columns ISO 8601; both are NULL where there is no date that can be
--- right (an undated article and its undated events are counted on no day). Events of copies (`articles.copy_of` set) are kept but
--- have `copy = 1`, so that counts are not inflated by republished stories.
+-- right (an undated article and its undated events are counted on no
+-- day). Events of copies (`articles.copy_of` set) are kept but have
+-- `copy = 1`, so that counts are not inflated by republished stories.
 PRAGMA user_version = 4;
 
 CREATE TABLE IF NOT EXISTS articles (

@@ -30,7 +30,8 @@ pub(crate) fn body<'a>(title: Option<&str>, text: &'a str) -> &'a str {
     }
 }
 
-/// Days since 1970 of 1900-01-01: no date before it is a news date.
+/// Days since 1970 of 1900-01-01 ([`casus_core::calendar::EARLIEST_YEAR`]):
+/// no date before it is a news date.
 const EARLIEST_DAY: i64 = -25_567;
 
 /// Today, in days since 1970.
@@ -39,8 +40,9 @@ fn today() -> i64 {
 }
 
 /// The day an article is counted on: its publication day, if it has one
-/// that can be right (from 1900 to tomorrow, not the Unix epoch). An article with no such day
-/// has none: it is never counted on a made-up day.
+/// that can be right (from 1900 to tomorrow, not the Unix epoch). An
+/// article with no such day has none: it is never counted on a made-up
+/// day.
 fn article_day(published: Option<&str>) -> Option<i64> {
     published
         .and_then(day_of)
@@ -54,7 +56,7 @@ fn sane_event_date(date: &str) -> bool {
     let year_ok = date
         .get(..4)
         .and_then(|y| y.parse::<i32>().ok())
-        .is_some_and(|y| y >= 1900);
+        .is_some_and(|y| y >= casus_core::calendar::EARLIEST_YEAR);
     year_ok && day_of(date).is_none_or(|d| (EARLIEST_DAY..=today() + 731).contains(&d))
 }
 
