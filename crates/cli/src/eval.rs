@@ -21,9 +21,14 @@ use std::process::ExitCode;
 /// --plover FILE: PLOVER gold-standard records (a JSON array): the share of
 /// gold actors found, and the share found with the right country.
 ///
+/// --timeml DIR: TimeML documents (`.tml`, TimeBank, AQUAINT, TempEval-3),
+/// each document's creation time (DCT) as its publication date: strict and
+/// relaxed extraction P/R/F1, value and type F1 and accuracy, as the
+/// TempEval-3 scorer computes them.
+///
 /// Example:
 ///   casus eval --penta dev/pentaclass-train.tsv --bio dev/source-target-train.bio \
-///              --plover dev/plover-gsr.json
+///              --plover dev/plover-gsr.json --timeml dev/times
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -44,6 +49,12 @@ pub struct Args {
     /// PETRARCH verb dictionary; several allowed).
     #[arg(long, visible_alias = "verbs", value_name = "FILE")]
     lexicon: Vec<PathBuf>,
+    /// A TimeML file, or a folder of them (searched recursively).
+    #[arg(long, value_name = "DIR")]
+    timeml: Option<PathBuf>,
+    /// Extra time words, as for `casus extract`.
+    #[arg(long, value_name = "FILE")]
+    times: Vec<PathBuf>,
     /// PentaClass weights to measure instead of the shipped ones (for
     /// held-out data, train on other data with `casus train`).
     #[arg(long, value_name = "FILE")]
@@ -52,6 +63,11 @@ pub struct Args {
     /// them on other data with `casus train sides`).
     #[arg(long, value_name = "FILE")]
     sides_model: Option<PathBuf>,
+    /// Also print, one tab-separated line each, the TimeML expressions
+    /// missed, found with a wrong span, type or value, and found but not
+    /// in the gold (path, kind of miss, words, type, value, ...).
+    #[arg(long)]
+    misses: bool,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -62,14 +78,15 @@ fn read(p: &PathBuf) -> Result<String> {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    if args.bio.is_none() && args.plover.is_none() && args.penta.is_none() {
-        anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE and/or --plover FILE");
+    if args.bio.is_none() && args.plover.is_none() && args.penta.is_none() && args.timeml.is_none() {
+        anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE, --plover FILE and/or --timeml DIR");
     }
     let resources = crate::reading::load_resources(
         &[],
         &[],
         &args.dictionary,
         &args.lexicon,
+        &args.times,
         casus_pipeline::Models {
             pentaclass: args.model.as_deref(),
             relevance: None,
@@ -151,8 +168,43 @@ pub fn main(args: Args) -> Result<ExitCode> {
         }
         json.insert("plover".into(), serde_json::to_value(&r)?);
     }
+    if let Some(p) = &args.timeml {
+        let docs = casus_eval::timeml::read(p)?;
+        let r = casus_eval::timeml::evaluate(&pipeline, &docs);
+        if !args.json {
+            print_timeml(&p.display().to_string(), &r);
+        }
+        if args.misses {
+            for m in &r.misses {
+                eprintln!("{m}");
+            }
+        }
+        json.insert("timeml".into(), serde_json::to_value(&r)?);
+    }
     if args.json {
         println!("{}", serde_json::Value::Object(json));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_timeml(path: &str, r: &casus_eval::timeml::Report) {
+    println!(
+        "{path} ({} documents, {} time expressions, {} found)",
+        r.documents, r.relaxed.gold, r.relaxed.predicted
+    );
+    println!("                        P      R      F1");
+    for (name, s) in [
+        ("strict extraction", &r.strict),
+        ("relaxed extraction", &r.relaxed),
+        ("value (relaxed span)", &r.value),
+        ("type (relaxed span)", &r.kind),
+    ] {
+        println!("  {name:<20} {:.3}  {:.3}  {:.3}", s.precision, s.recall, s.f1);
+    }
+    println!(
+        "  of the relaxed matches: value right {}, type right {}",
+        r.value_accuracy, r.type_accuracy
+    );
+    let by: Vec<String> = r.recall_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    println!("  recall by gold type: {}", by.join(", "));
 }

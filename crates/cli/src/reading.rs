@@ -76,6 +76,12 @@ pub struct ReadArgs {
     #[arg(long, visible_alias = "verbs", value_name = "FILE")]
     lexicon: Vec<PathBuf>,
 
+    /// Extra time words: units, numbers, holidays, seasons, sets, forward
+    /// words (see crates/resolve/data/times.tsv for the format); may be
+    /// given several times.
+    #[arg(long, value_name = "FILE")]
+    times: Vec<PathBuf>,
+
     /// PentaClass weights from `casus train pentaclass` instead of the
     /// shipped ones.
     #[arg(long, value_name = "FILE")]
@@ -158,6 +164,7 @@ pub(crate) fn load_resources(
     abbreviations: &[PathBuf],
     dictionaries: &[PathBuf],
     lexicons: &[PathBuf],
+    times: &[PathBuf],
     models: Models,
 ) -> Result<Resources> {
     fn paths(v: &[PathBuf]) -> Vec<&std::path::Path> {
@@ -168,6 +175,7 @@ pub(crate) fn load_resources(
         abbreviations: &paths(abbreviations),
         dictionaries: &paths(dictionaries),
         lexicons: &paths(lexicons),
+        times: &paths(times),
         models,
         gazetteer: None,
     })?;
@@ -226,6 +234,7 @@ impl ReadArgs {
             &self.abbreviations,
             &self.dictionary,
             &self.lexicon,
+            &self.times,
             Models {
                 pentaclass: self.model.as_deref(),
                 relevance: self.relevance_model.as_deref(),

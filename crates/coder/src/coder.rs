@@ -47,6 +47,10 @@ pub struct Coded {
     /// a target that is no actor ("residential areas") has only these.
     pub source_span: Option<Span>,
     pub target_span: Option<Span>,
+    /// The bytes of the trigger verb's own clause in the parse (its
+    /// words and theirs, not the clauses hanging on them): the time
+    /// expression inside it governs the act.
+    pub clause: Option<Span>,
 }
 
 #[derive(Debug, Clone)]
@@ -296,6 +300,13 @@ impl Coder {
                             .and_then(|t| t.token_at(h.span.start).map(|v| t.governing(v, text)))
                     })
                     .flatten();
+                let clause = (!nominal)
+                    .then(|| {
+                        parsed
+                            .as_ref()
+                            .and_then(|t| t.token_at(h.span.start).map(|v| t.clause(v)))
+                    })
+                    .flatten();
                 let scope: Vec<&str> = match &governing {
                     Some(g) => g.iter().map(String::as_str).collect(),
                     None => before.clone(),
@@ -364,6 +375,7 @@ impl Coder {
                         count,
                         speech: false,
                         nominal,
+                        clause,
                     });
                 });
                 if penta == 4 && m == Modality::Asserted {
@@ -480,6 +492,7 @@ impl Coder {
             nominal: false,
             source_span: Some(ctx.phrase_of(src)),
             target_span: target.map(|i| ctx.phrase_of(i)),
+            clause: None,
         });
         (
             ev.into_iter().collect(),

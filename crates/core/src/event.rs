@@ -61,7 +61,10 @@ pub struct Event {
     pub plover: Plover,
     /// asserted, negated, intended, threatened or hypothetical.
     pub modality: String,
-    /// When it happened: ISO 8601 as precise as the text.
+    /// When it happened: ISO 8601 as precise as the text (`2024-01-24`,
+    /// `2024-W03`, `2023-10`), or TimeML's notation for a quarter, season
+    /// or decade (`2023-Q3`, `2023-SU`, `199X`); a time of day gives its
+    /// day.
     pub date: Option<String>,
     /// Where `date` comes from: `text` (a time expression in the
     /// sentence) or `published` (the publication date).

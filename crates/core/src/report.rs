@@ -50,11 +50,16 @@ pub struct Claim {
 pub struct TimeRef {
     pub span: [usize; 2],
     pub text: String,
-    /// ISO 8601: `2024-01-24`, `2024-W03`, `2023-10`, `2023`, `P2W`;
+    /// TimeML's type: DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// TimeML's value: `2024-01-24`, `2024-W03`, `2023-10`, `2023-Q3`,
+    /// `2023`, `2024-01-24TAF`, `P2W`, `XXXX-WXX-1`, `PRESENT_REF`;
     /// `null` for an expression relative to a publication date the
     /// article does not have ("on Wednesday" in an undated article).
     pub value: Option<String>,
-    /// day, week, month, year or duration.
+    /// day, week, month, quarter, season, year, decade, century, time,
+    /// duration, set or ref.
     pub precision: String,
 }
 

@@ -136,7 +136,7 @@ pub struct SpanScore {
 }
 
 impl SpanScore {
-    fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         self.precision = ratio(self.matched_predicted, self.predicted);
         self.recall = ratio(self.matched_gold, self.gold);
         self.f1 = if self.precision + self.recall == 0.0 {

@@ -13,11 +13,16 @@
 //!   the class of each sentence's main event against the label, as
 //!   per-class and macro-averaged F1.
 //!
+//! * [`timeml`]: TimeML documents (TIMEX3 in running text, the DCT as
+//!   publication date): strict and relaxed extraction, value and type F1,
+//!   as TempEval-3 scores them.
+//!
 //! Every reader reports a malformed line or record with its place.
 
 pub mod bio;
 pub mod penta;
 pub mod plover;
+pub mod timeml;
 
 /// A problem with an evaluation file.
 #[derive(Debug, thiserror::Error)]

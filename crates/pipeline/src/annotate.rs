@@ -7,7 +7,7 @@ use casus_coder::{penta_class, quad_class, Coded, QuoteFound, LOCATIVE};
 use casus_core::{
     CharMap, Claim, Event, Location, Mention, Part, PlaceRef, Quote, SentenceClass, Span, TimeRef, Words,
 };
-use casus_resolve::{find_claims, find_times, parse_date, Gazetteer, Place, Time};
+use casus_resolve::{find_claims, parse_date, Gazetteer, Place, Time};
 
 /// Everything the language stages say about one text.
 #[derive(Debug, Clone, Default)]
@@ -33,7 +33,7 @@ pub fn annotate(
     let found = res.actors.recognize(text, sentences, published);
     let mut coded = res.coder.code(text, sentences, &found);
     let classes = res.coder.calibrate(text, sentences, &mut coded);
-    let times: Vec<Vec<Time>> = sentences.iter().map(|s| find_times(text, *s, pub_date)).collect();
+    let times: Vec<Vec<Time>> = res.times.find_all(text, sentences, pub_date);
     let claims = sentences
         .iter()
         .zip(&times)
@@ -101,7 +101,11 @@ pub fn annotate(
                 // article does not have: the event has no date.
                 Some(t) if t.value.is_none() => {}
                 Some(t) => {
-                    ev.date = t.value.clone();
+                    // A time of day dates the act by its day.
+                    ev.date = t
+                        .value
+                        .as_deref()
+                        .map(|v| v.split_once('T').map_or(v, |(day, _)| day).to_string());
                     ev.date_from = Some("text".into());
                 }
                 None => {
@@ -153,6 +157,7 @@ pub fn annotate(
             .map(|t| TimeRef {
                 span: map.span(t.span),
                 text: t.span.slice(text).to_string(),
+                kind: t.kind.as_str().to_string(),
                 value: t.value,
                 precision: t.precision.to_string(),
             })
@@ -254,14 +259,26 @@ fn location(p: &Place, from: &str) -> Location {
 }
 
 /// The time expression that governs an event: the nearest point in time
-/// in its sentence ("since ..." ranges and durations do not date an act).
+/// inside the trigger's own clause where the parse gives one ("said on
+/// Friday that troops attacked on Tuesday": the attack is Tuesday's, the
+/// statement Friday's), else the nearest in its sentence ("since ..."
+/// ranges, durations, sets and vague references do not date an act).
 fn event_time<'a>(e: &Coded, times: &'a [Time]) -> Option<&'a Time> {
-    times
-        .iter()
-        .filter(|t| t.precision != "duration" && !t.since)
-        // A year before 1900 is history cited, not the day of a news event.
-        .filter(|t| t.from.is_none_or(|d| d >= casus_ingest::published::earliest()))
-        .min_by_key(|t| t.span.start.abs_diff(e.trigger.start))
+    let dating = || {
+        times
+            .iter()
+            .filter(|t| t.dates_an_event())
+            // A year before 1900 is history cited, not the day of a news event.
+            .filter(|t| t.from.is_none_or(|d| d >= casus_ingest::published::earliest()))
+    };
+    let nearest = |t: &&Time| t.span.start.abs_diff(e.trigger.start);
+    e.clause
+        .and_then(|c| {
+            dating()
+                .filter(|t| c.start <= t.span.start && t.span.end <= c.end)
+                .min_by_key(nearest)
+        })
+        .or_else(|| dating().min_by_key(nearest))
 }
 
 fn words(span: Span, text: &str, map: &CharMap) -> Words {

@@ -32,6 +32,8 @@ pub struct Resources {
     pub actors: Recognizer,
     pub coder: Coder,
     pub claim_units: casus_resolve::Units,
+    /// The time-expression words (`data/times.tsv` and the user's files).
+    pub times: casus_resolve::Times,
     /// GeoNames places, when the index has been built
     /// (`scripts/gazetteer.sh`); without it places are not resolved.
     pub gazetteer: Option<Arc<Gazetteer>>,
@@ -63,6 +65,8 @@ pub struct UserData<'a> {
     pub abbreviations: &'a [&'a Path],
     pub dictionaries: &'a [&'a Path],
     pub lexicons: &'a [&'a Path],
+    /// Extra time words, in the format of `crates/resolve/data/times.tsv`.
+    pub times: &'a [&'a Path],
     /// Learned weights to use instead of the shipped ones.
     pub models: Models<'a>,
     /// The gazetteer index to use instead of the default one.
@@ -144,6 +148,10 @@ impl Resources {
         let files: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
         let (lexicon, lex_issues) = Lexicon::with_files(&files);
         issues.extend(lex_issues);
+        let mut times = casus_resolve::Times::builtin();
+        for p in user.times {
+            issues.extend(times.add(&p.display().to_string(), &read(p)?));
+        }
         Ok((
             Resources {
                 furniture: f,
@@ -167,6 +175,7 @@ impl Resources {
                     c
                 },
                 claim_units: casus_resolve::Units::builtin(),
+                times,
                 gazetteer: match user.gazetteer {
                     Some(p) => Some(gazetteer_at(p, &mut issues)?),
                     None => default_gazetteer_path()

@@ -122,9 +122,12 @@ fn the_scraped_page_says_who_said_what_and_when() {
         .quotes
         .iter()
         .any(|q| !q.direct && q.cue.as_ref().is_some_and(|c| c.text == "accused")));
-    // "(on) Tuesday evening", published on a Wednesday.
+    // "(on) Tuesday evening", published on a Wednesday: a time of day.
     let t = a.times.iter().find(|t| t.text.starts_with("Tuesday")).unwrap();
-    assert_eq!(t.value.as_deref(), Some("2024-03-05"));
+    assert_eq!(
+        (t.kind.as_str(), t.value.as_deref()),
+        ("TIME", Some("2024-03-05TEV"))
+    );
     // The accusation is dated by it; the killing too.
     let accused = a.events.iter().find(|e| e.trigger.text == "accused").unwrap();
     assert_eq!(accused.date.as_deref(), Some("2024-03-05"));

@@ -13,7 +13,7 @@ mod times;
 
 pub use claims::{find_claims, Claim, Units};
 pub use places::{Gazetteer, Place, PlaceKind};
-pub use times::{find_times, Time};
+pub use times::{find_times, Time, TimeKind, TimeWords, Times, Unit};
 
 /// An ISO date (`2024-01-25`, or the date part of a date-time).
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {

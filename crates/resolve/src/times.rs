@@ -1,293 +1,262 @@
-//! Time expressions, found and normalised against the publication date.
+//! Time expressions, found and normalised in TimeML's conventions.
 //!
-//! News reports the past: a bare weekday ("on Wednesday") is the last such
-//! day on or before publication, a bare month the last such month. Values
-//! are ISO 8601 with a precision: `2024-01-24` (day), `2024-W03` (week),
-//! `2023-10` (month), `2023` (year), `P2W` (duration). "mid-October" is the
-//! month with a part (`early`, `mid`, `late`), and its `from` day (the 1st,
-//! 11th or 21st) for ranges such as "since mid-October".
+//! Each expression has a TimeML type (DATE, TIME, DURATION, SET) and value:
+//! `2024-01-24` (day), `2024-W03` (week), `2024-W03-WE` (weekend),
+//! `2023-10` (month), `2023-Q3` (quarter), `2023-SU` (season), `2023`
+//! (year), `199X` (decade), `2024-01-24TAF` / `2024-01-24T15:00` (times),
+//! `P5Y` / `PT48H` (durations), `P1W` / `XXXX-WXX-1` (sets: "weekly",
+//! "every Monday"), and `PRESENT_REF` / `PAST_REF` / `FUTURE_REF` ("now",
+//! "recently", "the future"). Spans follow TimeML: "Friday", not "on
+//! Friday".
 //!
-//! Written by hand over one regular expression: the date crates parse
-//! whole strings, not expressions inside text, and none is past-biased.
+//! Relative expressions resolve against the publication date. News
+//! reports the past, so "on Wednesday" is the last Wednesday, unless the
+//! words around it point forward ("will", "next", "due", "scheduled"; the
+//! `future` list of `data/times.tsv`): then it is the next one. "Two days
+//! later" and "the following week" count from the last day the document
+//! named; "a year ago" in a quarterly report is the quarter a year before
+//! the one it reports.
+//!
+//! The vocabulary (units, numbers, references, sets, holidays, seasons,
+//! parts of the day, forward words, time zones) is data: `data/times.tsv`,
+//! extended by the user's files in the same format ([`Times::add`]). The
+//! grammar over it is one regular expression (`grammar.rs`): the date
+//! crates parse whole strings, not expressions inside text, and none knows
+//! about news' past bias.
 
-use casus_core::calendar::month_number;
+mod grammar;
+mod resolve;
+mod value;
+mod words;
+
+pub use words::{TimeWords, Unit};
+
+use casus_core::resource::LineIssue;
 use casus_core::Span;
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use regex::Regex;
+use resolve::{Ctx, Miss};
 use std::sync::OnceLock;
+use value::Direction;
+
+/// TimeML's four types of time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeKind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeKind::Date => "DATE",
+            TimeKind::Time => "TIME",
+            TimeKind::Duration => "DURATION",
+            TimeKind::Set => "SET",
+        }
+    }
+}
 
 /// One time expression (byte span).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Time {
     pub span: Span,
-    /// ISO 8601 value, as precise as the words; `None` for an expression
-    /// relative to a publication date the article does not have ("on
-    /// Wednesday" in an undated article): the words are kept, no day is
-    /// made up.
+    /// The TimeML value; `None` for an expression relative to a
+    /// publication date the article does not have ("on Wednesday" in an
+    /// undated article): the words are kept, no day is made up.
     pub value: Option<String>,
-    /// day, week, month, year or duration.
+    pub kind: TimeKind,
+    /// day, week, month, quarter, season, year, decade, century, time,
+    /// duration, set or ref.
     pub precision: &'static str,
-    /// The first day the expression covers (none for durations).
+    /// The first day the expression covers (none for durations, sets and
+    /// references).
     pub from: Option<NaiveDate>,
     /// "since mid-October": a range from this expression to publication.
     pub since: bool,
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-fn number_word(s: &str) -> Option<i64> {
-    let s = s.to_lowercase();
-    if let Ok(n) = s.parse() {
-        return Some(n);
-    }
-    [
-        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ]
-    .iter()
-    .position(|w| *w == s)
-    .map(|i| i.max(1) as i64)
-}
-
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-        let weekday = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-        let number = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
-        let unit = r"(?:day|week|month|year)s?";
-        let src = format!(
-            r"(?i)\b(?x)
-            (?:(?P<pre>since|from|in|by|during|until|on)\s+)?
-            (?:
-              (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
-            | (?P<md_m>{month})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_y>\d{{4}}))?
-            | (?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{month})(?:,?\s+(?P<dm_y>\d{{4}}))?
-            | (?P<part>early|mid|late)[-\s](?P<pm>{month})(?:\s+(?P<py>\d{{4}}))?
-            | (?P<my_m>{month})\s+(?P<my_y>\d{{4}})
-            | (?:(?P<wd_last>last)\s+)?(?:(?:early|late)\s+)?(?P<wd>{weekday})(?:\s+(?:morning|afternoon|evening|night))?
-            | (?P<rel>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|early\s+morning|overnight|earlier\s+this\s+week|this\s+week|last\s+week|next\s+week|this\s+month|last\s+month|next\s+month|this\s+year|last\s+year|next\s+year)
-            | (?P<ago_n>{number})\s+(?P<ago_u>{unit})\s+ago
-            | (?:for|over|within)\s+(?:the\s+(?:past|last)\s+)?(?P<dur_n>{number})\s+(?P<dur_u>{unit})
-            | (?:in|since|by|during|until)\s+(?P<year>(?:19|20)\d{{2}})
-            | (?:in|since|by|during|until|last|this|early|late)\s+(?P<bm>{month})
-            )\b"
-        );
-        Regex::new(&src).expect("time pattern compiles")
-    })
-}
-
-/// The last `day` on or before `d`.
-fn last_weekday(d: NaiveDate, day: Weekday) -> NaiveDate {
-    let back = (7 + d.weekday().num_days_from_monday() as i64 - day.num_days_from_monday() as i64) % 7;
-    d - Duration::days(back)
-}
-
-/// The last `month` (1–12) on or before the publication month.
-fn last_month(published: NaiveDate, month: u32) -> i32 {
-    if month <= published.month() {
-        published.year()
-    } else {
-        published.year() - 1
+impl Time {
+    /// A point or period in time an event can be dated by (not a
+    /// duration, a set, a vague reference or a "since" range).
+    pub fn dates_an_event(&self) -> bool {
+        matches!(self.kind, TimeKind::Date | TimeKind::Time) && self.from.is_some() && !self.since
     }
 }
 
-fn day(d: NaiveDate) -> (String, &'static str, Option<NaiveDate>) {
-    (d.format("%Y-%m-%d").to_string(), "day", Some(d))
+/// The time-expression finder: the word lists and the grammar built on them.
+#[derive(Debug, Clone)]
+pub struct Times {
+    words: TimeWords,
+    pattern: Regex,
 }
 
-fn month_value(y: i32, m: u32) -> (String, &'static str, Option<NaiveDate>) {
-    (
-        format!("{y:04}-{m:02}"),
-        "month",
-        NaiveDate::from_ymd_opt(y, m, 1),
-    )
+impl Default for Times {
+    fn default() -> Self {
+        Times::builtin()
+    }
 }
 
-fn week(d: NaiveDate) -> (String, &'static str, Option<NaiveDate>) {
-    let w = d.iso_week();
-    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
-    (format!("{}-W{:02}", w.year(), w.week()), "week", Some(monday))
+impl Times {
+    /// The words shipped in `data/times.tsv`.
+    pub fn builtin() -> Self {
+        Times::new(TimeWords::builtin())
+    }
+
+    pub fn new(words: TimeWords) -> Self {
+        let pattern = grammar::build(&words);
+        Times { words, pattern }
+    }
+
+    /// Adds a user's word file (the format of `data/times.tsv`); bad lines
+    /// are skipped and returned.
+    pub fn add(&mut self, path: &str, text: &str) -> Vec<LineIssue> {
+        let issues = self.words.add(path, text);
+        self.pattern = grammar::build(&self.words);
+        issues
+    }
+
+    /// Time expressions in one sentence, `text[span]`.
+    pub fn find(&self, text: &str, span: Span, published: Option<NaiveDate>) -> Vec<Time> {
+        self.find_all(text, &[span], published).pop().unwrap_or_default()
+    }
+
+    /// Time expressions sentence by sentence, each resolved with what the
+    /// sentences before it named (the last day, the last quarter).
+    pub fn find_all(&self, text: &str, sentences: &[Span], published: Option<NaiveDate>) -> Vec<Vec<Time>> {
+        let mut last_day = None;
+        let mut quarter = None;
+        sentences
+            .iter()
+            .map(|s| {
+                let part = &text[s.start..s.end];
+                let mut out = Vec::new();
+                for c in self.pattern.captures_iter(part) {
+                    let whole = c.get(0).expect("match");
+                    // TimeML leaves "since", "on" and the like out of the span,
+                    // and the "twice" of "twice a year".
+                    let start = match (c.name("set_a"), c.name("pre")) {
+                        (Some(m), _) => m.start(),
+                        (None, Some(m)) => m.end(),
+                        (None, None) => whole.start(),
+                    };
+                    let start = whole.end() - part[start..whole.end()].trim_start().len();
+                    let before = &part[..start];
+                    let after = &part[whole.end()..];
+                    let ctx = Ctx {
+                        words: &self.words,
+                        published,
+                        direction: direction(&self.words, before, after),
+                        last_day,
+                        quarter,
+                        before,
+                        after,
+                    };
+                    let (value, kind, precision, from, anchors) = match resolve::resolve(&c, &ctx) {
+                        Ok(v) => (Some(v.value), v.kind, v.precision, v.from, v.anchors),
+                        Err(Miss::Undated(kind, precision)) => (None, kind, precision, None, false),
+                        Err(Miss::Skip) => continue,
+                    };
+                    let t = Time {
+                        span: Span::new(s.start + start, s.start + whole.end()),
+                        since: c
+                            .name("pre")
+                            .is_some_and(|p| p.as_str().eq_ignore_ascii_case("since")),
+                        value,
+                        kind,
+                        precision,
+                        from,
+                    };
+                    if anchors {
+                        match t.precision {
+                            "day" | "time" => last_day = t.from,
+                            "quarter" => {
+                                quarter = t.from.map(value::quarter_of);
+                            }
+                            _ => {}
+                        }
+                    }
+                    out.push(t);
+                }
+                out
+            })
+            .collect()
+    }
 }
 
-/// The precision of an expression that needs a publication date to be
-/// resolved ("on Wednesday", "last month", "May 3"), or `None` for one
-/// that stands alone.
-fn relative_precision(c: &regex::Captures<'_>) -> Option<&'static str> {
-    let has = |n: &str| c.name(n).is_some();
-    let unit = |n: &str| {
-        let u = c.name(n).map_or(String::new(), |m| m.as_str().to_lowercase());
-        if u.contains("week") {
-            "week"
-        } else if u.contains("month") {
-            "month"
-        } else if u.contains("year") {
-            "year"
-        } else {
-            "day"
-        }
+/// Where the words near an expression point: forward when the nearest
+/// cue before it (within eight words) is a forward word ("will meet on
+/// Friday"), back when it is a past verb ("met on Friday", "said on
+/// Friday"); failing both, forward when a forward word follows within
+/// three ("Friday's vote will ...").
+fn direction(words: &TimeWords, before: &str, after: &str) -> Direction {
+    let lower = |s: &str| {
+        s.to_lowercase()
+            .replace('’', "'")
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
     };
-    if (has("md_m") && !has("md_y")) || (has("dm_m") && !has("dm_y")) || has("wd") {
-        Some("day")
-    } else if (has("part") && !has("py")) || has("bm") {
-        Some("month")
-    } else if has("rel") {
-        Some(unit("rel"))
-    } else if has("ago_u") {
-        Some(unit("ago_u"))
+    let is_future = |ws: &[String], i: usize| {
+        words.future.iter().any(|f| {
+            let parts: Vec<&str> = f.split(' ').collect();
+            i + 1 >= parts.len() && parts.iter().rev().enumerate().all(|(k, p)| ws[i - k] == *p)
+        }) || ws[i].ends_with("'ll")
+    };
+    let past = |w: &str| {
+        (w.len() > 3 && w.ends_with("ed"))
+            || matches!(
+                w,
+                "said"
+                    | "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "told"
+                    | "met"
+                    | "went"
+                    | "came"
+                    | "took"
+                    | "made"
+                    | "gave"
+                    | "held"
+                    | "began"
+                    | "fell"
+                    | "rose"
+                    | "won"
+                    | "lost"
+                    | "left"
+                    | "saw"
+                    | "ago"
+                    | "since"
+                    | "last"
+            )
+    };
+    let b = lower(before);
+    for i in (b.len().saturating_sub(8)..b.len()).rev() {
+        if is_future(&b, i) {
+            return Direction::Forward;
+        }
+        // "will be held": a participle after "be" is not a past tense.
+        if past(&b[i]) && !(i > 0 && matches!(b[i - 1].as_str(), "be" | "being")) {
+            return Direction::Back;
+        }
+    }
+    let a = lower(after);
+    if (0..a.len().min(3)).any(|i| is_future(&a, i)) {
+        Direction::Forward
     } else {
-        None
+        Direction::Either
     }
 }
 
-/// Time expressions in `text[span]`, resolved against `published`.
+/// Time expressions in `text[span]` with the built-in words (see [`Times`]).
 pub fn find_times(text: &str, span: Span, published: Option<NaiveDate>) -> Vec<Time> {
-    let part = &text[span.start..span.end];
-    let mut out = Vec::new();
-    for c in pattern().captures_iter(part) {
-        let whole = c.get(0).expect("match");
-        let get = |n: &str| c.name(n).map(|m| m.as_str());
-        let year = |n: &str| get(n).and_then(|y| y.parse::<i32>().ok());
-        let resolve = || -> Option<(String, &'static str, Option<NaiveDate>)> {
-            if let Some(iso) = get("iso") {
-                NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok().map(day)
-            } else if let (Some(m), Some(d)) = (get("md_m").or(get("dm_m")), get("md_d").or(get("dm_d"))) {
-                let m = month_number(m);
-                let d: Option<u32> = d.parse().ok();
-                let y = year("md_y")
-                    .or(year("dm_y"))
-                    .or_else(|| Some(last_month(published?, m?)));
-                NaiveDate::from_ymd_opt(y?, m?, d?).map(day)
-            } else if let (Some(part_word), Some(m)) = (get("part"), get("pm").and_then(month_number)) {
-                let y = year("py").or_else(|| Some(last_month(published?, m)));
-                y.and_then(|y| {
-                    let first = match part_word.to_lowercase().as_str() {
-                        "early" => 1,
-                        "mid" => 11,
-                        _ => 21,
-                    };
-                    NaiveDate::from_ymd_opt(y, m, first).map(|f| (format!("{y:04}-{m:02}"), "month", Some(f)))
-                })
-            } else if let (Some(m), Some(y)) = (get("my_m").and_then(month_number), year("my_y")) {
-                Some(month_value(y, m))
-            } else if let Some(wd) = get("wd") {
-                let i = WEEKDAYS
-                    .iter()
-                    .position(|w| w.eq_ignore_ascii_case(wd))
-                    .unwrap_or(0);
-                let target = Weekday::try_from(i as u8).unwrap_or(Weekday::Mon);
-                published.map(|p| {
-                    let d = last_weekday(p, target);
-                    // "last Wednesday" on a Wednesday is a week ago.
-                    day(if get("wd_last").is_some() && d == p {
-                        d - Duration::days(7)
-                    } else {
-                        d
-                    })
-                })
-            } else if let Some(rel) = get("rel") {
-                let rel = rel
-                    .to_lowercase()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                published.map(|p| match rel.as_str() {
-                    "yesterday" | "last night" => day(p - Duration::days(1)),
-                    "tomorrow" => day(p + Duration::days(1)),
-                    "last week" => week(p - Duration::days(7)),
-                    "next week" => week(p + Duration::days(7)),
-                    "this week" | "earlier this week" => week(p),
-                    "this month" => month_value(p.year(), p.month()),
-                    "last month" => {
-                        let d = p.with_day(1).unwrap_or(p) - Duration::days(1);
-                        month_value(d.year(), d.month())
-                    }
-                    "next month" => {
-                        let d = p.with_day(28).unwrap_or(p) + Duration::days(7);
-                        month_value(d.year(), d.month())
-                    }
-                    "this year" => (
-                        p.year().to_string(),
-                        "year",
-                        NaiveDate::from_ymd_opt(p.year(), 1, 1),
-                    ),
-                    "last year" => (
-                        (p.year() - 1).to_string(),
-                        "year",
-                        NaiveDate::from_ymd_opt(p.year() - 1, 1, 1),
-                    ),
-                    "next year" => (
-                        (p.year() + 1).to_string(),
-                        "year",
-                        NaiveDate::from_ymd_opt(p.year() + 1, 1, 1),
-                    ),
-                    _ => day(p),
-                })
-            } else if let (Some(n), Some(u)) = (get("ago_n").and_then(number_word), get("ago_u")) {
-                published.and_then(|p| {
-                    let u = u.to_lowercase();
-                    let days = if u.starts_with("day") {
-                        n
-                    } else if u.starts_with("week") {
-                        7 * n
-                    } else if u.starts_with("month") {
-                        return NaiveDate::from_ymd_opt(p.year(), p.month(), 1)
-                            .and_then(|_| p.checked_sub_months(chrono::Months::new(n as u32)))
-                            .map(|d| month_value(d.year(), d.month()));
-                    } else {
-                        return Some((
-                            (p.year() - n as i32).to_string(),
-                            "year",
-                            NaiveDate::from_ymd_opt(p.year() - n as i32, 1, 1),
-                        ));
-                    };
-                    Some(day(p - Duration::days(days)))
-                })
-            } else if let (Some(n), Some(u)) = (get("dur_n").and_then(number_word), get("dur_u")) {
-                let unit = u.to_uppercase().chars().next().unwrap_or('D');
-                Some((format!("P{n}{unit}"), "duration", None))
-            } else if let Some(y) = year("year") {
-                Some((y.to_string(), "year", NaiveDate::from_ymd_opt(y, 1, 1)))
-            } else if let Some(m) = get("bm").and_then(month_number) {
-                published.map(|p| month_value(last_month(p, m), m))
-            } else {
-                None
-            }
-        };
-        let (value, precision, from) = match resolve() {
-            Some((v, p, f)) => (Some(v), p, f),
-            None if published.is_none() => match relative_precision(&c) {
-                Some(p) => (None, p, None),
-                None => continue,
-            },
-            None => continue,
-        };
-        // The span leaves out "since", "in" and the like (TimeML's
-        // convention: "Friday", not "on Friday").
-        let lead = [
-            "since ", "from ", "in ", "by ", "during ", "until ", "for ", "over ", "within ", "on ",
-        ]
-        .iter()
-        .find(|w| whole.as_str().to_lowercase().starts_with(*w))
-        .map_or(0, |w| w.len());
-        let start = span.start + whole.start() + lead;
-        out.push(Time {
-            span: Span::new(start, span.start + whole.end()),
-            value,
-            precision,
-            from,
-            since: whole.as_str().to_lowercase().starts_with("since"),
-        });
-    }
-    out
+    static BUILTIN: OnceLock<Times> = OnceLock::new();
+    BUILTIN.get_or_init(Times::builtin).find(text, span, published)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Per-stage timings on one thread: segmentation, language identification,
-//! event coding, and actor recognition with the built-in dictionaries and with a
+//! event coding, time expressions, and actor recognition with the built-in dictionaries and with a
 //! dictionary grown by generated names (100,000 by default; lookup cost
 //! must not grow with it).
 
@@ -173,6 +173,33 @@ pub fn measure(texts: &[String], rounds: usize, extra: usize) -> (Vec<Stage>, us
         sentences,
         articles: texts.len(),
         mentions: events,
+    });
+    // Times: every sentence against the publication date.
+    let finder = casus_resolve::Times::builtin();
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 2, 1);
+    let mut times = Vec::new();
+    let mut found = 0;
+    for _ in 0..rounds {
+        let start = Instant::now();
+        found = texts
+            .iter()
+            .zip(&segmented)
+            .map(|(t, s)| {
+                finder
+                    .find_all(t, s, published)
+                    .iter()
+                    .map(Vec::len)
+                    .sum::<usize>()
+            })
+            .sum();
+        times.push(start.elapsed().as_secs_f64());
+    }
+    stages.push(Stage {
+        name: "times".into(),
+        seconds: median(times),
+        sentences,
+        articles: texts.len(),
+        mentions: found,
     });
     (stages, names, build_seconds)
 }

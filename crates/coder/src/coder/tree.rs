@@ -87,6 +87,31 @@ impl<'a> Tree<'a> {
         None
     }
 
+    /// The bytes of `v`'s own clause: `v` and the words below it, without
+    /// the clauses of their own that hang on it ("said on Friday that
+    /// troops attacked on Tuesday": "said"'s clause ends at "Friday").
+    pub fn clause(&self, v: usize) -> Span {
+        const OWN: &[&str] = &["ccomp", "advcl", "parataxis", "conj", "acl:relcl", "csubj", "acl"];
+        let inside = |k: usize| {
+            let mut cur = k;
+            for _ in 0..self.heads.len() {
+                if cur == v {
+                    return true;
+                }
+                let h = self.heads[cur];
+                if h == 0 || OWN.contains(&self.labels[cur]) {
+                    return false;
+                }
+                cur = h - 1;
+            }
+            false
+        };
+        let own: Vec<usize> = (0..self.spans.len()).filter(|&k| inside(k)).collect();
+        let first = own.first().map_or(self.spans[v].start, |&k| self.spans[k].start);
+        let last = own.last().map_or(self.spans[v].end, |&k| self.spans[k].end);
+        Span::new(first, last)
+    }
+
     /// The token that starts at or covers byte `at`.
     pub fn token_at(&self, at: usize) -> Option<usize> {
         let k = self.spans.partition_point(|s| s.end <= at);
