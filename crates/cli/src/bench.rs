@@ -20,10 +20,11 @@ mod stages;
 /// cores: main-text extraction, furniture removal, segmentation, language
 /// identification, actor recognition and coreference, ids and hashes.
 /// Reading from disk is not included. Then times single stages on one
-/// thread: segmentation, language identification, and actor recognition
+/// thread: segmentation, language identification, actor recognition
 /// with the built-in dictionaries and with 100,000 generated names added
-/// (its cost must not grow with the dictionary). Prints the median of
-/// several rounds.
+/// (its cost must not grow with the dictionary), the tagger and parser,
+/// event coding, and time expressions. Prints the median of several
+/// rounds.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Articles per corpus.

@@ -539,3 +539,49 @@ fn a_relevance_model_we_train_is_the_one_extract_uses_and_a_bad_one_is_named() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("junk.bin: not a casus side tagger model"));
 }
+
+#[test]
+fn eval_scores_a_folder_of_timeml_documents_and_names_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |dct: &str, body: &str| {
+        format!(
+            "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{dct}\" functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT>\n<TEXT>\n{body}\n</TEXT>\n</TimeML>\n"
+        )
+    };
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(
+        dir.path().join("a.tml"),
+        doc(
+            "2024-01-25",
+            "Ferry crews in Lindqvist struck on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2024-01-24\">Wednesday</TIMEX3> for <TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P2D\">two days</TIMEX3>.",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("sub/b.tml"),
+        doc(
+            "2023-11-02",
+            "Profit at Harlow Mills rose in <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2023-Q3\">the third quarter</TIMEX3> and the mills run <TIMEX3 tid=\"t2\" type=\"SET\" value=\"P1D\">daily</TIMEX3>.",
+        ),
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = casus(&["eval", "--timeml", d, "--json"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &v["timeml"];
+    assert_eq!(t["documents"], 2);
+    assert_eq!(t["strict"]["gold"], 4);
+    assert_eq!(t["strict"]["matched_gold"], 4, "{t}");
+    assert_eq!(t["value"]["f1"], 1.0, "{t}");
+    // A broken document is named with its line.
+    std::fs::write(
+        dir.path().join("c.tml"),
+        "<TimeML>\n<TEXT>\nOn <TIMEX3 type=\"DATE\">Monday\n</TEXT>\n",
+    )
+    .unwrap();
+    let out = casus(&["eval", "--timeml", d], None);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("c.tml:4") && err.contains("not closed"), "{err}");
+}

@@ -492,7 +492,9 @@ impl Coder {
             nominal: false,
             source_span: Some(ctx.phrase_of(src)),
             target_span: target.map(|i| ctx.phrase_of(i)),
-            clause: None,
+            clause: ctx
+                .tree
+                .and_then(|t| t.token_at(h.span.start).map(|v| t.clause(v))),
         });
         (
             ev.into_iter().collect(),

@@ -96,7 +96,7 @@ pub fn annotate(
                 .get(k)
                 .filter(|s| **s == e.sentence)
                 .map_or(&[][..], |_| &times[k][..]);
-            match event_time(e, here) {
+            match event_time(e, &coded, here) {
                 // The governing expression needs a publication date the
                 // article does not have: the event has no date.
                 Some(t) if t.value.is_none() => {}
@@ -261,9 +261,12 @@ fn location(p: &Place, from: &str) -> Location {
 /// The time expression that governs an event: the nearest point in time
 /// inside the trigger's own clause where the parse gives one ("said on
 /// Friday that troops attacked on Tuesday": the attack is Tuesday's, the
-/// statement Friday's), else the nearest in its sentence ("since ..."
-/// ranges, durations, sets and vague references do not date an act).
-fn event_time<'a>(e: &Coded, times: &'a [Time]) -> Option<&'a Time> {
+/// statement Friday's); failing that, the nearest in its sentence that is
+/// not inside another act's clause ("denied that troops shelled the town
+/// on Monday": Monday is the shelling's, not the denial's). "Since ..."
+/// ranges, durations, sets and vague references date no act.
+fn event_time<'a>(e: &Coded, all: &[Coded], times: &'a [Time]) -> Option<&'a Time> {
+    let inside = |t: &Time, c: Span| c.start <= t.span.start && t.span.end <= c.end;
     let dating = || {
         times
             .iter()
@@ -272,13 +275,22 @@ fn event_time<'a>(e: &Coded, times: &'a [Time]) -> Option<&'a Time> {
             .filter(|t| t.from.is_none_or(|d| d >= casus_ingest::published::earliest()))
     };
     let nearest = |t: &&Time| t.span.start.abs_diff(e.trigger.start);
+    let others = || {
+        all.iter()
+            .filter(|o| o.sentence == e.sentence && o.trigger != e.trigger)
+            .filter_map(|o| o.clause)
+            .filter(|c| {
+                e.clause
+                    .is_none_or(|mine| !(c.start <= mine.start && mine.end <= c.end))
+            })
+    };
     e.clause
-        .and_then(|c| {
+        .and_then(|c| dating().filter(|t| inside(t, c)).min_by_key(nearest))
+        .or_else(|| {
             dating()
-                .filter(|t| c.start <= t.span.start && t.span.end <= c.end)
+                .filter(|t| !others().any(|c| inside(t, c)))
                 .min_by_key(nearest)
         })
-        .or_else(|| dating().min_by_key(nearest))
 }
 
 fn words(span: Span, text: &str, map: &CharMap) -> Words {

@@ -196,3 +196,26 @@ fn a_declared_json_lines_date_wins_over_the_page() {
     assert_eq!(out.articles[0].published.as_deref(), Some("2023-06-09"));
     assert_eq!(out.articles[0].published_from.as_deref(), Some("input"));
 }
+
+#[test]
+fn an_act_is_dated_by_the_time_in_its_own_clause_not_by_the_nearest() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = r#"{"id":"c1","published":"2024-01-27","text":"Officials in Marrow said on Friday that soldiers attacked the village of Tesk on Tuesday.\n\nThe army denied that its troops shelled the town on Monday, officials said on Thursday."}"#;
+    let out = extract(&[file(&dir, "c.jsonl", line.as_bytes())]);
+    let a = &out.articles[0];
+    let date = |trigger: &str, nth: usize| {
+        let e = a.events.iter().filter(|e| e.trigger.text == trigger).nth(nth);
+        let e = e.unwrap_or_else(|| panic!("no {trigger} in {:#?}", a.events));
+        (
+            e.date.clone().unwrap_or_default(),
+            e.date_from.clone().unwrap_or_default(),
+        )
+    };
+    // 2024-01-27 is a Saturday.
+    assert_eq!(date("attacked", 0), ("2024-01-23".into(), "text".into()));
+    assert_eq!(date("said", 0), ("2024-01-26".into(), "text".into()));
+    assert_eq!(date("shelled", 0), ("2024-01-22".into(), "text".into()));
+    // Monday is the shelling's: the denial has no time of its own.
+    assert_eq!(date("denied", 0), ("2024-01-27".into(), "published".into()));
+    assert_eq!(date("said", 1), ("2024-01-25".into(), "text".into()));
+}

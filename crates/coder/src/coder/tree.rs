@@ -106,7 +106,10 @@ impl<'a> Tree<'a> {
             }
             false
         };
-        let own: Vec<usize> = (0..self.spans.len()).filter(|&k| inside(k)).collect();
+        // Punctuation hangs on the root and would stretch the clause.
+        let own: Vec<usize> = (0..self.spans.len())
+            .filter(|&k| inside(k) && (k == v || self.labels[k] != "punct"))
+            .collect();
         let first = own.first().map_or(self.spans[v].start, |&k| self.spans[k].start);
         let last = own.last().map_or(self.spans[v].end, |&k| self.spans[k].end);
         Span::new(first, last)

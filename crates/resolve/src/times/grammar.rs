@@ -75,12 +75,13 @@ pub fn build(w: &TimeWords) -> Regex {
         format!(
             r"(?P<clock>(?:(?P<hh>\d{{1,2}})(?:[:.](?P<mm>\d{{2}}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|(?P<hh2>\d{{1,2}}):(?P<mm2>\d{{2}})\b|(?P<cpart>{clocks})\b)(?:\s+(?P<zone>{zones})\b)?(?:,?\s+(?:on\s+)?(?P<cwd>{wd}|today|yesterday|tomorrow)\b)?)"
         ),
-        format!(r"(?P<md_m>{m})\s*(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{y})\b)?"),
+        format!(r"(?:(?P<md_mod>last|next)\s+)?(?P<md_m>{m})\s*(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{y})\b)?"),
         format!(r"(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{m})(?:,?\s+(?P<dm_y>{y}))?\b"),
         format!(
             r"(?:the\s+)?(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]*(?:(?P<pm>{m})(?:,?\s+(?P<py>{y}))?|(?P<pyear>{y}))\b"
         ),
         format!(r"(?P<my_m>{m}),?\s+(?P<my_y>{y})\b"),
+        format!(r"(?P<mly_m>{m}),?\s+(?:of\s+)?(?P<mly>last|this|next)\s+year\b"),
         r"(?:the\s+)?(?:(?P<dec_part>early|mid|late)[-\s]?)?(?:(?P<dec>(?:1[6-9]|20)\d0)['’]?s|['’](?P<dec2>\d0)s)\b".to_string(),
         r"(?:the\s+)?(?P<cen>\d{1,2})(?:st|nd|rd|th)[-\s]+century\b".to_string(),
         format!(
@@ -123,5 +124,11 @@ pub fn build(w: &TimeWords) -> Regex {
         format!(r"(?:(?P<bm_mod>last|this|next|early|late)\s+)?(?P<bm>{m})"),
     ];
     let src = format!(r"(?i)\b(?:(?P<pre>{PRE})\s+)?(?:{})", branches.join("|"));
-    Regex::new(&src).expect("time pattern compiles")
+    // ASCII word boundaries: a Unicode `\b` keeps the fast DFA engines
+    // off any text with a non-ASCII letter in it.
+    let src = src.replace(r"\b", r"(?-u:\b)");
+    regex::RegexBuilder::new(&src)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("time pattern compiles")
 }

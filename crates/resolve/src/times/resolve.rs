@@ -30,6 +30,15 @@ impl Ctx<'_> {
     fn forward(&self) -> bool {
         self.direction == Direction::Forward
     }
+
+    /// A month named alone is past unless the words point forward: news
+    /// reports what happened "in March" far more often than what will.
+    fn month_direction(&self) -> Direction {
+        match self.direction {
+            Direction::Forward => Direction::Forward,
+            _ => Direction::Back,
+        }
+    }
 }
 
 /// Why an expression gets no value.
@@ -132,9 +141,14 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
     if let (Some(m), Some(d)) = (g("md_m").or(g("dm_m")), g("md_d").or(g("dm_d"))) {
         let m = month_number(m).ok_or(Miss::Skip)?;
         let d: u32 = d.parse().map_err(|_| Miss::Skip)?;
+        let direction = match gl("md_mod").as_deref() {
+            Some("last") => Direction::Back,
+            Some("next") => Direction::Forward,
+            _ => x.direction,
+        };
         let y = match year_in("md_y").or(year_in("dm_y")) {
             Some(y) => y,
-            None => value::year_of(date()?, m, d, x.direction),
+            None => value::year_of(date()?, m, d, direction),
         };
         return NaiveDate::from_ymd_opt(y, m, d).map(value::day).ok_or(Miss::Skip);
     }
@@ -152,13 +166,22 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
         let m = g("pm").and_then(month_number).ok_or(Miss::Skip)?;
         let y = match year_in("py") {
             Some(y) => y,
-            None => value::year_of(need(TimeKind::Date, "month")?, m, 1, x.direction),
+            None => value::year_of(need(TimeKind::Date, "month")?, m, 1, x.month_direction()),
         };
         let mut v = value::month(y, m);
         v.from = NaiveDate::from_ymd_opt(y, m, first_day);
         return Ok(v);
     }
     if let (Some(m), Some(y)) = (g("my_m").and_then(month_number), year_in("my_y")) {
+        return Ok(value::month(y, m));
+    }
+    if let (Some(m), Some(which)) = (g("mly_m").and_then(month_number), gl("mly")) {
+        let y = need(TimeKind::Date, "month")?.year();
+        let y = match which.as_str() {
+            "last" => y - 1,
+            "next" => y + 1,
+            _ => y,
+        };
         return Ok(value::month(y, m));
     }
     if g("dec").is_some() || g("dec2").is_some() {
@@ -611,7 +634,7 @@ fn bare_month(m: &str, modifier: Option<&str>, has_pre: bool, x: &Ctx<'_>) -> Re
         Some("this") => p.year(),
         Some("next") if n <= p.month() => p.year() + 1,
         Some("next") => p.year(),
-        _ => value::year_of(p, n, 1, x.direction),
+        _ => value::year_of(p, n, 1, x.month_direction()),
     };
     Ok(value::month(y, n))
 }
