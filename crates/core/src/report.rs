@@ -75,4 +75,12 @@ pub struct PlaceRef {
     pub lat: f64,
     pub lon: f64,
     pub geonameid: u64,
+    /// country, continent or town: how precise the place is.
+    #[serde(default)]
+    pub kind: String,
+    /// How the text uses the name: `literal` (a location: "in Iraq"),
+    /// `metonymic` (a country for its state: "Turkey fired shells") or
+    /// `associative` (an adjective or demonym: "a French engineer").
+    #[serde(default, rename = "use")]
+    pub use_: String,
 }

@@ -1,13 +1,14 @@
 //! The language stages on one article's text: actors, events, quotes,
 //! claims and times, in output form (code-point spans).
 
+use crate::toponyms;
 use crate::Resources;
 use casus_actors::{Found, Kind};
-use casus_coder::{penta_class, quad_class, Coded, QuoteFound, LOCATIVE};
+use casus_coder::{penta_class, quad_class, Coded, QuoteFound};
 use casus_core::{
     CharMap, Claim, Event, Location, Mention, Part, PlaceRef, Quote, SentenceClass, Span, TimeRef, Words,
 };
-use casus_resolve::{find_claims, parse_date, Gazetteer, Place, Time};
+use casus_resolve::{find_claims, parse_date, Place, Time};
 
 /// Everything the language stages say about one text.
 #[derive(Debug, Clone, Default)]
@@ -79,16 +80,16 @@ pub fn annotate(
         .collect();
     let countries = countries_by_mentions(&found);
     let mut places = match &res.gazetteer {
-        Some(g) => find_places(g, text, &found, &countries),
+        Some(g) => toponyms::find_places(g, text, &found, &countries),
         None => Vec::new(),
     };
     places.sort_by_key(|p| p.span.start);
-    let focus = article_focus(&places, &countries, res.gazetteer.as_deref());
+    let focus = toponyms::article_focus(&places, &countries, res.gazetteer.as_deref());
     let events = coded
         .iter()
         .map(|e| {
             let mut ev = to_event(e, &found, text, map);
-            ev.location = event_place(e, &places)
+            ev.location = toponyms::event_place(e, &places)
                 .map(|p| location(p, "sentence"))
                 .or_else(|| focus.as_ref().map(|p| location(p, "article")));
             let k = sentences.partition_point(|s| s.start < e.sentence.start);
@@ -149,6 +150,8 @@ pub fn annotate(
                 lat: p.place.lat,
                 lon: p.place.lon,
                 geonameid: p.place.geonameid,
+                kind: toponyms::kind_name(p.place.kind).to_string(),
+                use_: p.use_.to_string(),
             })
             .collect(),
         times: times
@@ -165,55 +168,6 @@ pub fn annotate(
     }
 }
 
-/// A toponym in the text and the place it resolves to.
-struct Toponym {
-    span: Span,
-    place: Place,
-}
-
-/// Toponyms among the mentions: places, unknown names after a locative
-/// word, and countries used as locations ("in Iraq and Syria"); demonyms
-/// and governments are actors, not places.
-fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries: &[String]) -> Vec<Toponym> {
-    let mut out = Vec::new();
-    for f in found {
-        let word_before = text[..f.span.start]
-            .split_whitespace()
-            .next_back()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-        // "in Iraq and Syria": a name joined to a location is one too.
-        let chained = matches!(word_before.as_deref(), Some("and" | "or"))
-            && out.last().is_some_and(|t: &Toponym| {
-                let gap = text[t.span.end..f.span.start].trim();
-                matches!(gap, "and" | "or" | "," | ", and")
-            });
-        let locative = word_before.as_deref().is_some_and(|w| LOCATIVE.contains(&w)) || chained;
-        let name = f.span.slice(text);
-        let place = match f.kind {
-            Kind::Country if locative => f.actor.as_ref().and_then(|a| g.country(a.country.as_deref()?)),
-            Kind::Place => g.resolve(name, countries),
-            Kind::Name if locative => g.resolve(name, countries),
-            _ => None,
-        };
-        if let Some(p) = place {
-            out.push(Toponym {
-                span: f.span,
-                place: p.clone(),
-            });
-        }
-    }
-    out
-}
-
-/// The place an event's sentence puts it in: the nearest to its trigger.
-fn event_place<'a>(e: &Coded, places: &'a [Toponym]) -> Option<&'a Place> {
-    places[casus_core::starting_in(places, |p| p.span.start, e.sentence.start, e.sentence.end)]
-        .iter()
-        .filter(|p| p.span.end <= e.sentence.end)
-        .min_by_key(|p| p.span.start.abs_diff(e.trigger.start))
-        .map(|p| &p.place)
-}
-
 /// The countries an article's actors belong to, most mentioned first (the
 /// first mentioned first among equals).
 fn countries_by_mentions(found: &[Found]) -> Vec<String> {
@@ -226,25 +180,6 @@ fn countries_by_mentions(found: &[Found]) -> Vec<String> {
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|c| c.0).collect()
-}
-
-/// The article's focus: its most mentioned place, else the country its
-/// actors belong to most.
-fn article_focus(places: &[Toponym], countries: &[String], g: Option<&Gazetteer>) -> Option<Place> {
-    let mut best: Option<(&Place, usize)> = None;
-    for p in places {
-        let n = places
-            .iter()
-            .filter(|q| q.place.geonameid == p.place.geonameid)
-            .count();
-        if best.is_none_or(|(_, m)| n > m) {
-            best = Some((&p.place, n));
-        }
-    }
-    if let Some((p, _)) = best {
-        return Some(p.clone());
-    }
-    g?.country(countries.first()?).cloned()
 }
 
 fn location(p: &Place, from: &str) -> Location {

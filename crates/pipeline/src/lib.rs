@@ -13,7 +13,9 @@ mod pipeline;
 mod resources;
 mod run;
 mod tally;
+mod toponyms;
 
+pub use annotate::{annotate, Annotations};
 pub use dedup::{body_hash, Dedup};
 pub use pipeline::{Pipeline, PipelineOptions, Processed};
 pub use resources::{default_gazetteer_path, Models, ResourceError, Resources, UserData};

@@ -31,29 +31,55 @@ fn article(text: &str) -> casus_core::Article {
 }
 
 #[test]
-fn locations_are_places_and_demonyms_and_governments_are_not() {
+fn every_toponym_is_a_place_with_its_use() {
     let a = article(
         "Raids Near Basra\n\nIraqi officials said drones struck a depot near Basra on Monday. \
          Iraq said fighters had crossed from Syria. Attacks in Iraq and Syria rose in April.\n",
     );
-    let names: Vec<(&str, &str)> = a
+    let uses: Vec<(&str, &str, &str)> = a
         .places
         .iter()
-        .map(|p| (p.text.as_str(), p.name.as_str()))
+        .map(|p| (p.text.as_str(), p.name.as_str(), p.use_.as_str()))
         .collect();
-    assert!(names.contains(&("Basra", "Basra")), "{names:?}");
-    assert!(
-        names.contains(&("Iraq", "Iraq")) && names.contains(&("Syria", "Syria")),
-        "{names:?}"
+    assert!(uses.contains(&("Basra", "Basra", "literal")), "{uses:?}");
+    // "Iraqi officials": a demonym; "Iraq said": the state.
+    assert!(uses.contains(&("Iraqi", "Iraq", "associative")), "{uses:?}");
+    assert!(uses.contains(&("Iraq", "Iraq", "metonymic")), "{uses:?}");
+    // "from Syria", "in Iraq and Syria": locations.
+    assert_eq!(
+        uses.iter().filter(|u| u.2 == "literal" && u.0 != "Basra").count(),
+        3,
+        "{uses:?}"
     );
-    // "Iraqi officials" and "Iraq said" are actors, not places.
-    assert!(a.places.iter().all(|p| p.text != "Iraqi"));
-    let iraq_said = a.text.find("Iraq said").unwrap();
-    let chars_before = a.text[..iraq_said].chars().count();
-    assert!(a.places.iter().all(|p| p.span[0] != chars_before));
     let basra = a.places.iter().find(|p| p.text == "Basra").unwrap();
     assert_eq!((basra.geonameid, basra.country.as_deref()), (99532, Some("IRQ")));
+    assert_eq!(basra.kind, "town");
     assert!((basra.lat - 30.51).abs() < 1e-6);
+    // The strike is located at Basra, not at the country of its actors.
+    let struck = a.events.iter().find(|e| e.trigger.text == "struck").unwrap();
+    assert_eq!(struck.location.as_ref().unwrap().name, "Basra");
+}
+
+#[test]
+fn a_state_a_continent_and_a_town_by_its_place_noun() {
+    let a = article(
+        "Storm Moves East\n\nThe storm crossed Texas and reached Georgia, US officials said. \
+         Aid came from Africa. Crews worked in the town of Brisk.\n",
+    );
+    let kinds: Vec<(&str, &str, &str)> = a
+        .places
+        .iter()
+        .map(|p| (p.text.as_str(), p.name.as_str(), p.kind.as_str()))
+        .collect();
+    assert!(kinds.contains(&("Texas", "Texas", "admin area")), "{kinds:?}");
+    // Georgia in an article about the United States is the state.
+    let georgia = a.places.iter().find(|p| p.text == "Georgia").unwrap();
+    assert_eq!(
+        (georgia.kind.as_str(), georgia.country.as_deref()),
+        ("admin area", Some("USA"))
+    );
+    assert!(kinds.contains(&("Africa", "Africa", "continent")), "{kinds:?}");
+    assert!(kinds.contains(&("Brisk", "Brisk", "town")), "{kinds:?}");
 }
 
 #[test]

@@ -89,9 +89,11 @@ impl<'a> Tree<'a> {
 
     /// The bytes of `v`'s own clause: `v` and the words below it, without
     /// the clauses of their own that hang on it ("said on Friday that
-    /// troops attacked on Tuesday": "said"'s clause ends at "Friday").
+    /// troops attacked on Tuesday": "said"'s clause ends at "Friday"). An
+    /// adverbial clause stays in ("accused ... after a strike killed six
+    /// on Tuesday": the accusation is Tuesday's too).
     pub fn clause(&self, v: usize) -> Span {
-        const OWN: &[&str] = &["ccomp", "advcl", "parataxis", "conj", "acl:relcl", "csubj", "acl"];
+        const OWN: &[&str] = &["ccomp", "parataxis", "conj", "acl:relcl", "csubj", "acl"];
         let inside = |k: usize| {
             let mut cur = k;
             for _ in 0..self.heads.len() {

@@ -1,0 +1,209 @@
+//! Toponyms among the mentions, in the uses of the geoparsing benchmark's
+//! taxonomy: a place where something is (`literal`: "in Iraq", "the city
+//! of Aleppo"), a country standing for its state (`metonymic`: "Turkey
+//! fired shells", "talks with France"), and a place named in an adjective
+//! or a demonym (`associative`: "a French engineer", "Iraqi officials").
+//! An actor mention and a place can share a span.
+
+use casus_actors::{Found, Kind};
+use casus_coder::{Coded, LOCATIVE};
+use casus_core::Span;
+use casus_resolve::{Gazetteer, Place, PlaceKind};
+
+/// A toponym in the text and the place it resolves to.
+pub(crate) struct Toponym {
+    pub span: Span,
+    pub place: Place,
+    /// literal, metonymic or associative.
+    pub use_: &'static str,
+}
+
+/// Prepositions of motion and extent that make a name a location ("from
+/// Syria", "flights to the Netherlands"), beside the coder's locatives.
+const MOTION: &[&str] = &[
+    "from",
+    "to",
+    "into",
+    "across",
+    "via",
+    "throughout",
+    "toward",
+    "towards",
+    "around",
+    "inside",
+    "outside",
+    "within",
+];
+
+/// Nouns that make the name after "of" a place: "the city of Aleppo".
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "capital",
+    "enclave",
+    "county",
+    "state",
+    "island",
+    "port",
+    "suburb",
+    "governorate",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+];
+
+/// The lower-case word before byte `at`, past an article ("to the
+/// Netherlands").
+fn word_before(text: &str, at: usize) -> Option<String> {
+    let mut words = text[..at]
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let w = words.next()?;
+    if w == "the" {
+        words.next()
+    } else {
+        Some(w)
+    }
+}
+
+/// A town this populous is a place even without a locative word.
+const KNOWN_TOWN: u64 = 100_000;
+
+/// The demonym that opens a group's words: "Iraqi" of "Iraqi officials",
+/// "Iran" of "Iran-backed groups".
+fn demonym(text: &str, span: Span) -> Option<Span> {
+    let words = span.slice(text);
+    let mut at = 0;
+    for w in words.split(' ') {
+        let head = w.split('-').next().unwrap_or(w);
+        if matches!(w, "The" | "A" | "An" | "the" | "a" | "an") {
+            at += w.len() + 1;
+            continue;
+        }
+        return head
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then(|| Span::new(span.start + at, span.start + at + head.len()));
+    }
+    None
+}
+
+/// Whether a group's (person's, organisation's) first word names its
+/// country ("Iraqi" officials, "U.S." Sen. Harlan, the "French" Foreign
+/// Ministry), not a people, a faction or a name ("Houthi rebels",
+/// "Hezbollah").
+fn names_country(word: &str, c: &Place) -> bool {
+    let w = word.to_lowercase().replace('.', "");
+    let n = c.name.to_lowercase();
+    let acronym = w.len() <= 3 && word.chars().all(|ch| ch.is_uppercase() || ch == '.');
+    let stem: String = n.chars().take(3).collect();
+    acronym || (w.len() >= 4 && stem.chars().count() == 3 && w.starts_with(&stem))
+}
+
+/// Toponyms among the mentions: places and countries in every use,
+/// demonyms as associative uses, unknown names after a locative word or a
+/// place noun ("in Harlow", "the town of Harlow").
+pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries: &[String]) -> Vec<Toponym> {
+    let mut out: Vec<Toponym> = Vec::new();
+    for f in found {
+        let before = word_before(text, f.span.start);
+        // "in Iraq and Syria": a name joined to a location is one too.
+        let chained = matches!(before.as_deref(), Some("and" | "or"))
+            && out.last().is_some_and(|t| {
+                let gap = text[t.span.end..f.span.start].trim();
+                t.use_ == "literal" && matches!(gap, "and" | "or" | "," | ", and")
+            });
+        let locative = before
+            .as_deref()
+            .is_some_and(|w| LOCATIVE.contains(&w) || MOTION.contains(&w))
+            || chained;
+        let of_place = before.as_deref() == Some("of")
+            && word_before(text, f.span.start.saturating_sub(3))
+                .is_some_and(|w| PLACE_NOUNS.contains(&w.as_str()));
+        let country = || f.actor.as_ref().and_then(|a| g.country(a.country.as_deref()?));
+        let name = f.span.slice(text);
+        let (span, place, use_) = match f.kind {
+            Kind::Country => (f.span, country(), if locative { "literal" } else { "metonymic" }),
+            Kind::Nationality => (f.span, country(), "associative"),
+            Kind::Group | Kind::Person | Kind::Organisation => match (demonym(text, f.span), country()) {
+                (Some(d), Some(c)) if names_country(d.slice(text), c) => (d, Some(c), "associative"),
+                _ => continue,
+            },
+            Kind::Place => (f.span, g.resolve(name, countries), "literal"),
+            Kind::Name => match g.resolve(name, countries) {
+                Some(p)
+                    if locative || of_place || p.population >= KNOWN_TOWN || p.kind != PlaceKind::City =>
+                {
+                    (f.span, Some(p), "literal")
+                }
+                _ => continue,
+            },
+            _ => continue,
+        };
+        // "Georgia" in an article about the United States is the state.
+        let state = place
+            .filter(|p| p.kind == PlaceKind::Country)
+            .and_then(|p| g.admin_in(span.slice(text), countries, &p.country));
+        let (place, use_) = match state {
+            Some(s) => (Some(s), "literal"),
+            None => (place, use_),
+        };
+        if let Some(p) = place {
+            out.push(Toponym {
+                span,
+                place: p.clone(),
+                use_,
+            });
+        }
+    }
+    out
+}
+
+/// The place an event's sentence puts it in: the nearest literal place to
+/// its trigger ("Turkey fired shells" says who, not where).
+pub(crate) fn event_place<'a>(e: &Coded, places: &'a [Toponym]) -> Option<&'a Place> {
+    places[casus_core::starting_in(places, |p| p.span.start, e.sentence.start, e.sentence.end)]
+        .iter()
+        .filter(|p| p.span.end <= e.sentence.end && p.use_ == "literal")
+        .min_by_key(|p| p.span.start.abs_diff(e.trigger.start))
+        .map(|p| &p.place)
+}
+
+/// The article's focus: its most mentioned literal place, else the
+/// country its actors belong to most.
+pub(crate) fn article_focus(
+    places: &[Toponym],
+    countries: &[String],
+    g: Option<&Gazetteer>,
+) -> Option<Place> {
+    let literal = || places.iter().filter(|p| p.use_ == "literal");
+    let mut best: Option<(&Place, usize)> = None;
+    for p in literal() {
+        let n = literal()
+            .filter(|q| q.place.geonameid == p.place.geonameid)
+            .count();
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((&p.place, n));
+        }
+    }
+    if let Some((p, _)) = best {
+        return Some(p.clone());
+    }
+    g?.country(countries.first()?).cloned()
+}
+
+/// country, continent or town: how precise a place is.
+pub(crate) fn kind_name(k: PlaceKind) -> &'static str {
+    match k {
+        PlaceKind::Country => "country",
+        PlaceKind::Continent => "continent",
+        PlaceKind::Admin1 => "admin area",
+        PlaceKind::City => "town",
+    }
+}
