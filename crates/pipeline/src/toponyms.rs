@@ -71,6 +71,13 @@ fn word_before(text: &str, at: usize) -> Option<String> {
     }
 }
 
+/// Whether byte `at` starts a sentence (nothing but an opening quote
+/// between it and the previous sentence's end or a line break).
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c == ' ' || c == '"' || c == '“' || c == '\'');
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+}
+
 /// A town this populous is a place even without a locative word.
 const KNOWN_TOWN: u64 = 100_000;
 
@@ -101,7 +108,9 @@ fn demonym(text: &str, span: Span) -> Option<Span> {
 fn names_country(word: &str, c: &Place) -> bool {
     let w = word.to_lowercase().replace('.', "");
     let n = c.name.to_lowercase();
-    let acronym = w.len() <= 3 && word.chars().all(|ch| ch.is_uppercase() || ch == '.');
+    // "US", "U.K.", "UAE": a country's own letters, not any acronym ("FBI").
+    let acronym = word.chars().all(|ch| ch.is_uppercase() || ch == '.')
+        && (w == c.country.to_lowercase() || matches!(w.as_str(), "us" | "uk" | "uae" | "drc" | "prc"));
     let stem: String = n.chars().take(3).collect();
     acronym || (w.len() >= 4 && stem.chars().count() == 3 && w.starts_with(&stem))
 }
@@ -137,8 +146,13 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries:
             },
             Kind::Place => (f.span, g.resolve(name, countries), "literal"),
             Kind::Name => match g.resolve(name, countries) {
+                Some(p) if locative || of_place => (f.span, Some(p), "literal"),
+                // A well-known place named anywhere but first in a sentence
+                // ("Can", "United" open sentences).
                 Some(p)
-                    if locative || of_place || p.population >= KNOWN_TOWN || p.kind != PlaceKind::City =>
+                    if (p.population >= KNOWN_TOWN || p.kind != PlaceKind::City)
+                        && name.len() >= 4
+                        && !opens_sentence(text, f.span.start) =>
                 {
                     (f.span, Some(p), "literal")
                 }

@@ -64,7 +64,7 @@ fn every_toponym_is_a_place_with_its_use() {
 fn a_state_a_continent_and_a_town_by_its_place_noun() {
     let a = article(
         "Storm Moves East\n\nThe storm crossed Texas and reached Georgia, US officials said. \
-         Aid came from Africa. Crews worked in the town of Brisk.\n",
+         Aid came from Africa. Crews worked in the town of Brisk. FBI agents came too.\n",
     );
     let kinds: Vec<(&str, &str, &str)> = a
         .places
@@ -80,6 +80,9 @@ fn a_state_a_continent_and_a_town_by_its_place_noun() {
     );
     assert!(kinds.contains(&("Africa", "Africa", "continent")), "{kinds:?}");
     assert!(kinds.contains(&("Brisk", "Brisk", "town")), "{kinds:?}");
+    // "US officials" name their country; "FBI agents" do not.
+    assert!(kinds.contains(&("US", "United States", "country")), "{kinds:?}");
+    assert!(a.places.iter().all(|p| p.text != "FBI"), "{kinds:?}");
 }
 
 #[test]
