@@ -74,7 +74,7 @@ fn word_before(text: &str, at: usize) -> Option<String> {
 /// Whether byte `at` starts a sentence (nothing but an opening quote
 /// between it and the previous sentence's end or a line break).
 fn opens_sentence(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches(|c: char| c == ' ' || c == '"' || c == '“' || c == '\'');
+    let before = text[..at].trim_end_matches([' ', '"', '“', '\'']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
 
