@@ -43,7 +43,8 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    let resources = crate::reading::load_resources(&[], &[], &args.dictionary, &[], &[], Default::default())?;
+    let resources =
+        crate::reading::load_resources(&[], &[], &args.dictionary, &[], &[], &[], Default::default())?;
     let pipeline = Pipeline::new(
         resources,
         PipelineOptions {

@@ -23,7 +23,7 @@ mod stages;
 /// thread: segmentation, language identification, actor recognition
 /// with the built-in dictionaries and with 100,000 generated names added
 /// (its cost must not grow with the dictionary), the tagger and parser,
-/// event coding, and time expressions. Prints the median of several
+/// event coding, time expressions, and attribution (quotes). Prints the median of several
 /// rounds.
 #[derive(clap::Args, Debug)]
 pub struct Args {

@@ -32,6 +32,12 @@ use std::process::ExitCode;
 /// all gold toponyms found and resolved within 161 km; once for `places`
 /// alone, once counting the country and place mentions among the actors.
 ///
+/// --quotes DIR: attributions in brat standoff (PolNeAR's layout: DIR/text
+/// and DIR/attributions): token overlap P/R/F1 over source, cue and content
+/// (Citron's metric), attributions found (contents sharing half their
+/// words), speaker right, recall with and without quotation marks; for
+/// casus's quotes, for the learned tagger alone and for the rules alone.
+///
 /// Example:
 ///   casus eval --penta dev/pentaclass-train.tsv --bio dev/source-target-train.bio \
 ///              --plover dev/plover-gsr.json --timeml dev/times
@@ -64,6 +70,15 @@ pub struct Args {
     /// Extra time words, as for `casus extract`.
     #[arg(long, value_name = "FILE")]
     times: Vec<PathBuf>,
+    /// An attribution corpus folder (`text/`, `attributions/`); several allowed.
+    #[arg(long, value_name = "DIR")]
+    quotes: Vec<PathBuf>,
+    /// Extra attribution cues, as for `casus extract`.
+    #[arg(long, value_name = "FILE")]
+    cues: Vec<PathBuf>,
+    /// Attribution-tagger weights to measure instead of the shipped ones.
+    #[arg(long, value_name = "FILE")]
+    quotes_model: Option<PathBuf>,
     /// PentaClass weights to measure instead of the shipped ones (for
     /// held-out data, train on other data with `casus train`).
     #[arg(long, value_name = "FILE")]
@@ -93,8 +108,11 @@ pub fn main(args: Args) -> Result<ExitCode> {
         && args.penta.is_none()
         && args.timeml.is_none()
         && args.geo.is_empty()
+        && args.quotes.is_empty()
     {
-        anyhow::bail!("nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR and/or --geo FILE");
+        anyhow::bail!(
+            "nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR, --geo FILE and/or --quotes DIR"
+        );
     }
     let resources = crate::reading::load_resources(
         &[],
@@ -102,10 +120,12 @@ pub fn main(args: Args) -> Result<ExitCode> {
         &args.dictionary,
         &args.lexicon,
         &args.times,
+        &args.cues,
         casus_pipeline::Models {
             pentaclass: args.model.as_deref(),
             relevance: None,
             sides: args.sides_model.as_deref(),
+            quotes: args.quotes_model.as_deref(),
         },
     )?;
     let pipeline = Pipeline::new(resources, PipelineOptions::default());
@@ -196,6 +216,27 @@ pub fn main(args: Args) -> Result<ExitCode> {
         }
         json.insert("timeml".into(), serde_json::to_value(&r)?);
     }
+    let mut quotes = serde_json::Map::new();
+    for p in &args.quotes {
+        let docs = casus_attrib::brat::read_dir(p)?;
+        use casus_eval::quotes::{evaluate, predicted, rules_alone, tagger_alone};
+        let rows = [
+            ("quotes", evaluate(&docs, |t| predicted(&pipeline, t))),
+            ("tagger alone", evaluate(&docs, |t| tagger_alone(&pipeline, t))),
+            ("rules alone", evaluate(&docs, |t| rules_alone(&pipeline, t))),
+        ];
+        if !args.json {
+            print_quotes(&p.display().to_string(), &rows);
+        }
+        let v: serde_json::Map<String, serde_json::Value> = rows
+            .iter()
+            .map(|(k, r)| Ok((k.to_string(), serde_json::to_value(r)?)))
+            .collect::<Result<_>>()?;
+        quotes.insert(p.display().to_string(), serde_json::Value::Object(v));
+    }
+    if !quotes.is_empty() {
+        json.insert("quotes".into(), serde_json::Value::Object(quotes));
+    }
     let mut geo = serde_json::Map::new();
     for p in &args.geo {
         let file = casus_eval::geo::parse(&p.display().to_string(), &read(p)?)?;
@@ -259,6 +300,31 @@ fn print_geo(path: &str, r: &casus_eval::geo::GeoReport) {
             s.median_km,
             s.auc,
             s.end_to_end.rate(),
+        );
+    }
+}
+
+fn print_quotes(path: &str, rows: &[(&str, casus_eval::quotes::Report)]) {
+    let docs = rows.first().map_or(0, |r| r.1.documents);
+    let gold = rows.first().map_or(0, |r| r.1.attributions.gold);
+    println!("{path} ({docs} articles, {gold} attributions)");
+    println!(
+        "  {:<13} {:>17} {:>17} {:>17} {:>17} {:>17} {:>8} {:>8} {:>8}",
+        "", "all words P/R/F1", "source", "cue", "content", "attributions", "speaker", "R quoted", "unquoted"
+    );
+    let prf = |s: &casus_eval::bio::SpanScore| format!("{:.2}/{:.2}/{:.2}", s.precision, s.recall, s.f1);
+    for (name, r) in rows {
+        println!(
+            "  {:<13} {:>17} {:>17} {:>17} {:>17} {:>17} {:>8.3} {:>8.3} {:>8.3}",
+            name,
+            prf(&r.all),
+            prf(&r.source),
+            prf(&r.cue),
+            prf(&r.content),
+            prf(&r.attributions),
+            r.speaker_right.rate(),
+            r.recall_quoted.rate(),
+            r.recall_unquoted.rate()
         );
     }
 }

@@ -82,6 +82,13 @@ pub struct ReadArgs {
     #[arg(long, value_name = "FILE")]
     times: Vec<PathBuf>,
 
+    /// Extra attribution cues: words that report speech, belief,
+    /// intention or evidence, with their kind (see
+    /// crates/attrib/data/cues.tsv for the format); may be given several
+    /// times.
+    #[arg(long, value_name = "FILE")]
+    cues: Vec<PathBuf>,
+
     /// PentaClass weights from `casus train pentaclass` instead of the
     /// shipped ones.
     #[arg(long, value_name = "FILE")]
@@ -96,6 +103,11 @@ pub struct ReadArgs {
     /// shipped ones.
     #[arg(long, value_name = "FILE")]
     sides_model: Option<PathBuf>,
+
+    /// Attribution-tagger weights from `casus train quotes` instead of
+    /// the shipped ones.
+    #[arg(long, value_name = "FILE")]
+    quotes_model: Option<PathBuf>,
 
     /// Extra abbreviations for sentence splitting (see
     /// crates/nlp/data/abbreviations.txt); may be given several times.
@@ -165,6 +177,7 @@ pub(crate) fn load_resources(
     dictionaries: &[PathBuf],
     lexicons: &[PathBuf],
     times: &[PathBuf],
+    cues: &[PathBuf],
     models: Models,
 ) -> Result<Resources> {
     fn paths(v: &[PathBuf]) -> Vec<&std::path::Path> {
@@ -176,6 +189,7 @@ pub(crate) fn load_resources(
         dictionaries: &paths(dictionaries),
         lexicons: &paths(lexicons),
         times: &paths(times),
+        cues: &paths(cues),
         models,
         gazetteer: None,
     })?;
@@ -235,10 +249,12 @@ impl ReadArgs {
             &self.dictionary,
             &self.lexicon,
             &self.times,
+            &self.cues,
             Models {
                 pentaclass: self.model.as_deref(),
                 relevance: self.relevance_model.as_deref(),
                 sides: self.sides_model.as_deref(),
+                quotes: self.quotes_model.as_deref(),
             },
         )?;
         let pipeline = Pipeline::new(

@@ -8,6 +8,8 @@ use casus_pipeline::{Pipeline, PipelineOptions, Resources};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod quotes;
+
 /// Train the PentaClass model that `casus extract` and `casus eval` load.
 ///
 /// Reads `sentence<TAB>label` lines (PentaClass 0–4), runs the rule-based
@@ -25,6 +27,10 @@ use std::process::ExitCode;
 /// source and target, on BIO-tagged sentences (`token TAG`, S/T/R), and
 /// with --cv K compares it with the rules' phrases on grouped folds.
 ///
+/// `casus train quotes` fits the attribution tagger (source, cue and
+/// content of who said what) on brat folders in PolNeAR's layout
+/// (`text/`, `attributions/`), and scores it on --dev folders.
+///
 /// `casus train relevance` fits the article relevance score the same way,
 /// over an article's words and word pairs.
 ///
@@ -40,11 +46,13 @@ use std::process::ExitCode;
 ///       --dev ../shared/data/dev/parses/dev.conllu.gz --epochs 6 -o crates/syntax/data
 ///   casus train sides --data ../shared/data/dev/source-target-train.bio \
 ///       --cv 5 --epochs 3 -o crates/coder/data/sides.bin
+///   casus train quotes --data ../shared/data/dev/quotes/train \
+///       --dev ../shared/data/dev/quotes/dev --epochs 6 -o crates/attrib/data/attrib.bin
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// What to train: `pentaclass`, `relevance`, `syntax` or `sides`.
-    #[arg(value_name = "MODEL", value_parser = ["pentaclass", "relevance", "syntax", "sides"])]
+    /// What to train: `pentaclass`, `relevance`, `syntax`, `sides` or `quotes`.
+    #[arg(value_name = "MODEL", value_parser = ["pentaclass", "relevance", "syntax", "sides", "quotes"])]
     model: String,
     /// Labelled data; several allowed. pentaclass: `sentence<TAB>label`
     /// (0–4). relevance: `text<TAB>label[<TAB>more labels]`, the first
@@ -301,6 +309,9 @@ fn train_sides(args: &Args) -> Result<ExitCode> {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
+    if args.model == "quotes" {
+        return quotes::train(&args);
+    }
     if args.model == "sides" {
         return train_sides(&args);
     }

@@ -17,11 +17,25 @@ pub struct Quote {
     /// The speaker as written ("he", "a spokesman"), with the actor it
     /// resolves to.
     pub speaker: Option<Part>,
+    /// The speaker's number in this article: the quotes of one speaker
+    /// ("Pela Jones said ... She added ... Jones told") share it, whether
+    /// or not any dictionary knows who that is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_id: Option<usize>,
     /// The reporting words (said, told, according to, accusing).
     pub cue: Option<Words>,
+    /// What was said, from its first word to its last.
     pub content: Words,
+    /// The content's parts when it has more than one: a quote split by
+    /// its cue ("A," she said, "B.") is one quote in two parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Words>,
     /// In quotation marks (true), or reported or mixed speech (false).
     pub direct: bool,
+    /// What is reported: `statement`, `belief` ("thinks that"),
+    /// `intention` ("plans to") or `evidence` ("a poll shows").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// A number analysts count.

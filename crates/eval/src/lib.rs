@@ -18,6 +18,9 @@
 //! * [`timeml`]: TimeML documents (TIMEX3 in running text, the DCT as
 //!   publication date): strict and relaxed extraction, value and type F1,
 //!   as TempEval-3 scores them.
+//! * [`quotes`]: attributions in brat standoff (PolNeAR): token overlap
+//!   over source, cue and content (Citron's metric), attributions found,
+//!   speaker right, recall with and without quotation marks.
 //!
 //! Every reader reports a malformed line or record with its place.
 
@@ -25,6 +28,7 @@ pub mod bio;
 pub mod geo;
 pub mod penta;
 pub mod plover;
+pub mod quotes;
 pub mod timeml;
 
 /// A problem with an evaluation file.

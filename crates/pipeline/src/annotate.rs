@@ -4,7 +4,7 @@
 use crate::toponyms;
 use crate::Resources;
 use casus_actors::{Found, Kind};
-use casus_coder::{penta_class, quad_class, Coded, QuoteFound};
+use casus_coder::{penta_class, quad_class, Coded};
 use casus_core::{
     CharMap, Claim, Event, Location, Mention, Part, PlaceRef, Quote, SentenceClass, Span, TimeRef, Words,
 };
@@ -72,12 +72,7 @@ pub fn annotate(
             }
         })
         .collect();
-    let quotes = res
-        .coder
-        .quotes(text, sentences, &found, &coded)
-        .iter()
-        .map(|q| to_quote(q, &found, text, map))
-        .collect();
+    let quotes = crate::quotes::quotes(res, text, sentences, &found, &coded, map);
     let countries = countries_by_mentions(&found);
     let mut places = match &res.gazetteer {
         Some(g) => toponyms::find_places(g, text, &found, &countries),
@@ -228,7 +223,7 @@ fn event_time<'a>(e: &Coded, all: &[Coded], times: &'a [Time]) -> Option<&'a Tim
         })
 }
 
-fn words(span: Span, text: &str, map: &CharMap) -> Words {
+pub(crate) fn words(span: Span, text: &str, map: &CharMap) -> Words {
     Words {
         span: map.span(span),
         text: span.slice(text).to_string(),
@@ -236,21 +231,12 @@ fn words(span: Span, text: &str, map: &CharMap) -> Words {
 }
 
 /// A mention as a part of a record: its words and its actor.
-fn mention_part(f: &Found, text: &str, map: &CharMap) -> Part {
+pub(crate) fn mention_part(f: &Found, text: &str, map: &CharMap) -> Part {
     Part {
         span: map.span(f.span),
         text: f.span.slice(text).to_string(),
         actor: f.actor.clone(),
         kind: None,
-    }
-}
-
-fn to_quote(q: &QuoteFound, found: &[Found], text: &str, map: &CharMap) -> Quote {
-    Quote {
-        speaker: q.speaker.map(|i| mention_part(&found[i], text, map)),
-        cue: q.cue.map(|c| words(c, text, map)),
-        content: words(q.content, text, map),
-        direct: q.direct,
     }
 }
 

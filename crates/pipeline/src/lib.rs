@@ -10,6 +10,7 @@
 mod annotate;
 mod dedup;
 mod pipeline;
+mod quotes;
 mod resources;
 mod run;
 mod tally;

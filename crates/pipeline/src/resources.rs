@@ -1,6 +1,7 @@
 //! The data files the stages need, loaded once per run.
 
 use casus_actors::{Dictionary, Recognizer};
+use casus_attrib::{Attributor, Cues};
 use casus_coder::{Classifier, CodeTable, Coder, Lexicon, Relevance, SideTagger};
 use casus_core::resource::LineIssue;
 use casus_ingest::Furniture;
@@ -31,6 +32,8 @@ pub struct Resources {
     pub tokenizer: Tokenizer,
     pub actors: Recognizer,
     pub coder: Coder,
+    /// Who said what: the learned attribution tagger and its cue words.
+    pub attributor: Attributor,
     pub claim_units: casus_resolve::Units,
     /// The time-expression words (`data/times.tsv` and the user's files).
     pub times: casus_resolve::Times,
@@ -48,6 +51,8 @@ pub struct Models<'a> {
     pub relevance: Option<&'a Path>,
     /// `casus train sides`.
     pub sides: Option<&'a Path>,
+    /// `casus train quotes`.
+    pub quotes: Option<&'a Path>,
 }
 
 fn weights(p: &Path) -> Result<(String, Vec<u8>), ResourceError> {
@@ -67,6 +72,8 @@ pub struct UserData<'a> {
     pub lexicons: &'a [&'a Path],
     /// Extra time words, in the format of `crates/resolve/data/times.tsv`.
     pub times: &'a [&'a Path],
+    /// Extra attribution cues, in the format of `crates/attrib/data/cues.tsv`.
+    pub cues: &'a [&'a Path],
     /// Learned weights to use instead of the shipped ones.
     pub models: Models<'a>,
     /// The gazetteer index to use instead of the default one.
@@ -152,8 +159,20 @@ impl Resources {
         for p in user.times {
             issues.extend(times.add(&p.display().to_string(), &read(p)?));
         }
+        let mut cues = Cues::builtin();
+        for p in user.cues {
+            issues.extend(cues.add(&p.display().to_string(), &read(p)?));
+        }
+        let attributor = match user.models.quotes {
+            Some(p) => {
+                let (path, b) = weights(p)?;
+                Attributor::from_bytes(&path, &b, cues, Tokenizer::new(a.clone()))?
+            }
+            None => Attributor::builtin().with(cues, Tokenizer::new(a.clone())),
+        };
         Ok((
             Resources {
+                attributor,
                 furniture: f,
                 segmenter: Segmenter::new(a.clone()),
                 tokenizer: Tokenizer::new(a),

@@ -198,8 +198,15 @@ fn the_seed_articles_quotes_claim_and_dates_are_found() {
         .iter()
         .filter(|q| code(q).and_then(|c| c.0).as_deref() == Some("lloyd-austin"))
         .collect();
-    assert_eq!(austin.len(), 2, "{:#?}", a.quotes);
-    assert!(austin.iter().any(|q| q.direct) && austin.iter().any(|q| !q.direct));
+    // His direct quote and his mixed one ("stating that ... \"necessary
+    // and proportionate strikes\""), and nobody else's words given to him.
+    assert!(austin.len() >= 2, "{:#?}", a.quotes);
+    assert!(
+        austin.iter().any(|q| q.direct) && austin.iter().any(|q| !q.direct && q.content.text.contains('"'))
+    );
+    assert!(austin
+        .iter()
+        .all(|q| !q.content.text.contains("unacceptable act")));
     let iraqi: Vec<_> = a
         .quotes
         .iter()
@@ -211,7 +218,7 @@ fn the_seed_articles_quotes_claim_and_dates_are_found() {
         .any(|q| q.speaker.as_ref().unwrap().text.contains("spokesman")));
     assert!(iraqi
         .iter()
-        .any(|q| q.speaker.as_ref().unwrap().text == "Yehia Rasool"));
+        .any(|q| q.speaker.as_ref().unwrap().text.starts_with("Yehia Rasool")));
     // The 150-attacks claim, with its range.
     let c = a.claims.iter().find(|c| c.quantity == 150.0).expect("the claim");
     assert_eq!(

@@ -19,7 +19,7 @@ mod score;
 mod tagger;
 
 pub use conllu::{ConlluError, Tree};
-pub use features::{norm, norm_hash};
+pub use features::{first_hash, norm, norm_hash, shape_hash, suffix_hash};
 pub use parser::{Arcs, Parser};
 pub use score::{evaluate, Scores};
 pub use tagger::Tagger;

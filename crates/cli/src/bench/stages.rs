@@ -1,5 +1,5 @@
 //! Per-stage timings on one thread: segmentation, language identification,
-//! event coding, time expressions, and actor recognition with the built-in dictionaries and with a
+//! event coding, time expressions, quotes, and actor recognition with the built-in dictionaries and with a
 //! dictionary grown by generated names (100,000 by default; lookup cost
 //! must not grow with it).
 
@@ -43,6 +43,18 @@ fn generated_names(n: usize) -> String {
 fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
+}
+
+/// The median time of `rounds` runs of `f`, and what its last run found.
+fn timed(rounds: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
+    let mut times = Vec::new();
+    let mut found = 0;
+    for _ in 0..rounds {
+        let start = Instant::now();
+        found = f();
+        times.push(start.elapsed().as_secs_f64());
+    }
+    (median(times), found)
 }
 
 /// Times each stage over `texts` (clean article texts), `rounds` times.
@@ -177,11 +189,8 @@ pub fn measure(texts: &[String], rounds: usize, extra: usize) -> (Vec<Stage>, us
     // Times: every sentence against the publication date.
     let finder = casus_resolve::Times::builtin();
     let published = chrono::NaiveDate::from_ymd_opt(2024, 2, 1);
-    let mut times = Vec::new();
-    let mut found = 0;
-    for _ in 0..rounds {
-        let start = Instant::now();
-        found = texts
+    let (seconds, found) = timed(rounds, || {
+        texts
             .iter()
             .zip(&segmented)
             .map(|(t, s)| {
@@ -191,12 +200,27 @@ pub fn measure(texts: &[String], rounds: usize, extra: usize) -> (Vec<Stage>, us
                     .map(Vec::len)
                     .sum::<usize>()
             })
-            .sum();
-        times.push(start.elapsed().as_secs_f64());
-    }
+            .sum()
+    });
     stages.push(Stage {
         name: "times".into(),
-        seconds: median(times),
+        seconds,
+        sentences,
+        articles: texts.len(),
+        mentions: found,
+    });
+    // Quotes: the attribution tagger on every paragraph.
+    let attributor = casus_attrib::Attributor::builtin();
+    let (seconds, found) = timed(rounds, || {
+        texts
+            .iter()
+            .zip(&segmented)
+            .map(|(t, s)| attributor.find(t, s).len())
+            .sum()
+    });
+    stages.push(Stage {
+        name: "quotes (attribution tagger)".into(),
+        seconds,
         sentences,
         articles: texts.len(),
         mentions: found,
