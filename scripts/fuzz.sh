@@ -13,7 +13,7 @@ secs="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(read_html read_feed read_warc read_jsonl read_text markup query html feed warc jsonl segment dictionary verbs syntax times geo)
+  targets=(read_html read_feed read_warc read_jsonl read_text markup query html feed warc jsonl segment dictionary verbs syntax times geo brat)
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 for t in "${targets[@]}"; do

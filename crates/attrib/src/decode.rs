@@ -176,9 +176,14 @@ fn inverted_source(text: &str, a: &mut Attribution) {
     let after = a.cue.end + k;
     for c in &mut a.content {
         if c.start < source.end && source.start < c.end {
-            let from =
-                after + text[after..c.end].len() - text[after..c.end].trim_start_matches([',', ' ']).len();
-            *c = Span::new(from.min(c.end), c.end);
+            // A part wholly before `after` was the source itself: gone.
+            let from = if after >= c.end {
+                c.end
+            } else {
+                let rest = &text[after..c.end];
+                after + rest.len() - rest.trim_start_matches([',', ' ']).len()
+            };
+            *c = Span::new(from, c.end);
         }
     }
     a.content.retain(|c| !c.is_empty());

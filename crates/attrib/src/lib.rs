@@ -17,6 +17,7 @@ pub mod brat;
 mod context;
 mod cues;
 mod decode;
+mod shapes;
 mod tagger;
 
 pub use brat::{GoldAttribution, GoldDoc};

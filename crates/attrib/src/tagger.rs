@@ -120,8 +120,19 @@ impl Attributor {
             let c = Context::new(text, &p, &self.cues, lead);
             lead = ends_with_colon(text, &p);
             let first = tag(&self.model, &c, None);
-            let labels = tag(&self.model, &c, Some(&c.stack(&first)));
+            // Where the first pass saw nothing said, the second is not
+            // asked (most paragraphs of news: half the cost).
+            let labels = if first.iter().all(|&l| l == 0) {
+                first
+            } else {
+                tag(&self.model, &c, Some(&c.stack(&first)))
+            };
+            let before = out.len();
             attributions(text, &c, &labels, &self.cues, &mut out);
+            if out.len() == before && c.len() > 0 {
+                let whole = Span::new(c.span(0).start, c.span(c.len() - 1).end);
+                out.extend(crate::shapes::paragraph(text, whole));
+            }
         }
         finish(text, &mut out);
         out

@@ -165,3 +165,43 @@ fn a_brat_file_is_read_with_discontinuous_spans_and_bad_offsets_are_refused() {
     let bad = brat::parse("t.ann", text, "T1\tCue 10 99\tsaid\n").unwrap_err();
     assert!(bad.to_string().starts_with("t.ann:1:"), "{bad}");
 }
+
+#[test]
+fn an_inverted_source_takes_its_words_out_of_the_content_even_all_of_a_part() {
+    let text = "\"We stay,\" said the mayor Ana Lind, \"and we fight.\"";
+    let at = |s: &str| {
+        let i = text.find(s).unwrap();
+        Span::new(i, i + s.len())
+    };
+    let mut out = vec![Attribution {
+        source: Vec::new(),
+        cue: at("said"),
+        content: vec![at("\"We stay,\""), at("mayor Ana"), at("Lind, \"and we fight.\"")],
+        kind: CueKind::Statement,
+    }];
+    decode::finish(text, &mut out);
+    assert_eq!(words(text, &out[0].source), ["the mayor Ana Lind"]);
+    assert_eq!(
+        words(text, &out[0].content),
+        ["\"We stay,\"", "\"and we fight.\""]
+    );
+}
+
+#[test]
+fn a_name_and_a_colon_opening_a_paragraph_is_a_speaker_and_a_heading_is_not() {
+    let text = "MAYOR VARGA: We will not close the library this year.\n\nUpdate: The meeting was moved to Tuesday evening.";
+    let found = find(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(words(text, &found[0].source), ["MAYOR VARGA"]);
+    assert_eq!(found[0].cue.slice(text), ":");
+    assert!(found[0].content[0].slice(text).starts_with("We will not close"));
+}
+
+#[test]
+fn a_quote_and_a_dash_before_a_name_is_that_person_speaking() {
+    let text = "“The buses never come on time and nobody answers our letters.” ― Ilse Marant, a nurse from the hill district";
+    let found = find(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(words(text, &found[0].source)[0].starts_with("Ilse Marant"));
+    assert!(found[0].is_direct(text));
+}

@@ -88,9 +88,9 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     sides_model: Option<PathBuf>,
     /// Also print on stderr, one tab-separated line each, what was missed,
-    /// wrong or extra: TimeML expressions (wrong span, type or value) and
+    /// wrong or extra: TimeML expressions (wrong span, type or value),
     /// toponyms (`places` missed, resolved over 161 km away, not in the
-    /// gold).
+    /// gold) and attributions (missed, extra, or with the wrong speaker).
     #[arg(long)]
     misses: bool,
     /// Print one JSON object instead of a table.
@@ -227,6 +227,11 @@ pub fn main(args: Args) -> Result<ExitCode> {
         ];
         if !args.json {
             print_quotes(&p.display().to_string(), &rows);
+        }
+        if args.misses {
+            for m in &rows[0].1.misses {
+                eprintln!("{m}");
+            }
         }
         let v: serde_json::Map<String, serde_json::Value> = rows
             .iter()

@@ -493,6 +493,84 @@ fn the_documented_train_command_rebuilds_the_shipped_side_tagger() {
 }
 
 #[test]
+fn the_documented_train_command_rebuilds_the_shipped_attribution_tagger() {
+    retrain_rebuilds(
+        &[
+            "train",
+            "quotes",
+            "--data",
+            "DEV/quotes/train",
+            "--epochs",
+            "10",
+            "-o",
+            "OUT/attrib.bin",
+        ],
+        &[("OUT/attrib.bin", "crates/attrib/data/attrib.bin")],
+    );
+}
+
+#[test]
+fn an_attribution_tagger_we_train_on_our_own_brat_files_is_the_one_extract_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("mine");
+    std::fs::create_dir_all(corpus.join("text")).unwrap();
+    std::fs::create_dir_all(corpus.join("attributions")).unwrap();
+    // One article, one attribution: "Ida Brun said the ferry would run."
+    let text = "Ida Brun said the ferry would run again on Monday.";
+    std::fs::write(corpus.join("text/ferry.txt"), text).unwrap();
+    std::fs::write(
+        corpus.join("attributions/ferry_a1.ann"),
+        "T1\tSource 0 8\tIda Brun\nT2\tCue 9 13\tsaid\nT3\tContent 14 50\tthe ferry would run again on Monday.\n\
+         E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+    )
+    .unwrap();
+    let weights = dir.path().join("q.bin");
+    let run = casus(
+        &[
+            "train",
+            "quotes",
+            "--data",
+            corpus.to_str().unwrap(),
+            "--dev",
+            corpus.to_str().unwrap(),
+            "--epochs",
+            "5",
+            "-o",
+            weights.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(report.contains("all words     P"), "{report}");
+    let input = dir.path().join("ferry.txt");
+    std::fs::write(&input, format!("Ferry news\n\n{text}\n")).unwrap();
+    let out = casus(
+        &[
+            "extract",
+            input.to_str().unwrap(),
+            "--quotes-model",
+            weights.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quotes"][0]["speaker"]["text"], "Ida Brun", "{v}");
+    let bad = casus(
+        &[
+            "extract",
+            input.to_str().unwrap(),
+            "--quotes-model",
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("ferry.txt"));
+}
+
+#[test]
 fn a_relevance_model_we_train_is_the_one_extract_uses_and_a_bad_one_is_named() {
     let dir = tempfile::tempdir().unwrap();
     // Upside down on purpose: sport is "relevant" here.

@@ -77,4 +77,8 @@ pub struct Event {
     /// "more than 150 attacks": how many events one mention reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
+    /// For a statement: the index, in the article's `quotes`, of the
+    /// attribution whose cue is this event's trigger (what was said).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<usize>,
 }

@@ -38,6 +38,10 @@ pub struct Report {
     pub speaker_right: crate::Share,
     pub recall_quoted: crate::Share,
     pub recall_unquoted: crate::Share,
+    /// One tab-separated line per attribution missed, extra, or with the
+    /// wrong speaker (`casus eval --quotes DIR --misses`).
+    #[serde(skip)]
+    pub misses: Vec<String>,
 }
 
 /// The words of a text, as byte spans.
@@ -74,6 +78,15 @@ fn covered(words: &[Span], spans: &[Span]) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The words of spans, on one line.
+fn joined(text: &str, spans: &[Span]) -> String {
+    let parts: Vec<String> = spans
+        .iter()
+        .map(|s| s.slice(text).replace(['\n', '\t'], " "))
+        .collect();
+    parts.join(" … ")
 }
 
 fn shared(a: &[usize], b: &[usize]) -> usize {
@@ -139,8 +152,34 @@ pub fn score(r: &mut Report, doc: &GoldDoc, predicted: &[Predicted]) {
         let gs = covered(&w, &doc.attributions[i].source);
         if !gs.is_empty() {
             let ps = covered(&w, &predicted[j].source);
-            r.speaker_right.add(shared(&gs, &ps) > 0);
+            let right = shared(&gs, &ps) > 0;
+            r.speaker_right.add(right);
+            if !right {
+                let cue = predicted[j].cue.first().map_or("", |c| c.slice(&doc.text));
+                r.misses.push(format!(
+                    "{}\tspeaker\t{}\t{}\t{cue}",
+                    doc.name,
+                    joined(&doc.text, &doc.attributions[i].source),
+                    joined(&doc.text, &predicted[j].source)
+                ));
+            }
         }
+    }
+    let line = |what: &str, source: &[Span], cue: &[Span], content: &[Span]| {
+        let t = &doc.text;
+        format!(
+            "{}\t{what}\t{}\t{}\t{}",
+            doc.name,
+            joined(t, source),
+            joined(t, cue),
+            joined(t, content)
+        )
+    };
+    for (a, _) in doc.attributions.iter().zip(&gold_used).filter(|(_, u)| !**u) {
+        r.misses.push(line("missed", &a.source, &a.cue, &a.content));
+    }
+    for (a, _) in predicted.iter().zip(&pred_used).filter(|(_, u)| !**u) {
+        r.misses.push(line("extra", &a.source, &a.cue, &a.content));
     }
     r.attributions.gold += gc.len();
     r.attributions.predicted += pc.len();
@@ -200,6 +239,16 @@ pub fn predicted(pipeline: &casus_pipeline::Pipeline, text: &str) -> Vec<Predict
         .collect()
 }
 
+impl From<casus_attrib::Attribution> for Predicted {
+    fn from(a: casus_attrib::Attribution) -> Self {
+        Predicted {
+            source: a.source,
+            cue: vec![a.cue],
+            content: a.content,
+        }
+    }
+}
+
 /// The learned tagger's attributions alone.
 pub fn tagger_alone(pipeline: &casus_pipeline::Pipeline, text: &str) -> Vec<Predicted> {
     let res = pipeline.resources();
@@ -207,11 +256,7 @@ pub fn tagger_alone(pipeline: &casus_pipeline::Pipeline, text: &str) -> Vec<Pred
     res.attributor
         .find(text, &sentences)
         .into_iter()
-        .map(|a| Predicted {
-            source: a.source,
-            cue: vec![a.cue],
-            content: a.content,
-        })
+        .map(Predicted::from)
         .collect()
 }
 

@@ -265,6 +265,9 @@ pub fn score(r: &mut Report, doc: &Document, found: &[Found]) {
         }
         format!("{}[{}]{}", &doc.text[a..s], &doc.text[s..e], &doc.text[e..b]).replace('\n', " ")
     };
+    // One tab-separated line per miss: file, what, then the fields.
+    let line = |what: &str, fields: &[&str]| format!("{}\t{what}\t{}", doc.path, fields.join("\t"));
+    let dct = doc.dct.as_deref().unwrap_or("");
     r.documents += 1;
     let links = align(gold, found);
     for s in [&mut r.strict, &mut r.relaxed, &mut r.value, &mut r.kind] {
@@ -277,14 +280,15 @@ pub fn score(r: &mut Report, doc: &Document, found: &[Found]) {
             .or_default()
             .add(link.is_some());
         let Some(i) = *link else {
-            r.misses.push(format!(
-                "{}\tmissed\t{}\t{}\t{}\t{}\t{}",
-                doc.path,
-                words(g.start, g.end),
-                g.kind,
-                g.value,
-                doc.dct.as_deref().unwrap_or(""),
-                around(g.start, g.end)
+            r.misses.push(line(
+                "missed",
+                &[
+                    &words(g.start, g.end),
+                    &g.kind,
+                    &g.value,
+                    dct,
+                    &around(g.start, g.end),
+                ],
             ));
             continue;
         };
@@ -303,17 +307,18 @@ pub fn score(r: &mut Report, doc: &Document, found: &[Found]) {
         r.value_accuracy.add(value);
         r.type_accuracy.add(kind);
         if !value || !kind || !strict {
-            r.misses.push(format!(
-                "{}\twrong\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                doc.path,
-                words(g.start, g.end),
-                g.kind,
-                g.value,
-                doc.dct.as_deref().unwrap_or(""),
-                words(f.start, f.end),
-                f.kind,
-                f.value.as_deref().unwrap_or("null"),
-                around(g.start, g.end)
+            r.misses.push(line(
+                "wrong",
+                &[
+                    &words(g.start, g.end),
+                    &g.kind,
+                    &g.value,
+                    dct,
+                    &words(f.start, f.end),
+                    &f.kind,
+                    f.value.as_deref().unwrap_or("null"),
+                    &around(g.start, g.end),
+                ],
             ));
         }
     }
@@ -322,13 +327,14 @@ pub fn score(r: &mut Report, doc: &Document, found: &[Found]) {
         linked[*i] = true;
     }
     for (f, _) in found.iter().zip(&linked).filter(|(_, l)| !**l) {
-        r.misses.push(format!(
-            "{}\textra\t{}\t{}\t{}\t{}",
-            doc.path,
-            words(f.start, f.end),
-            f.kind,
-            f.value.as_deref().unwrap_or("null"),
-            around(f.start, f.end)
+        r.misses.push(line(
+            "extra",
+            &[
+                &words(f.start, f.end),
+                &f.kind,
+                f.value.as_deref().unwrap_or("null"),
+                &around(f.start, f.end),
+            ],
         ));
     }
 }

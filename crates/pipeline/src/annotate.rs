@@ -84,6 +84,15 @@ pub fn annotate(
         .iter()
         .map(|e| {
             let mut ev = to_event(e, &found, text, map);
+            // A statement points at what was said: the quote its trigger cues.
+            if e.speech {
+                let t = ev.trigger.span;
+                ev.quote = quotes.iter().position(|q: &Quote| {
+                    q.cue
+                        .as_ref()
+                        .is_some_and(|c| c.span[0] < t[1] && t[0] < c.span[1])
+                });
+            }
             ev.location = toponyms::event_place(e, &places)
                 .map(|p| location(p, "sentence"))
                 .or_else(|| focus.as_ref().map(|p| location(p, "article")));
@@ -205,20 +214,23 @@ fn event_time<'a>(e: &Coded, all: &[Coded], times: &'a [Time]) -> Option<&'a Tim
             .filter(|t| t.from.is_none_or(|d| d >= casus_ingest::published::earliest()))
     };
     let nearest = |t: &&Time| t.span.start.abs_diff(e.trigger.start);
-    let others = || {
-        all.iter()
-            .filter(|o| o.sentence == e.sentence && o.trigger != e.trigger)
-            .filter_map(|o| o.clause)
-            .filter(|c| {
-                e.clause
-                    .is_none_or(|mine| !(c.start <= mine.start && mine.end <= c.end))
-            })
-    };
+    // The clauses of the sentence's other acts, once (events are in the
+    // order of their triggers).
+    let others: Vec<Span> = all
+        [casus_core::starting_in(all, |o| o.trigger.start, e.sentence.start, e.sentence.end)]
+    .iter()
+    .filter(|o| o.sentence == e.sentence && o.trigger != e.trigger)
+    .filter_map(|o| o.clause)
+    .filter(|c| {
+        e.clause
+            .is_none_or(|mine| !(c.start <= mine.start && mine.end <= c.end))
+    })
+    .collect();
     e.clause
         .and_then(|c| dating().filter(|t| inside(t, c)).min_by_key(nearest))
         .or_else(|| {
             dating()
-                .filter(|t| !others().any(|c| inside(t, c)))
+                .filter(|t| !others.iter().any(|&c| inside(t, c)))
                 .min_by_key(nearest)
         })
 }
@@ -283,5 +295,6 @@ fn to_event(e: &Coded, found: &[Found], text: &str, map: &CharMap) -> Event {
         location: None,
         confidence: (e.confidence * 100.0).round() / 100.0,
         count: e.count,
+        quote: None,
     }
 }

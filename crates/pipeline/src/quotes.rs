@@ -54,6 +54,13 @@ fn coder_source(a: &Attribution, coded: &[Coded], found: &[Found]) -> Option<Spa
         })
 }
 
+/// What a speaker is looked for in besides the tagger's words.
+struct Ctx<'a> {
+    coded: &'a [Coded],
+    found: &'a [Found],
+    sentences: &'a [Span],
+}
+
 /// A quote and the first mentions (coreference's chain roots) of the
 /// mentions in its speaker's words, for the article-local numbers.
 type Keyed = (Quote, Vec<Span>);
@@ -62,12 +69,48 @@ fn root(f: &Found) -> Span {
     f.antecedent.unwrap_or(f.span)
 }
 
-fn from_attribution(a: &Attribution, coded: &[Coded], found: &[Found], text: &str, map: &CharMap) -> Keyed {
+/// The last resort: the actor named just before the cue in its sentence
+/// ("the ministry also said"), or for a participle after a comma ("...,
+/// saying") the sentence's first actor.
+fn subject_before(a: &Attribution, sentences: &[Span], found: &[Found], text: &str) -> Option<Span> {
+    let k = sentences.partition_point(|s| s.end <= a.cue.start);
+    let s = sentences.get(k).filter(|s| s.start <= a.cue.start)?;
+    let who = |f: &&Found| {
+        f.span.end <= a.cue.start
+            && matches!(
+                f.kind,
+                Kind::Person
+                    | Kind::Organisation
+                    | Kind::ArmedGroup
+                    | Kind::Igo
+                    | Kind::Group
+                    | Kind::Pronoun
+                    | Kind::Country
+            )
+    };
+    let mut before = found[starting_in(found, |f| f.span.start, s.start, a.cue.start)]
+        .iter()
+        .filter(who);
+    let participle =
+        a.cue.slice(text).ends_with("ing") && text[s.start..a.cue.start].trim_end().ends_with(',');
+    if participle {
+        before.next().map(|f| f.span)
+    } else {
+        before
+            .next_back()
+            .filter(|f| text[f.span.end..a.cue.start].split_whitespace().count() <= 2)
+            .map(|f| f.span)
+    }
+}
+
+fn from_attribution(a: &Attribution, ctx: &Ctx, text: &str, map: &CharMap) -> Keyed {
+    let (coded, found, sentences) = (ctx.coded, ctx.found, ctx.sentences);
     let source = a
         .source
         .first()
         .map(|&first| Span::new(first.start, a.source.last().map_or(first.end, |l| l.end)))
-        .or_else(|| coder_source(a, coded, found));
+        .or_else(|| coder_source(a, coded, found))
+        .or_else(|| subject_before(a, sentences, found, text));
     let source = source.map(|span| trim(text, span)).filter(|s| !s.is_empty());
     let mention = source.and_then(|span| speaker_mention(found, span));
     let speaker = source.map(|span| Part {
@@ -164,6 +207,11 @@ pub(crate) fn quotes(
     map: &CharMap,
 ) -> Vec<Quote> {
     let learned = res.attributor.find(text, sentences);
+    let ctx = Ctx {
+        coded,
+        found,
+        sentences,
+    };
     let mut taken: Vec<Span> = learned.iter().map(Attribution::content_extent).collect();
     taken.sort_by_key(|s| s.start);
     let overlaps = |s: Span| {
@@ -172,12 +220,7 @@ pub(crate) fn quotes(
     };
     let mut out: Vec<(usize, Keyed)> = learned
         .iter()
-        .map(|a| {
-            (
-                a.content_extent().start,
-                from_attribution(a, coded, found, text, map),
-            )
-        })
+        .map(|a| (a.content_extent().start, from_attribution(a, &ctx, text, map)))
         .collect();
     out.extend(
         res.coder

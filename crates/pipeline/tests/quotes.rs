@@ -81,3 +81,27 @@ fn every_quote_span_maps_back_to_its_words() {
         }
     }
 }
+
+#[test]
+fn a_statement_event_points_at_what_was_said() {
+    let out = extract_with(
+        &[fixtures().join("council-quotes.txt")],
+        casus_ingest::ReadOptions::default(),
+        Default::default(),
+    );
+    let a = &out.articles[0];
+    let said: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.root == "01" && e.quote.is_some())
+        .collect();
+    assert!(!said.is_empty(), "{:#?}", a.events);
+    for e in said {
+        let q = &a.quotes[e.quote.unwrap()];
+        let cue = q.cue.as_ref().unwrap();
+        assert!(
+            cue.span[0] <= e.trigger.span[0] && e.trigger.span[1] <= cue.span[1],
+            "{e:#?} {q:#?}"
+        );
+    }
+}

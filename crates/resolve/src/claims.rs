@@ -187,12 +187,18 @@ pub fn find_claims(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::find_times;
+    use crate::Times;
 
     fn claims(text: &str) -> Vec<Claim> {
         let p = NaiveDate::from_ymd_opt(2024, 1, 25);
         let all = Span::new(0, text.len());
-        find_claims(text, all, &find_times(text, all, p), p, &Units::builtin())
+        find_claims(
+            text,
+            all,
+            &Times::builtin().find(text, all, p),
+            p,
+            &Units::builtin(),
+        )
     }
 
     #[test]

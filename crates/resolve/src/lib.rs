@@ -1,7 +1,8 @@
 //! casus's resolution stage: when things happened, and how many.
 //!
-//! * [`find_times`]: time expressions normalised against the publication
-//!   date, past-biased as news is ("on Wednesday" is the last Wednesday).
+//! * [`Times`]: TimeML time expressions normalised against the publication
+//!   date, in the direction the words point ("on Wednesday" in a report is
+//!   the last Wednesday, "the vote due on Dec. 15" the next Dec. 15).
 //! * [`find_claims`]: numbers analysts count ("more than 150 attacks since
 //!   mid-October", "killed at least 12") with qualifier, unit and range.
 //! * [`Gazetteer`]: GeoNames places (built once by `scripts/gazetteer.sh`
@@ -13,7 +14,7 @@ mod times;
 
 pub use claims::{find_claims, Claim, Units};
 pub use places::{Gazetteer, Place, PlaceKind};
-pub use times::{find_times, Time, TimeKind, TimeWords, Times, Unit};
+pub use times::{Time, TimeKind, TimeWords, Times, Unit};
 
 /// An ISO date (`2024-01-25`, or the date part of a date-time).
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {

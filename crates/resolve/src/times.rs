@@ -36,7 +36,6 @@ use casus_core::Span;
 use chrono::NaiveDate;
 use regex::Regex;
 use resolve::{Ctx, Miss};
-use std::sync::OnceLock;
 use value::Direction;
 
 /// TimeML's four types of time expression.
@@ -200,12 +199,12 @@ fn direction(words: &TimeWords, before: &str, after: &str) -> Direction {
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
-    let is_future = |ws: &[String], i: usize| {
-        words.future.iter().any(|f| {
-            let parts: Vec<&str> = f.split(' ').collect();
-            i + 1 >= parts.len() && parts.iter().rev().enumerate().all(|(k, p)| ws[i - k] == *p)
-        }) || ws[i].ends_with("'ll")
-    };
+    let is_future =
+        |ws: &[String], i: usize| {
+            words.future.iter().any(|parts| {
+                i + 1 >= parts.len() && parts.iter().rev().enumerate().all(|(k, p)| ws[i - k] == *p)
+            }) || ws[i].ends_with("'ll")
+        };
     let past = |w: &str| {
         (w.len() > 3 && w.ends_with("ed"))
             || matches!(
@@ -235,7 +234,13 @@ fn direction(words: &TimeWords, before: &str, after: &str) -> Direction {
                     | "last"
             )
     };
-    let b = lower(before);
+    // Only the last words before the expression are read: the tail of
+    // the sentence, not all of it.
+    let mut from = before.len().saturating_sub(160);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let b = lower(&before[from..]);
     for i in (b.len().saturating_sub(8)..b.len()).rev() {
         if is_future(&b, i) {
             return Direction::Forward;
@@ -251,12 +256,6 @@ fn direction(words: &TimeWords, before: &str, after: &str) -> Direction {
     } else {
         Direction::Either
     }
-}
-
-/// Time expressions in `text[span]` with the built-in words (see [`Times`]).
-pub fn find_times(text: &str, span: Span, published: Option<NaiveDate>) -> Vec<Time> {
-    static BUILTIN: OnceLock<Times> = OnceLock::new();
-    BUILTIN.get_or_init(Times::builtin).find(text, span, published)
 }
 
 #[cfg(test)]

@@ -21,11 +21,7 @@ pub(super) fn train(args: &Args) -> Result<ExitCode> {
             let sentences = segmenter.segment(text).sentences;
             m.find(text, &sentences)
                 .into_iter()
-                .map(|a| Predicted {
-                    source: a.source,
-                    cue: vec![a.cue],
-                    content: a.content,
-                })
+                .map(Predicted::from)
                 .collect()
         });
         let f =

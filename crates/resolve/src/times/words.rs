@@ -80,7 +80,7 @@ pub struct TimeWords {
     pub holidays: Vec<Entry<String>>,
     pub seasons: Vec<Entry<String>>,
     pub parts: Vec<Entry<String>>,
-    pub future: Vec<String>,
+    pub future: Vec<Vec<String>>,
     pub zones: Vec<String>,
 }
 
@@ -185,7 +185,7 @@ impl TimeWords {
                     "holiday" => self.holidays.push((w, value.clone())),
                     "season" => self.seasons.push((w, value.clone())),
                     "part" => self.parts.push((w, value.clone())),
-                    "future" => self.future.push(w),
+                    "future" => self.future.push(w.split(' ').map(str::to_string).collect()),
                     _ => self.zones.push(w),
                 }
             }
