@@ -74,7 +74,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<GoldDoc>, AttribError> {
 /// The attributions of one `.ann` file over `text`.
 pub fn parse(path: &str, text: &str, ann: &str) -> Result<Vec<GoldAttribution>, AttribError> {
     // Code point → byte offset (one past the end included).
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    let bytes = casus_core::code_point_bytes(text);
     let bad = |line: usize, what: String| AttribError::Malformed {
         path: path.to_string(),
         line,

@@ -10,6 +10,9 @@ use crate::tagger::role;
 use casus_core::Span;
 use casus_syntax::norm_hash;
 
+/// Quotation marks, straight, curly and guillemets.
+pub const QUOTE_MARKS: [char; 5] = ['"', '“', '”', '«', '»'];
+
 /// The fewest words an attribution's content has.
 const MIN_WORDS: usize = 3;
 
@@ -36,13 +39,12 @@ impl Attribution {
     /// one (a quoted phrase inside reported speech is a mixed quote, not
     /// a direct one).
     pub fn is_direct(&self, text: &str) -> bool {
-        const MARKS: [char; 5] = ['"', '“', '”', '«', '»'];
         !self.content.is_empty()
             && self.content.iter().all(|s| {
                 let t = s
                     .slice(text)
                     .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
-                t.starts_with(MARKS) && t.trim_end_matches(['.', ',', '?', '!']).ends_with(MARKS)
+                t.starts_with(QUOTE_MARKS) && t.trim_end_matches(['.', ',', '?', '!']).ends_with(QUOTE_MARKS)
             })
     }
 }
@@ -120,11 +122,7 @@ pub(crate) fn attributions(
         };
         if let Some(t) = target {
             let a = &mut out[t];
-            if r.0 == 3 {
-                a.content.push(span(r));
-                continue;
-            }
-            a.source.push(span(r));
+            if r.0 == 3 { &mut a.content } else { &mut a.source }.push(span(r));
         }
     }
 }

@@ -22,7 +22,7 @@ mod tagger;
 
 pub use brat::{GoldAttribution, GoldDoc};
 pub use cues::{CueKind, Cues};
-pub use decode::Attribution;
+pub use decode::{Attribution, QUOTE_MARKS};
 pub use tagger::{Attributor, LABELS};
 
 /// A problem with an attribution corpus.

@@ -65,6 +65,22 @@ fn paragraphs(text: &str, sentences: &[Span], tokenizer: &Tokenizer) -> Vec<Vec<
     out
 }
 
+/// Each paragraph's context, in reading order; a paragraph after one
+/// that ends with a colon knows it.
+fn contexts<'a>(
+    text: &'a str,
+    sentences: &[Span],
+    tokenizer: &Tokenizer,
+    cues: &'a Cues,
+) -> impl Iterator<Item = Context> + 'a {
+    let mut lead = false;
+    paragraphs(text, sentences, tokenizer).into_iter().map(move |p| {
+        let c = Context::new(text, &p, cues, lead);
+        lead = ends_with_colon(text, &p);
+        c
+    })
+}
+
 impl Attributor {
     /// The shipped weights (`casus train quotes` rebuilds them).
     pub fn builtin() -> Self {
@@ -115,10 +131,7 @@ impl Attributor {
     /// Every attribution of `text`, in reading order.
     pub fn find(&self, text: &str, sentences: &[Span]) -> Vec<Attribution> {
         let mut out = Vec::new();
-        let mut lead = false;
-        for p in paragraphs(text, sentences, &self.tokenizer) {
-            let c = Context::new(text, &p, &self.cues, lead);
-            lead = ends_with_colon(text, &p);
+        for c in contexts(text, sentences, &self.tokenizer, &self.cues) {
             let first = tag(&self.model, &c, None);
             // Where the first pass saw nothing said, the second is not
             // asked (most paragraphs of news: half the cost).
@@ -147,10 +160,7 @@ impl Attributor {
         for d in docs {
             let sentences = segmenter.segment(&d.text).sentences;
             let gold = gold_pieces(d);
-            let mut lead = false;
-            for p in paragraphs(&d.text, &sentences, &tokenizer) {
-                let c = Context::new(&d.text, &p, &cues, lead);
-                lead = ends_with_colon(&d.text, &p);
+            for c in contexts(&d.text, &sentences, &tokenizer, &cues) {
                 let labels = gold_labels(&c, &gold);
                 examples.push((c, labels));
             }
@@ -197,19 +207,32 @@ fn ends_with_colon(text: &str, p: &[Vec<Token>]) -> bool {
         .is_some_and(|t| t.text(text).ends_with(':'))
 }
 
-/// Tags a paragraph greedily (the first pass, or with `stack` the second).
-fn tag(model: &Perceptron, c: &Context, stack: Option<&Stack>) -> Vec<usize> {
+/// Tags a paragraph greedily, left to right: `decide` gets each word's
+/// index, features and the label before it, and gives the word's label.
+fn greedy(
+    c: &Context,
+    stack: Option<&Stack>,
+    mut decide: impl FnMut(usize, &[u32], Option<usize>) -> usize,
+) -> Vec<usize> {
     let mut labels: Vec<usize> = Vec::with_capacity(c.len());
     let mut feats = Vec::with_capacity(48);
-    let mut scores = [0f32; LABELS.len()];
     for i in 0..c.len() {
         let (p1, p2) = previous(&labels);
         c.features(i, p1, p2, stack, &mut feats);
-        model.scores(&feats, &mut scores);
-        let prev = labels.last().copied();
-        labels.push(best(&scores, |l| allowed(prev, l)).unwrap_or(0));
+        let label = decide(i, &feats, labels.last().copied());
+        labels.push(label);
     }
     labels
+}
+
+/// The model's labels for a paragraph (the first pass, or with `stack`
+/// the second).
+fn tag(model: &Perceptron, c: &Context, stack: Option<&Stack>) -> Vec<usize> {
+    let mut scores = [0f32; LABELS.len()];
+    greedy(c, stack, |_, feats, prev| {
+        model.scores(feats, &mut scores);
+        best(&scores, |l| allowed(prev, l)).unwrap_or(0)
+    })
 }
 
 /// One pass over the examples `order` (shuffled) for the first pass, and
@@ -225,7 +248,6 @@ fn epoch(
     let mut order = order.to_vec();
     rng.shuffle(&mut order);
     let (mut wrong, mut all) = (0usize, 0usize);
-    let mut feats = Vec::with_capacity(48);
     let mut scores = [0f32; LABELS.len()];
     for &k in &order {
         let (c, gold) = &examples[k];
@@ -233,24 +255,24 @@ fn epoch(
         let passes = if second { &[false, true][..] } else { &[false][..] };
         for &two in passes {
             let st = if two { stack.as_ref() } else { None };
-            let mut guessed: Vec<usize> = Vec::with_capacity(c.len());
-            for (i, &g) in gold.iter().enumerate() {
-                let (p1, p2) = previous(&guessed);
-                c.features(i, p1, p2, st, &mut feats);
-                tr.scores(&feats, &mut scores);
-                let prev = guessed.last().copied();
+            greedy(c, st, |i, feats, prev| {
+                tr.scores(feats, &mut scores);
                 let guess = best(&scores, |l| allowed(prev, l)).unwrap_or(0);
                 // After a wrong guess the gold `I-X` may be out of
                 // reach: the best move left is to start the run again.
-                let g = if allowed(prev, g) { g } else { g - 1 };
-                tr.update(&feats, g, guess);
+                let g = if allowed(prev, gold[i]) {
+                    gold[i]
+                } else {
+                    gold[i] - 1
+                };
+                tr.update(feats, g, guess);
                 // The share reported is the last pass's.
                 if two == second {
                     wrong += usize::from(g != guess);
                     all += 1;
                 }
-                guessed.push(guess);
-            }
+                guess
+            });
         }
     }
     wrong as f64 / all.max(1) as f64

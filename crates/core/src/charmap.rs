@@ -51,6 +51,13 @@ impl CharMap {
     }
 }
 
+/// The other way: the byte offset of each code point of `text`, then of
+/// its end (`out[k]` is where code point `k` starts), for reading
+/// annotations counted in code points.
+pub fn code_point_bytes(text: &str) -> Vec<usize> {
+    text.char_indices().map(|(b, _)| b).chain([text.len()]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

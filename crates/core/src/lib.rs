@@ -28,7 +28,7 @@ pub mod resource;
 mod span;
 
 pub use article::{Article, Dateline, SentenceClass};
-pub use charmap::CharMap;
+pub use charmap::{code_point_bytes, CharMap};
 pub use event::{Event, Location, Part, Plover};
 pub use mention::{ActorRef, Mention};
 pub use origin::Origin;

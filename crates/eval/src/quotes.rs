@@ -108,16 +108,21 @@ pub fn score(r: &mut Report, doc: &GoldDoc, predicted: &[Predicted]) {
         }
         out
     };
-    type Role = fn(&casus_attrib::GoldAttribution) -> &[Span];
-    type PRole = fn(&Predicted) -> &[Span];
-    let roles: [(Role, PRole); 3] = [
-        (|a| &a.source, |a| &a.source),
-        (|a| &a.cue, |a| &a.cue),
-        (|a| &a.content, |a| &a.content),
-    ];
-    for ((g_of, p_of), s) in roles.into_iter().zip([&mut r.source, &mut r.cue, &mut r.content]) {
-        let gold = marks(&mut doc.attributions.iter().map(g_of));
-        let pred = marks(&mut predicted.iter().map(p_of));
+    for (role, s) in [&mut r.source, &mut r.cue, &mut r.content]
+        .into_iter()
+        .enumerate()
+    {
+        let gold = marks(
+            &mut doc
+                .attributions
+                .iter()
+                .map(|a| [&a.source, &a.cue, &a.content][role].as_slice()),
+        );
+        let pred = marks(
+            &mut predicted
+                .iter()
+                .map(|a| [&a.source, &a.cue, &a.content][role].as_slice()),
+        );
         let g = gold.iter().filter(|&&x| x).count();
         let p = pred.iter().filter(|&&x| x).count();
         let hit = gold.iter().zip(&pred).filter(|(a, b)| **a && **b).count();
@@ -189,7 +194,7 @@ pub fn score(r: &mut Report, doc: &GoldDoc, predicted: &[Predicted]) {
         let quoted = a
             .content
             .iter()
-            .any(|s| s.slice(&doc.text).contains(['"', '“', '”', '«', '»']));
+            .any(|s| s.slice(&doc.text).contains(casus_attrib::QUOTE_MARKS));
         if quoted {
             &mut r.recall_quoted
         } else {
@@ -223,7 +228,7 @@ pub fn predicted(pipeline: &casus_pipeline::Pipeline, text: &str) -> Vec<Predict
     let sentences = res.segmenter.segment(text).sentences;
     let map = casus_core::CharMap::new(text);
     let a = casus_pipeline::annotate(res, text, &sentences, None, &map);
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    let bytes = casus_core::code_point_bytes(text);
     let back = |s: [usize; 2]| Span::new(bytes[s[0]], bytes[s[1]]);
     a.quotes
         .iter()

@@ -11,12 +11,16 @@ use casus_attrib::Attribution;
 use casus_coder::{Coded, QuoteFound};
 use casus_core::{starting_in, CharMap, Part, Quote, Span};
 
-/// The mention a source names: the first person, organisation or armed
-/// group inside it, else the first mention with an actor, else any.
-fn speaker_mention(found: &[Found], source: Span) -> Option<usize> {
-    let inside: Vec<usize> = starting_in(found, |f| f.span.start, source.start, source.end)
+/// The mentions inside a source's words.
+fn inside(found: &[Found], source: Span) -> Vec<usize> {
+    starting_in(found, |f| f.span.start, source.start, source.end)
         .filter(|&i| found[i].span.end <= source.end)
-        .collect();
+        .collect()
+}
+
+/// The mention a source names, of those `inside` it: the first person,
+/// organisation or armed group, else the first with an actor, else any.
+fn speaker_mention(found: &[Found], inside: &[usize]) -> Option<usize> {
     let who = |i: &&usize| {
         matches!(
             found[**i].kind,
@@ -112,26 +116,18 @@ fn from_attribution(a: &Attribution, ctx: &Ctx, text: &str, map: &CharMap) -> Ke
         .or_else(|| coder_source(a, coded, found))
         .or_else(|| subject_before(a, sentences, found, text));
     let source = source.map(|span| trim(text, span)).filter(|s| !s.is_empty());
-    let mention = source.and_then(|span| speaker_mention(found, span));
+    let mentions = source.map_or_else(Vec::new, |span| inside(found, span));
+    let mention = speaker_mention(found, &mentions);
     let speaker = source.map(|span| Part {
         span: map.span(span),
         text: span.slice(text).to_string(),
         actor: mention.and_then(|i| found[i].actor.clone()),
         kind: None,
     });
-    let key = match source {
-        Some(span) => {
-            let roots: Vec<Span> = starting_in(found, |f| f.span.start, span.start, span.end)
-                .filter(|&i| found[i].span.end <= span.end)
-                .map(|i| root(&found[i]))
-                .collect();
-            if roots.is_empty() {
-                vec![span]
-            } else {
-                roots
-            }
-        }
-        None => Vec::new(),
+    // The speaker's first mentions; its words where no mention covers it.
+    let key: Vec<Span> = match source {
+        Some(span) if mentions.is_empty() => vec![span],
+        _ => mentions.iter().map(|&i| root(&found[i])).collect(),
     };
     let q = Quote {
         speaker,
