@@ -43,8 +43,13 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    let resources =
-        crate::reading::load_resources(&[], &[], &args.dictionary, &[], &[], &[], Default::default())?;
+    let resources = crate::reading::load_resources(
+        crate::reading::UserFiles {
+            dictionaries: &args.dictionary,
+            ..Default::default()
+        },
+        Default::default(),
+    )?;
     let pipeline = Pipeline::new(
         resources,
         PipelineOptions {

@@ -38,6 +38,14 @@ use std::process::ExitCode;
 /// words), speaker right, recall with and without quotation marks; for
 /// casus's quotes, for the learned tagger alone and for the rules alone.
 ///
+/// --acled FILE: snippets labelled with ACLED types (our golden set,
+/// crates/eval/data/acled-golden.tsv: `TYPE<TAB>sentence`; several allowed):
+/// the type of each snippet's surest typed event, a confusion table,
+/// accuracy and weighted F1; or police-event sentences (KILL ARREST
+/// ANY_ACTION FAIL FORCE) and incident reports (ARMED_ASSAULT BOMBING
+/// KIDNAPPING OTHER), each label's precision and recall against the
+/// ACLED types it stands for.
+///
 /// Example:
 ///   casus eval --penta dev/pentaclass-train.tsv --bio dev/source-target-train.bio \
 ///              --plover dev/plover-gsr.json --timeml dev/times
@@ -70,12 +78,17 @@ pub struct Args {
     /// Extra time words, as for `casus extract`.
     #[arg(long, value_name = "FILE")]
     times: Vec<PathBuf>,
+    /// ACLED-labelled snippets (see above); several allowed.
+    #[arg(long, value_name = "FILE")]
+    acled: Vec<PathBuf>,
     /// An attribution corpus folder (`text/`, `attributions/`); several allowed.
     #[arg(long, value_name = "DIR")]
     quotes: Vec<PathBuf>,
     /// Extra attribution cues, as for `casus extract`.
     #[arg(long, value_name = "FILE")]
     cues: Vec<PathBuf>,
+    #[command(flatten)]
+    acled_tables: crate::reading::AcledArgs,
     /// Attribution-tagger weights to measure instead of the shipped ones.
     #[arg(long, value_name = "FILE")]
     quotes_model: Option<PathBuf>,
@@ -109,18 +122,21 @@ pub fn main(args: Args) -> Result<ExitCode> {
         && args.timeml.is_none()
         && args.geo.is_empty()
         && args.quotes.is_empty()
+        && args.acled.is_empty()
     {
         anyhow::bail!(
-            "nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR, --geo FILE and/or --quotes DIR"
+            "nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR, --geo FILE, --quotes DIR and/or --acled FILE"
         );
     }
     let resources = crate::reading::load_resources(
-        &[],
-        &[],
-        &args.dictionary,
-        &args.lexicon,
-        &args.times,
-        &args.cues,
+        crate::reading::UserFiles {
+            dictionaries: &args.dictionary,
+            lexicons: &args.lexicon,
+            times: &args.times,
+            cues: &args.cues,
+            acled: args.acled_tables.files(),
+            ..Default::default()
+        },
         casus_pipeline::Models {
             pentaclass: args.model.as_deref(),
             relevance: None,
@@ -241,6 +257,14 @@ pub fn main(args: Args) -> Result<ExitCode> {
     }
     if !quotes.is_empty() {
         json.insert("quotes".into(), serde_json::Value::Object(quotes));
+    }
+    let mut acled = serde_json::Map::new();
+    for p in &args.acled {
+        let r = crate::eval_acled::run(&pipeline, p, args.json)?;
+        acled.insert(p.display().to_string(), serde_json::to_value(&r)?);
+    }
+    if !acled.is_empty() {
+        json.insert("acled".into(), serde_json::Value::Object(acled));
     }
     let mut geo = serde_json::Map::new();
     for p in &args.geo {

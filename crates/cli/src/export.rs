@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Write a store's events as JSON Lines, CSV, a GDELT 2.0 event table,
-/// PLOVER JSON or Parquet, oldest first.
+/// PLOVER JSON, Parquet or ACLED's CSV layout, oldest first.
 ///
 /// Formats:
 ///   jsonl   one event per line, as /api/events gives them (jq, pandas)
@@ -25,6 +25,11 @@ use std::process::ExitCode;
 ///   parquet the csv columns, typed: day as DATE, added as a UTC
 ///           timestamp, numbers as numbers, nulls for what is absent
 ///           (pandas.read_parquet, polars, R's arrow, DuckDB)
+///   acled   ACLED's CSV columns in ACLED's order (event_date, event_type,
+///           sub_event_type, actor1, assoc_actor_1, inter1, ... notes,
+///           fatalities), then casus's ids and spans; only events with an
+///           ACLED type; what casus cannot fill (admin areas, associated
+///           actors, geo precision) is empty
 ///
 /// Filters are those of /api/events. Copies of republished articles are
 /// left out unless --copies is given.
@@ -34,12 +39,13 @@ use std::process::ExitCode;
 ///   casus export --db newsdb --format gdelt --from 2024-01-01 --to 2024-01-31 -o jan.tsv
 ///   casus export --db newsdb --format jsonl --actor IRQGOV | jq -r .cameo
 ///   casus export --db newsdb --format parquet --category ASSAULT -o assaults.parquet
+///   casus export --db newsdb --format acled -o acled.csv
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(flatten)]
     db: DbArgs,
-    /// jsonl, csv, gdelt, plover or parquet.
+    /// jsonl, csv, gdelt, plover, parquet or acled.
     #[arg(long, value_parser = parse_format)]
     format: Format,
     /// Write to FILE (complete or not at all) instead of stdout.

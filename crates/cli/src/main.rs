@@ -5,6 +5,7 @@ mod actors;
 mod bench;
 mod corpus;
 mod eval;
+mod eval_acled;
 mod export;
 mod extract;
 mod ingest;

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use casus_core::{Article, Origin};
 use casus_ingest::{collect_inputs, Collected, Format, IngestError, ReadOptions, Severity};
 use casus_pipeline::{
-    run, Item, Models, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData,
+    run, AcledFiles, Item, Models, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
@@ -89,6 +89,9 @@ pub struct ReadArgs {
     #[arg(long, value_name = "FILE")]
     cues: Vec<PathBuf>,
 
+    #[command(flatten)]
+    acled: AcledArgs,
+
     /// PentaClass weights from `casus train pentaclass` instead of the
     /// shipped ones.
     #[arg(long, value_name = "FILE")]
@@ -169,27 +172,65 @@ pub(crate) fn duration(s: &str) -> Result<std::time::Duration, String> {
     }
 }
 
+/// A user's ACLED tables (`casus extract --acled-rules my-rules.tsv`).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct AcledArgs {
+    /// ACLED rules that replace the shipped ones: which sub-event type an
+    /// event gets from its CAMEO code, its actors and its words (copy
+    /// crates/acled/data/acled-rules.tsv and edit it).
+    #[arg(long, value_name = "FILE")]
+    pub acled_rules: Option<PathBuf>,
+    /// Extra ACLED word classes (weapon words, protest words, ...; format:
+    /// crates/acled/data/acled-words.tsv).
+    #[arg(long, value_name = "FILE")]
+    pub acled_words: Option<PathBuf>,
+    /// Extra or replaced ACLED sub-event types (format:
+    /// crates/acled/data/acled-types.tsv).
+    #[arg(long, value_name = "FILE")]
+    pub acled_types: Option<PathBuf>,
+    /// ACLED actor types read before the shipped ones (format:
+    /// crates/acled/data/actor-types.tsv).
+    #[arg(long, value_name = "FILE")]
+    pub actor_types: Option<PathBuf>,
+}
+
+impl AcledArgs {
+    pub(crate) fn files(&self) -> AcledFiles<'_> {
+        AcledFiles {
+            types: self.acled_types.as_deref(),
+            words: self.acled_words.as_deref(),
+            rules: self.acled_rules.as_deref(),
+            actor_types: self.actor_types.as_deref(),
+        }
+    }
+}
+
+/// The user's data files of a command line, each list possibly empty.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct UserFiles<'a> {
+    pub furniture: &'a [PathBuf],
+    pub abbreviations: &'a [PathBuf],
+    pub dictionaries: &'a [PathBuf],
+    pub lexicons: &'a [PathBuf],
+    pub times: &'a [PathBuf],
+    pub cues: &'a [PathBuf],
+    pub acled: AcledFiles<'a>,
+}
+
 /// The built-in data plus the user's files; bad lines in them are warned
 /// about (file and line) and skipped.
-pub(crate) fn load_resources(
-    furniture: &[PathBuf],
-    abbreviations: &[PathBuf],
-    dictionaries: &[PathBuf],
-    lexicons: &[PathBuf],
-    times: &[PathBuf],
-    cues: &[PathBuf],
-    models: Models,
-) -> Result<Resources> {
+pub(crate) fn load_resources(files: UserFiles, models: Models) -> Result<Resources> {
     fn paths(v: &[PathBuf]) -> Vec<&std::path::Path> {
         v.iter().map(PathBuf::as_path).collect()
     }
     let (resources, issues) = Resources::load(UserData {
-        furniture: &paths(furniture),
-        abbreviations: &paths(abbreviations),
-        dictionaries: &paths(dictionaries),
-        lexicons: &paths(lexicons),
-        times: &paths(times),
-        cues: &paths(cues),
+        furniture: &paths(files.furniture),
+        abbreviations: &paths(files.abbreviations),
+        dictionaries: &paths(files.dictionaries),
+        lexicons: &paths(files.lexicons),
+        times: &paths(files.times),
+        cues: &paths(files.cues),
+        acled: files.acled,
         models,
         gazetteer: None,
     })?;
@@ -244,12 +285,15 @@ impl ReadArgs {
             None => None,
         };
         let resources = load_resources(
-            &self.furniture,
-            &self.abbreviations,
-            &self.dictionary,
-            &self.lexicon,
-            &self.times,
-            &self.cues,
+            UserFiles {
+                furniture: &self.furniture,
+                abbreviations: &self.abbreviations,
+                dictionaries: &self.dictionary,
+                lexicons: &self.lexicon,
+                times: &self.times,
+                cues: &self.cues,
+                acled: self.acled.files(),
+            },
             Models {
                 pentaclass: self.model.as_deref(),
                 relevance: self.relevance_model.as_deref(),

@@ -172,7 +172,7 @@ fn bench_reports_figures_as_json() {
     assert_eq!(v["pipeline"][1]["kind"], "html");
     assert!(v["pipeline"][1]["articles_per_s"].as_f64().unwrap() > 0.0);
     let stages = v["stages"].as_array().unwrap();
-    assert_eq!(stages.len(), 8);
+    assert_eq!(stages.len(), 9);
     assert_eq!(stages[3]["stage"], "actors (+50 names)");
     assert!(stages[2]["found"].as_u64().unwrap() > 0);
     assert_eq!(stages[4]["stage"], "syntax (tagger + parser)");

@@ -65,6 +65,7 @@ impl CodeTable {
                     category: opt(c[2]),
                     mode: opt(c[3]),
                     context: opt(c[4]),
+                    mode_words: None,
                 },
             })
         };

@@ -1,6 +1,6 @@
 //! Coded events: the output contract's `events`.
 
-use crate::ActorRef;
+use crate::{ActorRef, Words};
 use serde::{Deserialize, Serialize};
 
 /// A span of text with what it stands for.
@@ -20,8 +20,46 @@ pub struct Part {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plover {
     pub category: Option<String>,
+    /// The weapon or means: from the words of the sentence where they
+    /// name one (`air-strike`, `ied`, `small-arms`; see `mode_words`),
+    /// else the CAMEO code's.
     pub mode: Option<String>,
     pub context: Option<String>,
+    /// The words that name the mode ("drone strike").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode_words: Option<Words>,
+}
+
+/// The ACLED coding of an event: ACLED's event, sub-event and disorder
+/// types (plus natural disaster, man-made disaster and organized crime,
+/// which ACLED does not code), its actors' ACLED types and their
+/// interaction code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcledCoding {
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub disorder_type: String,
+    /// The words that decided the type; absent when the CAMEO code alone
+    /// did (then the trigger is the evidence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Words>,
+    /// ACLED actor types (1 state forces, 2 rebel groups, 3 political
+    /// militias, 4 identity militias, 5 rioters, 6 protesters, 7
+    /// civilians, 8 external/other forces) of the source and the target.
+    pub inter1: Option<u8>,
+    pub inter2: Option<u8>,
+    /// ACLED's interaction code (`17`: state forces and civilians).
+    pub interaction: Option<u8>,
+}
+
+/// How many people an event killed, as the text says it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fatalities {
+    pub count: u64,
+    /// "at least", "more than", ...
+    pub qualifier: Option<String>,
+    pub span: [usize; 2],
+    pub text: String,
 }
 
 /// A place with coordinates (filled by the place stage).
@@ -59,6 +97,14 @@ pub struct Event {
     pub penta_class: u8,
     pub goldstein: f64,
     pub plover: Plover,
+    /// ACLED's type, for an event of a kind ACLED codes (null for a
+    /// diplomatic statement).
+    #[serde(default)]
+    pub acled: Option<AcledCoding>,
+    /// The count of the dead the sentence gives for a violent event; null
+    /// when it gives none (never 0 by default).
+    #[serde(default)]
+    pub fatalities: Option<Fatalities>,
     /// asserted, negated, intended, threatened or hypothetical.
     pub modality: String,
     /// When it happened: ISO 8601 as precise as the text (`2024-01-24`,

@@ -29,7 +29,7 @@ mod span;
 
 pub use article::{Article, Dateline, SentenceClass};
 pub use charmap::{code_point_bytes, CharMap};
-pub use event::{Event, Location, Part, Plover};
+pub use event::{AcledCoding, Event, Fatalities, Location, Part, Plover};
 pub use mention::{ActorRef, Mention};
 pub use origin::Origin;
 pub use report::{Claim, PlaceRef, Quote, TimeRef, Words};

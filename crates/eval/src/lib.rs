@@ -22,8 +22,13 @@
 //!   over source, cue and content (Citron's metric), attributions found,
 //!   speaker right, recall with and without quotation marks.
 //!
+//! * [`acled`]: snippets labelled with ACLED types (our golden set) or
+//!   with police-event and incident labels: confusion table and weighted
+//!   F1, or per-label precision and recall.
+//!
 //! Every reader reports a malformed line or record with its place.
 
+pub mod acled;
 pub mod bio;
 pub mod geo;
 pub mod penta;

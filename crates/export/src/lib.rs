@@ -8,11 +8,14 @@
 //! * [`Format::Plover`]: a JSON array of PLOVER records, laid out like the
 //!   PLOVER gold-standard records, with casus's provenance added.
 //! * [`Format::Parquet`]: the CSV's columns, typed (see `parquet.rs`).
+//! * [`Format::Acled`]: ACLED's columns in ACLED's order, one row per
+//!   event with an ACLED type (see `acled.rs`).
 //!
 //! Events stream from the store oldest first; a filter selects them as
 //! `/api/events` does. Copies of republished articles are left out unless
 //! asked for.
 
+pub mod acled;
 pub mod csv;
 pub mod gdelt;
 pub mod parquet;
@@ -29,10 +32,11 @@ pub enum Format {
     Gdelt,
     Plover,
     Parquet,
+    Acled,
 }
 
 impl Format {
-    pub const NAMES: &'static str = "jsonl, csv, gdelt, plover or parquet";
+    pub const NAMES: &'static str = "jsonl, csv, gdelt, plover, parquet or acled";
 
     pub fn parse(s: &str) -> Option<Format> {
         Some(match s {
@@ -41,6 +45,7 @@ impl Format {
             "gdelt" => Format::Gdelt,
             "plover" => Format::Plover,
             "parquet" => Format::Parquet,
+            "acled" => Format::Acled,
             _ => return None,
         })
     }
@@ -106,5 +111,19 @@ pub fn export(
             Ok(n)
         }
         Format::Parquet => self::parquet::write(reader, filter, out),
+        Format::Acled => {
+            let mut w = ::csv::Writer::from_writer(&mut *out);
+            w.write_record(acled::COLUMNS)?;
+            let mut n = 0;
+            reader.each_event(filter, |e| -> Result<(), ExportError> {
+                if let Some(row) = acled::row(&e) {
+                    n += 1;
+                    w.write_record(row)?;
+                }
+                Ok(())
+            })?;
+            w.flush()?;
+            Ok(n)
+        }
     }
 }

@@ -203,3 +203,28 @@ fn parquet_read_back_by_pyarrow_has_typed_columns() {
         format!("{n} date32[day] timestamp[ms, tz=UTC] double bool 0")
     );
 }
+
+#[test]
+fn acled_csv_has_acleds_columns_in_acleds_order_and_only_typed_events() {
+    let (path, n) = exported(Format::Acled, &EventFilter::default(), "acled.csv");
+    assert!(n > 0, "the story corpus reports violence ACLED types");
+    assert!(
+        n < total(&EventFilter::default()),
+        "statements have no ACLED type"
+    );
+    let check = python(
+        "r = csv.reader(open(p, newline=''))\nhead = next(r)\nrows = list(r)\n\
+         print(','.join(head[:20]))\n\
+         print(len(rows), all(x[1] and x[2] for x in rows), \
+         all(x[19] == '' or x[19].isdigit() for x in rows), \
+         all(x[5] == '' or x[5] in '12345678' for x in rows))",
+        &path,
+    );
+    let mut lines = check.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "event_date,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,\
+         interaction,country,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities"
+    );
+    assert_eq!(lines.next().unwrap(), format!("{n} True True True"));
+}

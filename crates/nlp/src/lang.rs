@@ -32,9 +32,65 @@ pub fn detect_language(text: &str) -> Option<Language> {
 /// English function words that other languages written in Latin script
 /// rarely use ("in", "on", "a" and "die" are left out for that reason).
 const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "at", "by", "with", "from", "that", "were", "said", "has", "have", "near",
-    "after", "for", "are", "his", "their", "its", "which", "who", "this", "had", "been", "would", "will",
+    "the",
+    "of",
+    "and",
+    "to",
+    "at",
+    "by",
+    "with",
+    "from",
+    "that",
+    "were",
+    "said",
+    "has",
+    "have",
+    "near",
+    "after",
+    "for",
+    "are",
+    "his",
+    "their",
+    "its",
+    "which",
+    "who",
+    "this",
+    "had",
+    "been",
+    "would",
+    "will",
     "not",
+    "was",
+    "when",
+    "they",
+    "him",
+    "them",
+    "himself",
+    "herself",
+    "themselves",
+    "into",
+    "out",
+    "up",
+    "two",
+    "three",
+    "four",
+    "five",
+    "seven",
+    "eight",
+    "nine",
+    "killing",
+    "killed",
+    "people",
+    "than",
+    "there",
+    "against",
+    "during",
+    "because",
+    "could",
+    "should",
+    "since",
+    "while",
+    "where",
 ];
 
 /// The share of words in `text` (its first few thousand bytes) that are
@@ -102,6 +158,7 @@ mod tests {
     #[test]
     fn english_function_words_are_frequent_in_english_only() {
         assert!(english_share("The front attacked a post near Dravik, the officials said.") > 0.2);
+        assert!(english_share("A car bomber blew himself up in Askol, killing five guards.") > 0.2);
         assert!(english_share("Le gouvernement a annoncé mardi un cessez-le-feu dans la région.") < 0.05);
         assert!(
             english_share("Die Regierung hat am Dienstag eine Waffenruhe in der Region verkündet.") < 0.05

@@ -80,7 +80,9 @@ pub fn annotate(
     };
     places.sort_by_key(|p| p.span.start);
     let focus = toponyms::article_focus(&places, &countries, res.gazetteer.as_deref());
-    let events = coded
+    // The ACLED word classes of every sentence, read once.
+    let hits: Vec<Vec<casus_acled::Hit>> = sentences.iter().map(|s| res.acled.read(text, *s)).collect();
+    let mut events: Vec<Event> = coded
         .iter()
         .map(|e| {
             let mut ev = to_event(e, &found, text, map);
@@ -101,6 +103,9 @@ pub fn annotate(
                 .get(k)
                 .filter(|s| **s == e.sentence)
                 .map_or(&[][..], |_| &times[k][..]);
+            if sentences.get(k) == Some(&e.sentence) {
+                crate::acled::code(res, e, &found, text, map, &hits[k], &mut ev);
+            }
             match event_time(e, &coded, here) {
                 // The governing expression needs a publication date the
                 // article does not have: the event has no date.
@@ -121,6 +126,26 @@ pub fn annotate(
             ev
         })
         .collect();
+    let focus_location = focus.as_ref().map(|p| location(p, "article"));
+    let cx = crate::acled::Context {
+        text,
+        map,
+        places: &places,
+        focus: focus_location.as_ref(),
+        published: pub_date.map(|d| d.to_string()),
+    };
+    let mut typed = vec![false; sentences.len()];
+    for (e, ev) in coded.iter().zip(&events) {
+        let k = sentences.partition_point(|s| s.start < e.sentence.start);
+        if ev.acled.is_some() && k < typed.len() {
+            typed[k] = true;
+        }
+    }
+    let extra = crate::acled::uncoded(res, sentences, &hits, &times, &typed, &cx);
+    if !extra.is_empty() {
+        events.extend(extra);
+        events.sort_by_key(|e| (e.sentence[0], e.trigger.span[0]));
+    }
     Annotations {
         relevance: Some((res.coder.relevance(text) * 1000.0).round() / 1000.0),
         sentence_classes: classes
@@ -186,7 +211,7 @@ fn countries_by_mentions(found: &[Found]) -> Vec<String> {
     counts.into_iter().map(|c| c.0).collect()
 }
 
-fn location(p: &Place, from: &str) -> Location {
+pub(crate) fn location(p: &Place, from: &str) -> Location {
     Location {
         name: p.name.clone(),
         country: Some(p.country.clone()).filter(|c| !c.is_empty()),
@@ -289,6 +314,8 @@ fn to_event(e: &Coded, found: &[Found], text: &str, map: &CharMap) -> Event {
         root,
         goldstein: e.info.goldstein,
         plover: e.info.plover.clone(),
+        acled: None,
+        fatalities: None,
         modality: e.modality.as_str().to_string(),
         date: None,
         date_from: None,

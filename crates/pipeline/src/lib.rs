@@ -7,6 +7,7 @@
 //!   cores in batches, handed to a sink in input order, with exact
 //!   duplicates marked ([`Dedup`]) and a [`Summary`] of what happened.
 
+mod acled;
 mod annotate;
 mod dedup;
 mod pipeline;
@@ -19,6 +20,6 @@ mod toponyms;
 pub use annotate::{annotate, Annotations};
 pub use dedup::{body_hash, Dedup};
 pub use pipeline::{Pipeline, PipelineOptions, Processed};
-pub use resources::{default_gazetteer_path, Models, ResourceError, Resources, UserData};
+pub use resources::{default_gazetteer_path, AcledFiles, Models, ResourceError, Resources, UserData};
 pub use run::{articles_of, run, Item, RunOptions, Summary};
 pub use tally::{Example, Tally, TallyMode, TallyRow};

@@ -32,6 +32,9 @@ pub struct Resources {
     pub tokenizer: Tokenizer,
     pub actors: Recognizer,
     pub coder: Coder,
+    /// ACLED's types, the weapon words, the actor types (`crates/acled/data`
+    /// and the user's tables).
+    pub acled: casus_acled::Acled,
     /// Who said what: the learned attribution tagger and its cue words.
     pub attributor: Attributor,
     pub claim_units: casus_resolve::Units,
@@ -63,6 +66,19 @@ fn weights(p: &Path) -> Result<(String, Vec<u8>), ResourceError> {
     Ok((p.display().to_string(), bytes))
 }
 
+/// A user's ACLED tables (formats: the files in `crates/acled/data`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AcledFiles<'a> {
+    /// More sub-event types, or replacements.
+    pub types: Option<&'a Path>,
+    /// More word classes.
+    pub words: Option<&'a Path>,
+    /// Rules that replace the shipped ones.
+    pub rules: Option<&'a Path>,
+    /// Actor types read before the shipped ones.
+    pub actor_types: Option<&'a Path>,
+}
+
 /// The user's own data files, added to the built-in ones.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct UserData<'a> {
@@ -74,6 +90,8 @@ pub struct UserData<'a> {
     pub times: &'a [&'a Path],
     /// Extra attribution cues, in the format of `crates/attrib/data/cues.tsv`.
     pub cues: &'a [&'a Path],
+    /// ACLED tables of the user's.
+    pub acled: AcledFiles<'a>,
     /// Learned weights to use instead of the shipped ones.
     pub models: Models<'a>,
     /// The gazetteer index to use instead of the default one.
@@ -84,6 +102,10 @@ impl Default for Resources {
     fn default() -> Self {
         Resources::builtin()
     }
+}
+
+fn pair(x: &Option<(String, String)>) -> Option<(&str, &str)> {
+    x.as_ref().map(|(p, t)| (p.as_str(), t.as_str()))
 }
 
 fn read(path: &Path) -> Result<String, ResourceError> {
@@ -163,6 +185,25 @@ impl Resources {
         for p in user.cues {
             issues.extend(cues.add(&p.display().to_string(), &read(p)?));
         }
+        let acled_texts = [
+            user.acled.types,
+            user.acled.words,
+            user.acled.rules,
+            user.acled.actor_types,
+        ]
+        .map(|p| {
+            p.map(|p| read(p).map(|t| (p.display().to_string(), t)))
+                .transpose()
+        });
+        let [types, words, rules, actor_types] = acled_texts;
+        let (types, words, rules, actor_types) = (types?, words?, rules?, actor_types?);
+        let (acled, acled_issues) = casus_acled::Acled::with(casus_acled::UserTables {
+            types: pair(&types),
+            words: pair(&words),
+            rules: pair(&rules),
+            actor_types: pair(&actor_types),
+        });
+        issues.extend(acled_issues);
         let attributor = match user.models.quotes {
             Some(p) => {
                 let (path, b) = weights(p)?;
@@ -172,6 +213,7 @@ impl Resources {
         };
         Ok((
             Resources {
+                acled,
                 attributor,
                 furniture: f,
                 segmenter: Segmenter::new(a.clone()),

@@ -219,13 +219,30 @@ pub struct EventRow {
     pub url: Option<String>,
     pub site: Option<String>,
     pub added: String,
+    /// ACLED's event and sub-event types, when the event has them.
+    pub acled: Option<AcledRow>,
+    /// The count of the dead the text gives; `null` when it gives none.
+    pub fatalities: Option<i64>,
+}
+
+/// A stored event's ACLED coding.
+#[derive(Debug, Clone, Serialize)]
+pub struct AcledRow {
+    pub event_type: String,
+    pub sub_event_type: String,
+    /// ACLED actor types (1–8) of the source and target, and the
+    /// interaction code of the pair.
+    pub inter1: Option<i64>,
+    pub inter2: Option<i64>,
+    pub interaction: Option<i64>,
 }
 
 pub(crate) const EVENT: &str = "e.rowid, a.id, a.title, e.date, e.source, e.source_text, e.source_code,
   e.source_country, e.target, e.target_text, e.target_code, e.target_country, e.cameo, e.root,
   e.quad_class, e.penta_class, e.goldstein, e.plover, e.plover_mode, e.modality, e.confidence,
   e.count, e.place, e.place_country, e.lat, e.lon, e.geonameid, e.trigger_start, e.trigger_end,
-  e.trigger, e.sentence_start, e.sentence_end, e.copy, a.url, a.source, a.ingested_at, e.day";
+  e.trigger, e.sentence_start, e.sentence_end, e.copy, a.url, a.source, a.ingested_at, e.day,
+  e.acled_event_type, e.acled_sub_event_type, e.inter1, e.inter2, e.interaction, e.fatalities";
 pub(crate) const FROM: &str = "events e JOIN articles a ON a.rowid = e.article";
 
 pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
@@ -274,6 +291,17 @@ pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         site: r.get(34)?,
         added: r.get(35)?,
         day: r.get::<_, Option<i64>>(36)?.map(crate::articles::iso),
+        acled: match (r.get::<_, Option<String>>(37)?, r.get::<_, Option<String>>(38)?) {
+            (Some(event_type), Some(sub_event_type)) => Some(AcledRow {
+                event_type,
+                sub_event_type,
+                inter1: r.get(39)?,
+                inter2: r.get(40)?,
+                interaction: r.get(41)?,
+            }),
+            _ => None,
+        },
+        fatalities: r.get(42)?,
     })
 }
 

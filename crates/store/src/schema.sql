@@ -6,7 +6,7 @@
 -- right (an undated article and its undated events are counted on no
 -- day). Events of copies (`articles.copy_of` set) are kept but have
 -- `copy = 1`, so that counts are not inflated by republished stories.
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE IF NOT EXISTS articles (
   rowid        INTEGER PRIMARY KEY,
@@ -52,7 +52,9 @@ CREATE TABLE IF NOT EXISTS events (
   penta_class INTEGER NOT NULL, goldstein REAL NOT NULL,
   plover TEXT, plover_mode TEXT, modality TEXT NOT NULL, confidence REAL NOT NULL,
   count INTEGER, date TEXT, day INTEGER,
-  place TEXT, place_country TEXT, lat REAL, lon REAL, geonameid INTEGER
+  place TEXT, place_country TEXT, lat REAL, lon REAL, geonameid INTEGER,
+  acled_event_type TEXT, acled_sub_event_type TEXT, inter1 INTEGER, inter2 INTEGER,
+  interaction INTEGER, fatalities INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article);
 -- `copy` in the actor indexes lets counts of an actor's events (copies

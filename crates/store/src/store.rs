@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 const SCHEMA: &str = include_str!("schema.sql");
 /// A pair's events newest first, however rare the pair is among its
 /// source's events (schema 2).
@@ -130,6 +130,37 @@ DROP INDEX IF EXISTS events_target_id;
 CREATE INDEX IF NOT EXISTS events_source_id_day ON events(source, copy, day) WHERE source IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_target_id_day ON events(target, copy, day) WHERE target IS NOT NULL;";
 
+/// What schema 5 added: each event's ACLED type, its actors' ACLED types
+/// and its fatalities, as (column, type). Adding a column leaves the rows
+/// where they are; events stored before have NULL there (re-ingest to
+/// type them).
+const SCHEMA_5: &[(&str, &str)] = &[
+    ("acled_event_type", "TEXT"),
+    ("acled_sub_event_type", "TEXT"),
+    ("inter1", "INTEGER"),
+    ("inter2", "INTEGER"),
+    ("interaction", "INTEGER"),
+    ("fatalities", "INTEGER"),
+];
+
+/// Adds schema 5's columns the events table does not have yet.
+fn schema_5(conn: &Connection, path: &Path) -> Result<()> {
+    for (column, kind) in SCHEMA_5 {
+        let has: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('events') WHERE name = ?1",
+                [column],
+                |r| r.get(0),
+            )
+            .at(path)?;
+        if has == 0 {
+            conn.execute_batch(&format!("ALTER TABLE events ADD COLUMN {column} {kind};"))
+                .at(path)?;
+        }
+    }
+    Ok(())
+}
+
 /// The columns schema 4 lets be NULL (no date that can be right), each as
 /// (table, the definition schema 3 wrote, the definition schema 4 writes).
 const SCHEMA_4: &[(&str, &str, &str)] = &[
@@ -209,6 +240,9 @@ fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
         }
         if from < 4 {
             schema_4(conn, path)?;
+        }
+        if from < 5 {
+            schema_5(conn, path)?;
         }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
     })();

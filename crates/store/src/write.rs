@@ -220,9 +220,11 @@ fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
            trigger_end, trigger, source, source_text, source_code, source_country, target,
            target_text, target_code, target_country, cameo, root, quad_class, penta_class,
            goldstein, plover, plover_mode, modality, confidence, count, date, day, place,
-           place_country, lat, lon, geonameid)
+           place_country, lat, lon, geonameid, acled_event_type, acled_sub_event_type, inter1,
+           inter2, interaction, fatalities)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-           ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+           ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,
+           ?34, ?35, ?36, ?37, ?38, ?39)",
     )
     .at(path)?
     .execute(params![
@@ -259,6 +261,12 @@ fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
         loc.and_then(|l| l.lat),
         loc.and_then(|l| l.lon),
         loc.and_then(|l| l.geonameid).map(|g| g as i64),
+        e.acled.as_ref().map(|a| &a.event_type),
+        e.acled.as_ref().map(|a| &a.sub_event_type),
+        e.acled.as_ref().and_then(|a| a.inter1),
+        e.acled.as_ref().and_then(|a| a.inter2),
+        e.acled.as_ref().and_then(|a| a.interaction),
+        e.fatalities.as_ref().map(|f| f.count as i64),
     ])
     .at(path)?;
     if let (false, Some(eday)) = (r.copy, eday) {
@@ -302,7 +310,10 @@ fn rows(db: &Connection, rowid: i64, a: &Article, day: Option<i64>, copy: bool, 
         published,
         path,
     };
-    for (n, e) in a.events.iter().enumerate() {
+    // The events table holds CAMEO-coded events: its counts, code filters
+    // and exports partition by code. An event CAMEO cannot code (a flood,
+    // typed by its ACLED kind only) stays in the article's record.
+    for (n, e) in a.events.iter().enumerate().filter(|(_, e)| !e.cameo.is_empty()) {
         event_row(&r, n, e)?;
     }
     if !copy && !a.events.is_empty() {

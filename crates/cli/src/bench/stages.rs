@@ -209,6 +209,31 @@ pub fn measure(texts: &[String], rounds: usize, extra: usize) -> (Vec<Stage>, us
         articles: texts.len(),
         mentions: found,
     });
+    // ACLED: every sentence's word classes read, and the rules run for one
+    // violent event in it (the typing every event gets).
+    let acled = casus_acled::Acled::builtin();
+    let (seconds, found) = timed(rounds, || {
+        let mut typed = 0;
+        for (t, s) in texts.iter().zip(&segmented) {
+            for sentence in s {
+                let hits = acled.read(t, *sentence);
+                let facts = casus_acled::Facts {
+                    cameo: Some("190"),
+                    trigger: Some(*sentence),
+                    ..Default::default()
+                };
+                typed += usize::from(acled.type_of(&facts, &hits).is_some());
+            }
+        }
+        typed
+    });
+    stages.push(Stage {
+        name: "acled (word classes + rules)".into(),
+        seconds,
+        sentences,
+        articles: texts.len(),
+        mentions: found,
+    });
     // Quotes: the attribution tagger on every paragraph.
     let attributor = casus_attrib::Attributor::builtin();
     let (seconds, found) = timed(rounds, || {
