@@ -42,32 +42,14 @@ fn patterns() -> &'static [Regex; 4] {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// A month's name or its abbreviation ("March", "Sept").
+fn is_month(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.len() >= 3
+        && casus_core::calendar::MONTHS
+            .iter()
+            .any(|m| m.starts_with(w.as_str()))
+}
 
 fn value(n: &str) -> Option<u64> {
     let n = n.to_lowercase();
@@ -133,9 +115,10 @@ pub fn find(text: &str, span: Span) -> Option<Count> {
             let n = c.name("n").expect("number");
             // A date is no count: "on 12 March militants killed ...".
             let between = &part[n.end()..whole.end()];
-            if between.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
-                MONTHS.contains(&w.to_lowercase().as_str()) || (w.len() == 4 && w.parse::<u32>().is_ok())
-            }) {
+            if between
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| is_month(w) || (w.len() == 4 && w.parse::<u32>().is_ok()))
+            {
                 continue;
             }
             // "killed a" needs a person after it, not "killed a bid".

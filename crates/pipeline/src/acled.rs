@@ -157,10 +157,7 @@ pub(crate) fn uncoded(
         // publication date.
         match times[k].iter().find(|t| t.dates_an_event() && t.value.is_some()) {
             Some(t) => {
-                ev.date = t
-                    .value
-                    .as_deref()
-                    .map(|v| v.split_once('T').map_or(v, |(day, _)| day).to_string());
+                ev.date = crate::annotate::date_of(t);
                 ev.date_from = Some("text".into());
             }
             None => {

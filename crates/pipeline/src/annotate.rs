@@ -111,11 +111,7 @@ pub fn annotate(
                 // article does not have: the event has no date.
                 Some(t) if t.value.is_none() => {}
                 Some(t) => {
-                    // A time of day dates the act by its day.
-                    ev.date = t
-                        .value
-                        .as_deref()
-                        .map(|v| v.split_once('T').map_or(v, |(day, _)| day).to_string());
+                    ev.date = date_of(t);
                     ev.date_from = Some("text".into());
                 }
                 None => {
@@ -258,6 +254,14 @@ fn event_time<'a>(e: &Coded, all: &[Coded], times: &'a [Time]) -> Option<&'a Tim
                 .filter(|t| !others.iter().any(|&c| inside(t, c)))
                 .min_by_key(nearest)
         })
+}
+
+/// The date a time expression gives an act: a time of day dates it by
+/// its day.
+pub(crate) fn date_of(t: &Time) -> Option<String> {
+    t.value
+        .as_deref()
+        .map(|v| v.split_once('T').map_or(v, |(day, _)| day).to_string())
 }
 
 pub(crate) fn words(span: Span, text: &str, map: &CharMap) -> Words {
