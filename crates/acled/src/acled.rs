@@ -113,9 +113,10 @@ impl Acled {
             .min_by_key(|(_, s)| s.start.abs_diff(trigger.start))
     }
 
-    /// The ACLED actor type (1–8) of a mention.
-    pub fn actor_type(&self, text: &str, kind: &str, actor: Option<&ActorRef>) -> Option<u8> {
-        self.actor_types.of(text, kind, actor)
+    /// The ACLED actor type (1–8) of a mention; `target`: as an event's
+    /// target (an official attacked is a civilian).
+    pub fn actor_type(&self, text: &str, kind: &str, actor: Option<&ActorRef>, target: bool) -> Option<u8> {
+        self.actor_types.of(text, kind, actor, target)
     }
 
     pub fn types(&self) -> &[SubType] {

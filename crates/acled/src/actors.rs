@@ -39,10 +39,11 @@ enum Key {
     Kind(String),
 }
 
-/// The mapping, in file order; user lines come first.
+/// The mapping, in file order; user lines come first. A line whose key
+/// starts with `target:` holds for an event's target only.
 #[derive(Debug, Clone, Default)]
 pub struct ActorTypes {
-    keys: Vec<(Key, u8)>,
+    keys: Vec<(Key, u8, bool)>,
 }
 
 impl ActorTypes {
@@ -57,18 +58,22 @@ impl ActorTypes {
                 .ok()
                 .filter(|n| (1..=8).contains(n))
                 .ok_or_else(|| format!("expected an ACLED actor type 1 to 8, found `{}`", c[1].trim()))?;
-            let key = match c[0].trim().split_once(':') {
+            let (target_only, key) = match c[0].trim().strip_prefix("target:") {
+                Some(rest) => (true, rest),
+                None => (false, c[0].trim()),
+            };
+            let key = match key.split_once(':') {
                 Some(("word", w)) => Key::Word(w.to_lowercase()),
                 Some(("sector", s)) => Key::Sector(s.to_string()),
                 Some(("kind", k)) => Key::Kind(k.to_string()),
                 _ => {
                     return Err(format!(
-                        "expected `word:`, `sector:` or `kind:`, found `{}`",
+                        "expected `word:`, `sector:` or `kind:` (after `target:` or not), found `{}`",
                         c[0].trim()
                     ))
                 }
             };
-            Ok((key, inter))
+            Ok((key, inter, target_only))
         };
         let mut new = Vec::new();
         let issues = parse_lines(path, text, parse, |k| new.push(k));
@@ -82,8 +87,9 @@ impl ActorTypes {
     }
 
     /// The type of a mention: a listed word of its text first ("ethnic
-    /// militia", "protesters"), then its actor's sector, then its kind.
-    pub fn of(&self, text: &str, kind: &str, actor: Option<&ActorRef>) -> Option<u8> {
+    /// militia", "protesters"), then its actor's sector, then its kind;
+    /// `target` says whether it is an event's target.
+    pub fn of(&self, text: &str, kind: &str, actor: Option<&ActorRef>, target: bool) -> Option<u8> {
         let lower = text.to_lowercase();
         let has_word = |w: &str| {
             lower.match_indices(w).any(|(i, _)| {
@@ -99,21 +105,21 @@ impl ActorTypes {
             })
         };
         let sector = actor.and_then(|a| a.sector.as_deref());
-        let fits = |k: &Key| match k {
-            Key::Word(w) => has_word(w),
-            Key::Sector(s) => sector == Some(s.as_str()),
-            Key::Kind(k) => kind == k,
+        let fits = |(k, _, target_only): &&(Key, u8, bool)| {
+            (target || !target_only)
+                && match k {
+                    Key::Word(w) => has_word(w),
+                    Key::Sector(s) => sector == Some(s.as_str()),
+                    Key::Kind(k) => kind == k,
+                }
         };
         // Words first wherever they are listed, then sectors and kinds in
         // file order.
+        let word = |k: &&(Key, u8, bool)| matches!(k.0, Key::Word(_));
         self.keys
             .iter()
-            .find(|(k, _)| matches!(k, Key::Word(_)) && fits(k))
-            .or_else(|| {
-                self.keys
-                    .iter()
-                    .find(|(k, _)| !matches!(k, Key::Word(_)) && fits(k))
-            })
-            .map(|(_, inter)| *inter)
+            .find(|k| word(k) && fits(k))
+            .or_else(|| self.keys.iter().find(|k| !word(k) && fits(k)))
+            .map(|k| k.1)
     }
 }

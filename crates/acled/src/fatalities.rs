@@ -17,7 +17,7 @@ pub struct Count {
 
 const NUMBER: &str = r"\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|a dozen|dozen";
 const QUALIFIER: &str = r"at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|at most|close to|roughly|fewer than|less than";
-const DEATH: &str = r"killed|shot dead|murdered|slain|dead|died|lost their lives|lost his life|lost her life|beheaded|lynched|massacred|gunned down|hacked to death|beaten to death|stabbed to death|burnt to death|burned to death|charred to death|perished";
+const DEATH: &str = r"deaths|succumbed|killed|shot dead|murdered|slain|dead|died|lost their lives|lost his life|lost her life|beheaded|lynched|massacred|gunned down|hacked to death|beaten to death|stabbed to death|burnt to death|burned to death|charred to death|perished";
 
 fn patterns() -> &'static [Regex; 4] {
     static RE: OnceLock<[Regex; 4]> = OnceLock::new();
@@ -30,7 +30,7 @@ fn patterns() -> &'static [Regex; 4] {
             )),
             // "three soldiers were killed", "12 dead", "five people died"
             compile(format!(
-                r"(?i)\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?:[\w-]+\s+){{0,4}}?(?:(?:were|was|have been|had been|are|is|got|reportedly|allegedly|also)\s+)*(?:{DEATH})\b"
+                r"(?i)\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?:[\w-]+\s+){{0,4}}?(?:(?:were|was|have been|had been|has been|have|has|had|are|is|got|reportedly|allegedly|also)\s+)*(?:{DEATH})\b"
             )),
             // "a death toll of 40", "the toll rose to 25"
             compile(format!(

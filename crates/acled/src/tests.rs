@@ -107,20 +107,31 @@ fn actor_types_read_the_mention_words_before_the_sector() {
         sector: Some(sector.to_string()),
         plover_sector: None,
     };
-    assert_eq!(a.actor_type("troops", "group", Some(&actor("military"))), Some(1));
     assert_eq!(
-        a.actor_type("protesters", "group", Some(&actor("opposition"))),
+        a.actor_type("troops", "group", Some(&actor("military")), false),
+        Some(1)
+    );
+    assert_eq!(
+        a.actor_type("the mayor", "group", Some(&actor("government")), true),
+        Some(7)
+    );
+    assert_eq!(
+        a.actor_type("the mayor", "group", Some(&actor("government")), false),
+        Some(1)
+    );
+    assert_eq!(
+        a.actor_type("protesters", "group", Some(&actor("opposition")), false),
         Some(6)
     );
     assert_eq!(
-        a.actor_type("an ethnic militia", "group", Some(&actor("armed group"))),
+        a.actor_type("an ethnic militia", "group", Some(&actor("armed group")), false),
         Some(4)
     );
     assert_eq!(
-        a.actor_type("villagers", "group", Some(&actor("civilians"))),
+        a.actor_type("villagers", "group", Some(&actor("civilians")), false),
         Some(7)
     );
-    assert_eq!(a.actor_type("Ostland", "country", None), Some(1));
+    assert_eq!(a.actor_type("Ostland", "country", None, false), Some(1));
 }
 
 #[test]
@@ -141,5 +152,5 @@ fn a_users_words_and_actor_types_are_read_and_bad_lines_reported() {
     let t = a.type_of(&Facts::default(), &hits).unwrap();
     assert_eq!(t.sub.sub_event_type, "Natural disaster");
     assert_eq!(t.cue.map(|c| c.slice(s)), Some("sandstorm"));
-    assert_eq!(a.actor_type("herders", "group", None), Some(7));
+    assert_eq!(a.actor_type("herders", "group", None, false), Some(7));
 }

@@ -13,14 +13,15 @@ use casus_core::{AcledCoding, CharMap, Event, Fatalities, Location, Part, Plover
 use casus_resolve::Time;
 
 /// The ACLED actor type of a coded event's source or target.
-fn inter(res: &Resources, found: &[Found], text: &str, i: Option<usize>) -> Option<u8> {
+fn inter(res: &Resources, found: &[Found], text: &str, i: Option<usize>, target: bool) -> Option<u8> {
     let f = &found[i?];
     res.acled
-        .actor_type(f.span.slice(text), f.kind.as_str(), f.actor.as_ref())
+        .actor_type(f.span.slice(text), f.kind.as_str(), f.actor.as_ref(), target)
 }
 
 /// Fills `ev` (the output form of `e`) with its ACLED coding; `hits` are
-/// the word classes of its sentence.
+/// the word classes of its sentence. Says whether a rule spoke of the
+/// event (even one that did not happen, which gets no type).
 pub(crate) fn code(
     res: &Resources,
     e: &Coded,
@@ -29,10 +30,10 @@ pub(crate) fn code(
     map: &CharMap,
     hits: &[Hit],
     ev: &mut Event,
-) {
+) -> bool {
     let (source, target) = (
-        inter(res, found, text, e.source),
-        inter(res, found, text, e.target),
+        inter(res, found, text, e.source, false),
+        inter(res, found, text, e.target, true),
     );
     let facts = Facts {
         cameo: Some(&e.info.code),
@@ -50,9 +51,12 @@ pub(crate) fn code(
             ev.plover.mode_words = Some(words(span, text, map));
         }
     }
-    if let Some(t) = typing {
+    // ACLED counts what happened: a negated, intended, threatened or
+    // hypothetical act has no ACLED type ("no arrests were made").
+    if let Some(t) = typing.filter(|_| e.modality == casus_coder::Modality::Asserted) {
         apply(t, e.sentence, source, target, text, map, ev);
     }
+    typing.is_some()
 }
 
 fn apply(
@@ -96,7 +100,7 @@ pub(crate) struct Context<'a> {
 /// Events for the sentences in which no coded event has an ACLED type
 /// (none was coded, or only a statement: "..., police said") but an
 /// ACLED rule with `cameo:-` holds: the trigger is the rule's cue.
-/// `typed[k]` says whether sentence `k` has an event with an ACLED type.
+/// `typed[k]` says whether a rule spoke of an event of sentence `k`.
 pub(crate) fn uncoded(
     res: &Resources,
     sentences: &[Span],

@@ -82,6 +82,7 @@ pub fn annotate(
     let focus = toponyms::article_focus(&places, &countries, res.gazetteer.as_deref());
     // The ACLED word classes of every sentence, read once.
     let hits: Vec<Vec<casus_acled::Hit>> = sentences.iter().map(|s| res.acled.read(text, *s)).collect();
+    let mut typed = vec![false; sentences.len()];
     let mut events: Vec<Event> = coded
         .iter()
         .map(|e| {
@@ -103,8 +104,10 @@ pub fn annotate(
                 .get(k)
                 .filter(|s| **s == e.sentence)
                 .map_or(&[][..], |_| &times[k][..]);
-            if sentences.get(k) == Some(&e.sentence) {
-                crate::acled::code(res, e, &found, text, map, &hits[k], &mut ev);
+            if sentences.get(k) == Some(&e.sentence)
+                && crate::acled::code(res, e, &found, text, map, &hits[k], &mut ev)
+            {
+                typed[k] = true;
             }
             match event_time(e, &coded, here) {
                 // The governing expression needs a publication date the
@@ -130,13 +133,6 @@ pub fn annotate(
         focus: focus_location.as_ref(),
         published: pub_date.map(|d| d.to_string()),
     };
-    let mut typed = vec![false; sentences.len()];
-    for (e, ev) in coded.iter().zip(&events) {
-        let k = sentences.partition_point(|s| s.start < e.sentence.start);
-        if ev.acled.is_some() && k < typed.len() {
-            typed[k] = true;
-        }
-    }
     let extra = crate::acled::uncoded(res, sentences, &hits, &times, &typed, &cx);
     if !extra.is_empty() {
         events.extend(extra);

@@ -154,6 +154,8 @@ impl Pipeline {
 /// the letter statistics say (English prose: about 0.3; other languages
 /// in Latin script: under 0.05).
 const ENGLISH_SHARE: f64 = 0.15;
+/// The same, when whatlang says its own guess is unreliable.
+const UNSURE_ENGLISH_SHARE: f64 = 0.1;
 
 /// The detected language when detection is sure of itself, else the one
 /// the input declares (`en-GB` is read as `en`), else the detector's guess.
@@ -170,6 +172,11 @@ fn pick_language(body: &str, declared: Option<&str>) -> Option<String> {
     match detect_language(body) {
         // Short English texts full of names can look like something else.
         Some(l) if l.code != "en" && english_share(body) >= ENGLISH_SHARE => Some("en".to_string()),
+        // A guess whatlang itself does not trust, on a text with English
+        // function words in it: a short English snippet of names.
+        Some(l) if l.code != "en" && !l.reliable && english_share(body) >= UNSURE_ENGLISH_SHARE => {
+            Some("en".to_string())
+        }
         Some(l) if l.reliable => Some(l.code.to_string()),
         Some(l) => declared.or(Some(l.code.to_string())),
         None => declared,
