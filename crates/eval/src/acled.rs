@@ -160,17 +160,7 @@ pub struct Score {
 
 impl Score {
     fn new(right: usize, predicted: usize, support: usize) -> Score {
-        let p = if predicted == 0 {
-            0.0
-        } else {
-            right as f64 / predicted as f64
-        };
-        let r = if support == 0 {
-            0.0
-        } else {
-            right as f64 / support as f64
-        };
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let (p, r, f1) = crate::prf(right, predicted, support);
         Score {
             precision: p,
             recall: r,

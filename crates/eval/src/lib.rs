@@ -49,6 +49,15 @@ pub enum EvalError {
     Malformed { path: String, line: usize, what: String },
 }
 
+/// Precision, recall and F1 from the right, predicted and gold counts
+/// (0 where a count is 0).
+pub fn prf(right: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (p, r) = (share(right, predicted), share(right, gold));
+    let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f1)
+}
+
 /// A count out of a total, printed as a share.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Share {

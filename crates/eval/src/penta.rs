@@ -77,21 +77,7 @@ pub fn score(pairs: &[(u8, u8)]) -> Report {
         right += tp;
         let predicted: usize = (0..5).map(|g| r.confusion[g][c]).sum();
         let support: usize = r.confusion[c].iter().sum();
-        let precision = if predicted == 0 {
-            0.0
-        } else {
-            tp as f64 / predicted as f64
-        };
-        let recall = if support == 0 {
-            0.0
-        } else {
-            tp as f64 / support as f64
-        };
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
+        let (precision, recall, f1) = crate::prf(tp, predicted, support);
         r.classes.push(ClassScore {
             precision,
             recall,
