@@ -243,3 +243,20 @@ fn a_bad_line_in_a_users_rules_names_its_file_and_line() {
     assert!(issues[0].to_string().contains("unknown sub-event type"));
     assert!(issues[1].to_string().contains("no word class"));
 }
+
+#[test]
+fn a_storm_of_criticism_and_a_flood_of_refugees_are_no_disasters() {
+    for text in [
+        "The plan caused a storm of criticism in parliament on Monday.",
+        "A flood of refugees reached the border town after the ceasefire.",
+    ] {
+        let events = events_with(resources(), text);
+        assert!(
+            events.iter().all(|e| e
+                .acled
+                .as_ref()
+                .is_none_or(|a| a.sub_event_type != "Natural disaster")),
+            "{text}: {events:#?}"
+        );
+    }
+}
