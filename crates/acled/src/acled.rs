@@ -109,17 +109,14 @@ impl Acled {
     /// `small-arms`, ...), with its words.
     pub fn mode(&self, hits: &[Hit], trigger: Span) -> Option<(&str, Span)> {
         hits.iter()
-            .filter_map(|h| Some((self.words.name(h.class).strip_prefix("mode:")?, h.span)))
-            .min_by_key(|(_, s)| s.start.abs_diff(trigger.start))
+            .filter(|h| self.words.is_mode(h.class))
+            .min_by_key(|h| h.span.start.abs_diff(trigger.start))
+            .map(|h| (&self.words.name(h.class)["mode:".len()..], h.span))
     }
 
     /// The ACLED actor type (1–8) of a mention; `target`: as an event's
     /// target (an official attacked is a civilian).
     pub fn actor_type(&self, text: &str, kind: &str, actor: Option<&ActorRef>, target: bool) -> Option<u8> {
         self.actor_types.of(text, kind, actor, target)
-    }
-
-    pub fn types(&self) -> &[SubType] {
-        &self.types.types
     }
 }

@@ -25,9 +25,6 @@ pub struct Rule {
     tests: Vec<Test>,
     /// The CAMEO code of an event the rule makes in a sentence with none.
     pub cameo: String,
-    /// Where the rule was written (`file:line`), for `--explain`-style
-    /// tracing.
-    pub origin: String,
 }
 
 /// What the rules read about one event.
@@ -44,7 +41,7 @@ pub struct Facts<'a> {
 impl Rule {
     /// Parses `SUB_EVENT<TAB>TESTS[<TAB>CAMEO]`; class names are looked up
     /// in `words` (a class no phrase fills is refused: it is a typo).
-    pub fn parse(line: &str, words: &WordClasses, origin: String) -> Result<Rule, String> {
+    pub fn parse(line: &str, words: &WordClasses) -> Result<Rule, String> {
         let c = columns(line, 2, 3)?;
         let mut tests = Vec::new();
         for t in c[1].split_whitespace() {
@@ -95,7 +92,6 @@ impl Rule {
             sub_event_type: c[0].trim().to_string(),
             tests,
             cameo: c.get(2).map_or("", |s| s.trim()).to_string(),
-            origin,
         })
     }
 
@@ -110,7 +106,7 @@ impl Rule {
                     let fits = |h: &&Hit| {
                         classes.iter().any(|c| match c {
                             Some(c) => h.class == *c,
-                            None => words.name(h.class).starts_with("mode:"),
+                            None => words.is_mode(h.class),
                         })
                     };
                     let near = hits.iter().filter(fits).min_by_key(|h| match facts.trigger {
@@ -171,7 +167,7 @@ impl Rules {
     ) -> Vec<LineIssue> {
         let mut issues = Vec::new();
         for (line, content) in data_lines(text) {
-            let parsed = Rule::parse(content, words, format!("{path}:{line}")).and_then(|r| {
+            let parsed = Rule::parse(content, words).and_then(|r| {
                 if known(&r.sub_event_type) {
                     Ok(r)
                 } else {

@@ -24,6 +24,8 @@ pub struct WordClasses {
     /// Each distinct phrase once, with every class that lists it.
     patterns: Vec<String>,
     phrases: Vec<Vec<Phrase>>,
+    /// Whether each class is a weapon mode (`mode:`), set by `build`.
+    modes: Vec<bool>,
     automaton: Option<AhoCorasick>,
 }
 
@@ -69,6 +71,7 @@ impl WordClasses {
 
     /// Compiles the automaton.
     pub fn build(&mut self) {
+        self.modes = self.names.iter().map(|n| n.starts_with("mode:")).collect();
         self.automaton = Some(
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -92,6 +95,11 @@ impl WordClasses {
     /// The id of a class name, if any phrase or rule names it.
     pub fn find_class(&self, name: &str) -> Option<usize> {
         self.names.iter().position(|n| n == name)
+    }
+
+    /// Whether a class is a weapon or means (`mode:air-strike`).
+    pub fn is_mode(&self, class: usize) -> bool {
+        self.modes.get(class).copied().unwrap_or(false)
     }
 
     pub fn name(&self, class: usize) -> &str {
@@ -148,11 +156,10 @@ impl WordClasses {
                 .iter()
                 .any(|n| n.start <= h.span.start && h.span.end <= n.end)
         });
-        let is_mode = |c: usize| self.names[c].starts_with("mode:");
         let shadowed = |h: &Hit| {
-            is_mode(h.class)
+            self.is_mode(h.class)
                 && hits.iter().any(|o| {
-                    is_mode(o.class)
+                    self.is_mode(o.class)
                         && o.span != h.span
                         && o.span.start <= h.span.start
                         && h.span.end <= o.span.end

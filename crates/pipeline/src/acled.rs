@@ -46,10 +46,7 @@ pub(crate) fn code(
     // is property destruction by fire).
     let violent = matches!(&e.info.code[..2], "17" | "18" | "19" | "20") || e.info.code.starts_with("145");
     if violent || typing.is_some_and(|t| t.sub.counts_fatalities()) {
-        if let Some((mode, span)) = res.acled.mode(hits, e.trigger) {
-            ev.plover.mode = Some(mode.to_string());
-            ev.plover.mode_words = Some(words(span, text, map));
-        }
+        set_mode(res, hits, e.trigger, text, map, ev);
     }
     // ACLED counts what happened: a negated, intended, threatened or
     // hypothetical act has no ACLED type ("no arrests were made").
@@ -57,6 +54,15 @@ pub(crate) fn code(
         apply(t, e.sentence, source, target, text, map, ev);
     }
     typing.is_some()
+}
+
+/// The weapon or means nearest the trigger, with its words, as the
+/// event's PLOVER mode (the CAMEO code's stays where the words name none).
+fn set_mode(res: &Resources, hits: &[Hit], trigger: Span, text: &str, map: &CharMap, ev: &mut Event) {
+    if let Some((mode, span)) = res.acled.mode(hits, trigger) {
+        ev.plover.mode = Some(mode.to_string());
+        ev.plover.mode_words = Some(words(span, text, map));
+    }
 }
 
 fn apply(
@@ -151,10 +157,7 @@ pub(crate) fn uncoded(
             quote: None,
         };
         if t.sub.counts_fatalities() {
-            if let Some((mode, span)) = res.acled.mode(&hits[k], cue) {
-                ev.plover.mode = Some(mode.to_string());
-                ev.plover.mode_words = Some(words(span, cx.text, cx.map));
-            }
+            set_mode(res, &hits[k], cue, cx.text, cx.map, &mut ev);
         }
         apply(t, *s, None, None, cx.text, cx.map, &mut ev);
         // The first point in time of the sentence dates it, else the

@@ -80,6 +80,7 @@ pub fn annotate(
     };
     places.sort_by_key(|p| p.span.start);
     let focus = toponyms::article_focus(&places, &countries, res.gazetteer.as_deref());
+    let focus_location = focus.as_ref().map(|p| location(p, "article"));
     // The ACLED word classes of every sentence, read once.
     let hits: Vec<Vec<casus_acled::Hit>> = sentences.iter().map(|s| res.acled.read(text, *s)).collect();
     let mut typed = vec![false; sentences.len()];
@@ -98,15 +99,11 @@ pub fn annotate(
             }
             ev.location = toponyms::event_place(e, &places)
                 .map(|p| location(p, "sentence"))
-                .or_else(|| focus.as_ref().map(|p| location(p, "article")));
+                .or_else(|| focus_location.clone());
             let k = sentences.partition_point(|s| s.start < e.sentence.start);
-            let here = sentences
-                .get(k)
-                .filter(|s| **s == e.sentence)
-                .map_or(&[][..], |_| &times[k][..]);
-            if sentences.get(k) == Some(&e.sentence)
-                && crate::acled::code(res, e, &found, text, map, &hits[k], &mut ev)
-            {
+            let own = sentences.get(k) == Some(&e.sentence);
+            let here = if own { &times[k][..] } else { &[][..] };
+            if own && crate::acled::code(res, e, &found, text, map, &hits[k], &mut ev) {
                 typed[k] = true;
             }
             match event_time(e, &coded, here) {
@@ -125,7 +122,6 @@ pub fn annotate(
             ev
         })
         .collect();
-    let focus_location = focus.as_ref().map(|p| location(p, "article"));
     let cx = crate::acled::Context {
         text,
         map,
