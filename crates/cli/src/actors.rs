@@ -75,6 +75,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         match item {
             Item::Article(a) => tally.add(&a),
             Item::Problem(e) => eprintln!("casus: {e}"),
+            Item::Unchanged(_) => {}
         }
         Ok(())
     })?;

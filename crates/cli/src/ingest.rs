@@ -4,6 +4,7 @@ use crate::extract::exit_code;
 use crate::reading::ReadArgs;
 use anyhow::{Context, Result};
 use casus_core::Article;
+use casus_pipeline::Known;
 use casus_store::{Outcome, Store, StoreOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -119,6 +120,14 @@ pub fn main(args: Args) -> Result<ExitCode> {
     let mut store =
         Store::open(&dir, options).with_context(|| format!("cannot open the store {}", dir.display()))?;
     let mut prepared = args.read.prepare()?;
+    // Articles the store holds as they are are not processed again.
+    let stored = store
+        .stored()
+        .with_context(|| format!("cannot read the store {}", dir.display()))?;
+    if !stored.is_empty() {
+        let known = Known::new(move |id, text| stored.holds(id, text));
+        prepared.opts.known = Some(std::sync::Arc::new(known));
+    }
     let batch = args.batch.max(1);
     // The store writes on its own thread, so the next batch is processed
     // while the last one is stored.
@@ -162,7 +171,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         tally.new,
         tally.copies,
         tally.replaced,
-        tally.unchanged
+        tally.unchanged + summary.unchanged
     );
     Ok(exit_code(&summary))
 }

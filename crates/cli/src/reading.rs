@@ -402,6 +402,7 @@ impl Prepared {
                     each(*a)?;
                 }
                 Item::Problem(e) => reporter.problem(&e)?,
+                Item::Unchanged(_) => {}
             }
             n += 1;
             reporter.tick(n, progress);
@@ -504,6 +505,12 @@ pub(crate) fn summary_line(s: &Summary, ignored: usize) -> String {
         s.read as f64 / secs,
         s.bytes_of_text as f64 / secs / 1e6,
     );
+    if s.unchanged > 0 {
+        line.push_str(&format!(
+            "; {} already stored as they are, not processed again",
+            s.unchanged
+        ));
+    }
     if ignored > 0 {
         line.push_str(&format!(
             "; {ignored} non-article file{} passed over",

@@ -53,8 +53,15 @@ fn ingest_stores_the_corpus_and_related_and_story_read_it_back() {
     assert!(err.contains("19 new, 2 copies"), "{err}");
 
     let again = casus(&["ingest", &stories_corpus(), "--db", db.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&again.stderr)
-        .contains("0 new, 0 copies of stored articles, 0 replaced, 21 unchanged"));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        err.contains("0 new, 0 copies of stored articles, 0 replaced, 21 unchanged"),
+        "{err}"
+    );
+    assert!(
+        err.contains("21 already stored as they are, not processed again"),
+        "stored articles are recognised before they are coded: {err}"
+    );
 
     let rel = casus(&["related", "usiraq-1", "--db", db.to_str().unwrap()]);
     let table = String::from_utf8(rel.stdout).unwrap();

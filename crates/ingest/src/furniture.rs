@@ -50,6 +50,7 @@ impl Furniture {
             line,
             message,
         };
+        let (mut drop, mut section) = (Vec::new(), Vec::new());
         for (line, content) in data_lines(text) {
             let Some((action, pattern)) = split_key(content) else {
                 issues.push(issue(
@@ -59,21 +60,40 @@ impl Furniture {
                 continue;
             };
             let anchored = format!("(?i)^(?:{pattern})$");
-            if let Err(e) = regex::Regex::new(&anchored) {
-                issues.push(issue(line, format!("the pattern does not compile: {e}")));
-                continue;
-            }
             match action {
-                "drop" => self.drop_patterns.push(anchored),
-                "section" => self.section_patterns.push(anchored),
+                "drop" => drop.push((line, anchored)),
+                "section" => section.push((line, anchored)),
                 other => issues.push(issue(
                     line,
                     format!("unknown action `{other}`: expected `drop` or `section`"),
                 )),
             }
         }
-        self.drop = RegexSet::new(&self.drop_patterns).expect("each pattern compiled alone");
-        self.section = RegexSet::new(&self.section_patterns).expect("each pattern compiled alone");
+        // One set compiled per action; a pattern is compiled alone only
+        // when its set does not compile, to find the culprit (compiling
+        // every pattern twice was most of casus's start-up).
+        for (new, patterns, set) in [
+            (drop, &mut self.drop_patterns, &mut self.drop),
+            (section, &mut self.section_patterns, &mut self.section),
+        ] {
+            if new.is_empty() {
+                continue;
+            }
+            let all = patterns.iter().chain(new.iter().map(|(_, p)| p));
+            if let Ok(compiled) = RegexSet::new(all) {
+                patterns.extend(new.into_iter().map(|(_, p)| p));
+                *set = compiled;
+                continue;
+            }
+            for (line, p) in new {
+                match regex::Regex::new(&p) {
+                    Ok(_) => patterns.push(p),
+                    Err(e) => issues.push(issue(line, format!("the pattern does not compile: {e}"))),
+                }
+            }
+            *set = RegexSet::new(patterns.iter()).expect("each pattern compiled alone");
+        }
+        issues.sort_by_key(|i| i.line);
         issues
     }
 

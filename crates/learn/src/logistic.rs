@@ -1,7 +1,7 @@
 //! Multinomial logistic regression over hashed binary features.
 
 use crate::rng::Rng;
-use crate::weights::{read, write, Rows, WeightsError};
+use crate::weights::{read_dense, write, Rows, WeightsError};
 
 const MAGIC: &[u8; 8] = b"CASUSLR1";
 
@@ -147,12 +147,12 @@ impl Logistic {
 
     /// Reads a weights file; `kind` names the model in errors.
     pub fn from_bytes(path: &str, kind: &str, b: &[u8]) -> Result<Self, WeightsError> {
-        let r = read(path, kind, MAGIC, b)?;
+        let (h, weights) = read_dense(path, kind, MAGIC, b)?;
         Ok(Logistic {
             d: Dense {
-                classes: r.classes,
-                bits: r.bits,
-                weights: r.to_dense(),
+                classes: h.classes,
+                bits: h.bits,
+                weights,
             },
         })
     }

@@ -1,7 +1,7 @@
 //! An averaged multi-class perceptron over hashed features: the learner of
 //! casus's tagger and greedy transition parser.
 
-use crate::weights::{read, write, Rows, WeightsError};
+use crate::weights::{read, read_dense, write, Rows, WeightsError};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -25,75 +25,107 @@ impl Hasher for Identity {
     }
 }
 
-/// Trained (averaged) weights, kept sparse: a bucket's row holds only the
-/// classes it speaks for, so that scoring touches a few numbers per
-/// feature and a tagger of 45 tags stays small in memory.
+/// Trained (averaged) weights. Models of up to `DENSE_CLASSES` classes
+/// (every model casus ships) are kept dense: one lookup per feature, no
+/// hashing. Larger ones are kept sparse, a bucket's row holding only the
+/// classes it speaks for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Perceptron {
-    r: Rows,
-    index: HashMap<u32, (u32, u16), BuildHasherDefault<Identity>>,
-    /// Models of a few classes (a parser's moves) are also kept dense:
-    /// one lookup per feature, no hashing.
-    dense: Option<Vec<f32>>,
+    classes: usize,
+    bits: u32,
+    meta: String,
+    store: Store,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Store {
+    Dense(Vec<f32>),
+    Sparse {
+        r: Rows,
+        index: HashMap<u32, (u32, u16), BuildHasherDefault<Identity>>,
+    },
 }
 
 /// Up to this many classes a model is scored from dense rows.
 const DENSE_CLASSES: usize = 64;
 
 impl Perceptron {
-    fn new(r: Rows) -> Self {
-        let dense = (r.classes <= DENSE_CLASSES).then(|| r.to_dense());
-        let index = if dense.is_some() {
-            HashMap::default()
-        } else {
-            r.rows.iter().map(|&(b, s, l)| (b, (s, l))).collect()
-        };
-        Perceptron { r, index, dense }
+    fn sparse(r: Rows) -> Self {
+        let index = r.rows.iter().map(|&(b, s, l)| (b, (s, l))).collect();
+        Perceptron {
+            classes: r.classes,
+            bits: r.bits,
+            meta: r.meta.clone(),
+            store: Store::Sparse { r, index },
+        }
+    }
+
+    fn dense(classes: usize, bits: u32, meta: &str, w: Vec<f32>) -> Self {
+        Perceptron {
+            classes,
+            bits,
+            meta: meta.to_string(),
+            store: Store::Dense(w),
+        }
     }
 
     pub fn classes(&self) -> usize {
-        self.r.classes
+        self.classes
     }
 
     pub fn bits(&self) -> u32 {
-        self.r.bits
+        self.bits
     }
 
     /// The class names, one per line as trained.
     pub fn meta(&self) -> &str {
-        &self.r.meta
+        &self.meta
     }
 
     /// Adds each feature's row to `out` (one score per class).
     pub fn scores(&self, feats: &[u32], out: &mut [f32]) {
-        let mask = (1u32 << self.r.bits) - 1;
+        let mask = (1u32 << self.bits) - 1;
         out.iter_mut().for_each(|v| *v = 0.0);
-        if let Some(d) = &self.dense {
-            let c = self.r.classes;
-            for &f in feats {
-                let row = &d[(f & mask) as usize * c..][..c];
-                for (o, w) in out.iter_mut().zip(row) {
-                    *o += w;
+        match &self.store {
+            Store::Dense(d) => {
+                let c = self.classes;
+                for &f in feats {
+                    let row = &d[(f & mask) as usize * c..][..c];
+                    for (o, w) in out.iter_mut().zip(row) {
+                        *o += w;
+                    }
                 }
             }
-            return;
-        }
-        for &f in feats {
-            if let Some(&(s, l)) = self.index.get(&(f & mask)) {
-                for &(c, w) in &self.r.entries[s as usize..s as usize + l as usize] {
-                    out[c as usize] += w;
+            Store::Sparse { r, index } => {
+                for &f in feats {
+                    if let Some(&(s, l)) = index.get(&(f & mask)) {
+                        for &(c, w) in &r.entries[s as usize..s as usize + l as usize] {
+                            out[c as usize] += w;
+                        }
+                    }
                 }
             }
         }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        write(MAGIC, &self.r)
+        match &self.store {
+            Store::Dense(w) => write(MAGIC, &Rows::from_dense(self.classes, self.bits, &self.meta, w)),
+            Store::Sparse { r, .. } => write(MAGIC, r),
+        }
     }
 
     /// Reads a weights file; `kind` names the model in errors.
     pub fn from_bytes(path: &str, kind: &str, b: &[u8]) -> Result<Self, WeightsError> {
-        Ok(Perceptron::new(read(path, kind, MAGIC, b)?))
+        let classes = b
+            .get(8..12)
+            .map_or(0, |c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        if classes as usize <= DENSE_CLASSES {
+            let (h, w) = read_dense(path, kind, MAGIC, b)?;
+            Ok(Perceptron::dense(h.classes, h.bits, &h.meta, w))
+        } else {
+            Ok(Perceptron::sparse(read(path, kind, MAGIC, b)?))
+        }
     }
 }
 
@@ -175,7 +207,11 @@ impl PerceptronTrainer {
             let avg = (self.total[i] / now) as f32;
             self.w[i] = if avg.abs() < 1e-3 { 0.0 } else { avg };
         }
-        Perceptron::new(Rows::from_dense(self.classes, self.bits, meta, &self.w))
+        if self.classes <= DENSE_CLASSES {
+            Perceptron::dense(self.classes, self.bits, meta, self.w)
+        } else {
+            Perceptron::sparse(Rows::from_dense(self.classes, self.bits, meta, &self.w))
+        }
     }
 }
 

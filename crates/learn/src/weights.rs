@@ -61,6 +61,7 @@ impl Rows {
         r
     }
 
+    #[cfg(test)]
     pub fn to_dense(&self) -> Vec<f32> {
         let mut w = vec![0f32; (1usize << self.bits) * self.classes];
         for &(b, start, len) in &self.rows {
@@ -91,83 +92,150 @@ pub(crate) fn write(magic: &[u8; 8], r: &Rows) -> Vec<u8> {
     out
 }
 
+/// A weights file's header.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Header {
+    pub classes: usize,
+    pub bits: u32,
+    pub meta: String,
+}
+
+/// Reads a weights file as sparse rows.
 pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<Rows, WeightsError> {
-    let bad = |what: &str| WeightsError::Format {
-        path: path.into(),
-        kind: kind.into(),
-        what: what.into(),
-    };
-    if b.len() < 24 || &b[..8] != magic {
-        return Err(bad(&format!(
-            "expected the header {}",
-            String::from_utf8_lossy(magic)
-        )));
-    }
-    let u32_at = |i: usize| -> Result<u32, WeightsError> {
-        b.get(i..i + 4)
-            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-            .ok_or_else(|| bad("cut short"))
-    };
-    let u16_at = |i: usize| -> Result<u16, WeightsError> {
-        b.get(i..i + 2)
-            .map(|s| u16::from_le_bytes([s[0], s[1]]))
-            .ok_or_else(|| bad("cut short"))
-    };
-    let classes = u32_at(8)? as usize;
-    let bits = u32_at(12)?;
-    let meta_len = u32_at(16)? as usize;
-    if classes == 0 || classes > 4096 {
-        return Err(bad("class count out of range"));
-    }
-    if bits == 0 || bits > 26 {
-        return Err(bad("bucket bits out of range"));
-    }
-    // Dense copies are made of some models: refuse a header that asks for
-    // more than 2^26 weights (256 MB) before allocating anything.
-    if (1usize << bits).saturating_mul(classes) > 1 << 26 {
-        return Err(bad("more than 2^26 weights"));
-    }
-    let meta = b
-        .get(20..20 + meta_len)
-        .ok_or_else(|| bad("cut short in the class names"))?;
-    let meta = std::str::from_utf8(meta)
-        .map_err(|_| bad("class names are not UTF-8"))?
-        .to_string();
-    let mut at = 20 + meta_len;
-    let n = u32_at(at)? as usize;
-    at += 4;
+    let f = File::open(path, kind, magic, b)?;
     let mut r = Rows {
-        classes,
-        bits,
-        meta,
-        rows: Vec::with_capacity(n.min(b.len() / 6)),
-        entries: Vec::new(),
+        classes: f.header.classes,
+        bits: f.header.bits,
+        meta: f.header.meta.clone(),
+        ..Rows::default()
     };
-    let mut last: Option<u32> = None;
-    for _ in 0..n {
-        let bucket = u32_at(at)?;
-        let len = u16_at(at + 4)?;
-        at += 6;
-        if bucket as usize >= 1 << bits || last.is_some_and(|l| bucket <= l) {
-            return Err(bad("bucket index out of range or out of order"));
-        }
-        last = Some(bucket);
+    f.walk(|bucket, body| {
         let start = r.entries.len() as u32;
-        for _ in 0..len {
-            let c = u16_at(at)?;
-            let x = f32::from_bits(u32_at(at + 2)?);
+        r.entries.extend(entries(body));
+        r.rows
+            .push((bucket, start, (r.entries.len() - start as usize) as u16));
+    })?;
+    Ok(r)
+}
+
+/// Reads a weights file straight into `2^bits × classes` dense weights,
+/// bucket-major: one pass and no sparse copy (start-up reads seven models).
+pub(crate) fn read_dense(
+    path: &str,
+    kind: &str,
+    magic: &[u8; 8],
+    b: &[u8],
+) -> Result<(Header, Vec<f32>), WeightsError> {
+    let f = File::open(path, kind, magic, b)?;
+    let classes = f.header.classes;
+    let mut w = vec![0f32; (1usize << f.header.bits) * classes];
+    f.walk(|bucket, body| {
+        let row = &mut w[bucket as usize * classes..][..classes];
+        for (c, x) in entries(body) {
+            row[c as usize] = x;
+        }
+    })?;
+    Ok((f.header, w))
+}
+
+/// A row's `(class, weight)` entries from its bytes.
+fn entries(body: &[u8]) -> impl Iterator<Item = (u16, f32)> + '_ {
+    body.chunks_exact(6).map(|e| {
+        (
+            u16::from_le_bytes([e[0], e[1]]),
+            f32::from_le_bytes([e[2], e[3], e[4], e[5]]),
+        )
+    })
+}
+
+/// A weights file whose header has been checked.
+struct File<'a> {
+    path: &'a str,
+    kind: &'a str,
+    b: &'a [u8],
+    header: Header,
+    /// Where the rows start.
+    rows: usize,
+}
+
+impl<'a> File<'a> {
+    fn bad(path: &str, kind: &str, what: &str) -> WeightsError {
+        WeightsError::Format {
+            path: path.into(),
+            kind: kind.into(),
+            what: what.into(),
+        }
+    }
+
+    fn open(path: &'a str, kind: &'a str, magic: &[u8; 8], b: &'a [u8]) -> Result<Self, WeightsError> {
+        let bad = |what: &str| Self::bad(path, kind, what);
+        if b.len() < 24 || &b[..8] != magic {
+            return Err(bad(&format!(
+                "expected the header {}",
+                String::from_utf8_lossy(magic)
+            )));
+        }
+        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let classes = u32_at(8) as usize;
+        let bits = u32_at(12);
+        let meta_len = u32_at(16) as usize;
+        if classes == 0 || classes > 4096 {
+            return Err(bad("class count out of range"));
+        }
+        if bits == 0 || bits > 26 {
+            return Err(bad("bucket bits out of range"));
+        }
+        // Dense copies are made of some models: refuse a header that asks
+        // for more than 2^26 weights (256 MB) before allocating anything.
+        if (1usize << bits).saturating_mul(classes) > 1 << 26 {
+            return Err(bad("more than 2^26 weights"));
+        }
+        let meta = b
+            .get(20..20 + meta_len)
+            .ok_or_else(|| bad("cut short in the class names"))?;
+        let meta = std::str::from_utf8(meta)
+            .map_err(|_| bad("class names are not UTF-8"))?
+            .to_string();
+        Ok(File {
+            path,
+            kind,
+            b,
+            header: Header { classes, bits, meta },
+            rows: 20 + meta_len,
+        })
+    }
+
+    /// Walks the rows in order, handing `row` each bucket and the bytes of
+    /// its entries once they are checked.
+    fn walk(&self, mut row: impl FnMut(u32, &[u8])) -> Result<(), WeightsError> {
+        let bad = |what: &str| Self::bad(self.path, self.kind, what);
+        let b = self.b;
+        let (classes, bits) = (self.header.classes, self.header.bits);
+        let head = b.get(self.rows..self.rows + 4).ok_or_else(|| bad("cut short"))?;
+        let n = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let mut at = self.rows + 4;
+        let mut last: Option<u32> = None;
+        for _ in 0..n {
+            let head = b.get(at..at + 6).ok_or_else(|| bad("cut short"))?;
+            let bucket = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+            let len = u16::from_le_bytes([head[4], head[5]]) as usize;
             at += 6;
-            if c as usize >= classes {
+            if bucket as usize >= 1 << bits || last.is_some_and(|l| bucket <= l) {
+                return Err(bad("bucket index out of range or out of order"));
+            }
+            last = Some(bucket);
+            let body = b.get(at..at + 6 * len).ok_or_else(|| bad("cut short"))?;
+            at += 6 * len;
+            if entries(body).any(|(c, _)| c as usize >= classes) {
                 return Err(bad("class index out of range"));
             }
-            r.entries.push((c, x));
+            row(bucket, body);
         }
-        r.rows.push((bucket, start, len));
+        if at != b.len() {
+            return Err(bad("bytes left after the last row"));
+        }
+        Ok(())
     }
-    if at != b.len() {
-        return Err(bad("bytes left after the last row"));
-    }
-    Ok(r)
 }
 
 #[cfg(test)]
@@ -185,6 +253,9 @@ mod tests {
         let back = read("t.bin", "test", b"CASUSTST", &b).unwrap();
         assert_eq!(back, r);
         assert_eq!(back.to_dense(), weights);
+        let (h, dense) = read_dense("t.bin", "test", b"CASUSTST", &b).unwrap();
+        assert_eq!((h.classes, h.bits, h.meta.as_str()), (3, 4, "NN\nVB\nJJ"));
+        assert_eq!(dense, weights);
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod toponyms;
 
 pub use annotate::{annotate, Annotations};
 pub use dedup::{body_hash, Dedup};
-pub use pipeline::{Pipeline, PipelineOptions, Processed};
+pub use pipeline::{Known, Pipeline, PipelineOptions, Processed};
 pub use resources::{default_gazetteer_path, AcledFiles, Models, ResourceError, Resources, UserData};
 pub use run::{articles_of, run, Item, RunOptions, Summary};
 pub use tally::{Example, Tally, TallyMode, TallyRow};

@@ -30,6 +30,31 @@ pub struct Pipeline {
     opts: PipelineOptions,
 }
 
+/// The articles a store already holds, by id and text: what a run need
+/// not process again (`casus ingest` of what it has stored).
+pub struct Known(Box<Holds>);
+
+/// `holds(id, text)`.
+type Holds = dyn Fn(&str, &str) -> bool + Send + Sync;
+
+impl Known {
+    /// `holds(id, text)` says whether the store has article `id` with
+    /// exactly this text.
+    pub fn new(holds: impl Fn(&str, &str) -> bool + Send + Sync + 'static) -> Self {
+        Known(Box::new(holds))
+    }
+
+    pub fn holds(&self, id: &str, text: &str) -> bool {
+        (self.0)(id, text)
+    }
+}
+
+impl std::fmt::Debug for Known {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Known(..)")
+    }
+}
+
 /// An article and the hash of its body, for duplicate detection.
 #[derive(Debug, Clone)]
 pub struct Processed {
@@ -49,15 +74,26 @@ impl Pipeline {
         &self.res
     }
 
-    /// Cleans, segments and identifies one document.
     /// One document to an article, within the time budget if there is one.
     pub fn process(&self, doc: RawDoc) -> Result<Processed, IngestError> {
+        let done = self.process_unless(doc, None)?;
+        Ok(done.expect("without a list of known articles every document is processed"))
+    }
+
+    /// The same, unless `known` says the store already holds this article
+    /// as it is (its id and text): then `None`, before the language stages
+    /// run, which are nearly all of the cost.
+    pub fn process_unless(
+        &self,
+        doc: RawDoc,
+        known: Option<&Known>,
+    ) -> Result<Option<Processed>, IngestError> {
         let Some(budget) = self.opts.budget else {
-            return self.process_all(doc);
+            return self.process_all(doc, known);
         };
         let origin = doc.origin.clone();
         casus_core::deadline::within(budget, || {
-            let done = self.process_all(doc)?;
+            let done = self.process_all(doc, known)?;
             if casus_core::deadline::passed() {
                 return Err(IngestError::OverLimit {
                     origin,
@@ -70,13 +106,8 @@ impl Pipeline {
         })
     }
 
-    fn process_all(&self, doc: RawDoc) -> Result<Processed, IngestError> {
+    fn process_all(&self, doc: RawDoc, known: Option<&Known>) -> Result<Option<Processed>, IngestError> {
         let c = clean_with(doc, &self.res.furniture, &self.opts.html)?;
-        let seg = self.res.segmenter.segment(&c.text);
-        let map = CharMap::new(&c.text);
-        let body = &c.text[c.body_start..];
-        let hash = body_hash(body);
-        let language = pick_language(body, c.meta.language.as_deref());
         let id = c.id.unwrap_or_else(|| {
             let key = match &c.meta.url {
                 Some(url) => url.trim().to_string(),
@@ -84,6 +115,14 @@ impl Pipeline {
             };
             format!("{:016x}", xxh3_64(key.as_bytes()))
         });
+        if known.is_some_and(|k| k.holds(&id, &c.text)) {
+            return Ok(None);
+        }
+        let seg = self.res.segmenter.segment(&c.text);
+        let map = CharMap::new(&c.text);
+        let body = &c.text[c.body_start..];
+        let hash = body_hash(body);
+        let language = pick_language(body, c.meta.language.as_deref());
         // A document with no date of its own may still have a dated
         // dateline, and then `--published` (see `casus_ingest::published`).
         let mut warnings = c.warnings;
@@ -143,10 +182,10 @@ impl Pipeline {
             origin: c.origin,
             warnings,
         };
-        Ok(Processed {
+        Ok(Some(Processed {
             article,
             body_hash: hash,
-        })
+        }))
     }
 }
 
@@ -169,14 +208,19 @@ fn pick_language(body: &str, declared: Option<&str>) -> Option<String> {
                 .to_ascii_lowercase()
         })
         .filter(|d| !d.is_empty());
+    // Prose this full of English function words is English whatever the
+    // letter statistics would say (see below): the detector, the dearest
+    // part of this, is not asked.
+    let share = english_share(body);
+    if share >= ENGLISH_SHARE && declared.as_deref().is_none_or(|d| d == "en") {
+        return Some("en".to_string());
+    }
     match detect_language(body) {
         // Short English texts full of names can look like something else.
-        Some(l) if l.code != "en" && english_share(body) >= ENGLISH_SHARE => Some("en".to_string()),
+        Some(l) if l.code != "en" && share >= ENGLISH_SHARE => Some("en".to_string()),
         // A guess whatlang itself does not trust, on a text with English
         // function words in it: a short English snippet of names.
-        Some(l) if l.code != "en" && !l.reliable && english_share(body) >= UNSURE_ENGLISH_SHARE => {
-            Some("en".to_string())
-        }
+        Some(l) if l.code != "en" && !l.reliable && share >= UNSURE_ENGLISH_SHARE => Some("en".to_string()),
         Some(l) if l.reliable => Some(l.code.to_string()),
         Some(l) => declared.or(Some(l.code.to_string())),
         None => declared,

@@ -134,8 +134,10 @@ fn gazetteer_at(path: &Path, issues: &mut Vec<LineIssue>) -> Result<Arc<Gazettee
     if let Some(g) = cache.lock().expect("gazetteer cache").get(path) {
         return Ok(g.clone());
     }
-    let text = read(path)?;
-    let (g, bad) = Gazetteer::parse(&path.display().to_string(), &text);
+    let (g, bad) = Gazetteer::open(path).map_err(|source| ResourceError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     // A few bad lines in a 200,000-line index are reported, not fatal.
     issues.extend(bad.into_iter().take(20));
     let g = Arc::new(g);
@@ -156,95 +158,145 @@ impl Resources {
 
     /// The built-in data plus the user's files. A file that cannot be read
     /// is an error; a bad line inside one is skipped and returned.
+    ///
+    /// The parts are independent, and loaded on three threads: a run
+    /// starts in the time of the largest part, not of all of them.
     pub fn load(user: UserData) -> Result<(Self, Vec<LineIssue>), ResourceError> {
-        let mut issues = Vec::new();
-        let mut f = Furniture::builtin();
-        for p in user.furniture {
-            issues.extend(f.add(&p.display().to_string(), &read(p)?));
-        }
-        let mut a = Abbreviations::builtin();
-        for p in user.abbreviations {
-            issues.extend(a.add_abbreviations(&p.display().to_string(), &read(p)?));
-        }
-        let mut d = Dictionary::builtin();
-        for p in user.dictionaries {
-            issues.extend(d.add_file(&p.display().to_string(), &read(p)?));
-        }
-        let mut texts = Vec::new();
-        for p in user.lexicons {
-            texts.push((p.display().to_string(), read(p)?));
-        }
-        let files: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
-        let (lexicon, lex_issues) = Lexicon::with_files(&files);
-        issues.extend(lex_issues);
-        let mut times = casus_resolve::Times::builtin();
-        for p in user.times {
-            issues.extend(times.add(&p.display().to_string(), &read(p)?));
-        }
-        let mut cues = Cues::builtin();
-        for p in user.cues {
-            issues.extend(cues.add(&p.display().to_string(), &read(p)?));
-        }
-        let acled_texts = [
-            user.acled.types,
-            user.acled.words,
-            user.acled.rules,
-            user.acled.actor_types,
-        ]
-        .map(|p| {
-            p.map(|p| read(p).map(|t| (p.display().to_string(), t)))
-                .transpose()
+        let (furnished, coded, read) = std::thread::scope(|s| {
+            let furnished = s.spawn(|| furnishings(&user));
+            let coded = s.spawn(|| coder(&user));
+            let read = readers(&user);
+            (join(furnished), join(coded), read)
         });
-        let [types, words, rules, actor_types] = acled_texts;
-        let (types, words, rules, actor_types) = (types?, words?, rules?, actor_types?);
-        let (acled, acled_issues) = casus_acled::Acled::with(casus_acled::UserTables {
-            types: pair(&types),
-            words: pair(&words),
-            rules: pair(&rules),
-            actor_types: pair(&actor_types),
-        });
-        issues.extend(acled_issues);
-        let attributor = match user.models.quotes {
-            Some(p) => {
-                let (path, b) = weights(p)?;
-                Attributor::from_bytes(&path, &b, cues, Tokenizer::new(a.clone()))?
-            }
-            None => Attributor::builtin().with(cues, Tokenizer::new(a.clone())),
-        };
+        let ((furniture, times, acled), mut issues) = furnished?;
+        let (coder, coder_issues) = coded?;
+        let (r, reader_issues) = read?;
+        issues.extend(coder_issues);
+        issues.extend(reader_issues);
         Ok((
             Resources {
                 acled,
-                attributor,
-                furniture: f,
-                segmenter: Segmenter::new(a.clone()),
-                tokenizer: Tokenizer::new(a),
-                actors: Recognizer::new(d),
-                coder: {
-                    let mut c = Coder::new(CodeTable::builtin(), lexicon);
-                    if let Some(p) = user.models.pentaclass {
-                        let (path, b) = weights(p)?;
-                        c = c.with_classifier(Classifier::from_bytes(&path, &b)?);
-                    }
-                    if let Some(p) = user.models.relevance {
-                        let (path, b) = weights(p)?;
-                        c = c.with_relevance(Relevance::from_bytes(&path, &b)?);
-                    }
-                    if let Some(p) = user.models.sides {
-                        let (path, b) = weights(p)?;
-                        c = c.with_sides(Some(SideTagger::from_bytes(&path, &b)?));
-                    }
-                    c
-                },
+                attributor: r.attributor,
+                furniture,
+                segmenter: Segmenter::new(r.abbreviations.clone()),
+                tokenizer: Tokenizer::new(r.abbreviations),
+                actors: r.actors,
+                coder,
                 claim_units: casus_resolve::Units::builtin(),
                 times,
-                gazetteer: match user.gazetteer {
-                    Some(p) => Some(gazetteer_at(p, &mut issues)?),
-                    None => default_gazetteer_path()
-                        .map(|p| gazetteer_at(&p, &mut issues))
-                        .transpose()?,
-                },
+                gazetteer: r.gazetteer,
             },
             issues,
         ))
     }
+}
+
+/// A loading thread's result; its panic is this thread's.
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
+type Loaded<T> = Result<(T, Vec<LineIssue>), ResourceError>;
+
+/// Page furniture, time words and ACLED's tables.
+fn furnishings(user: &UserData) -> Loaded<(Furniture, casus_resolve::Times, casus_acled::Acled)> {
+    let mut issues = Vec::new();
+    let mut f = Furniture::builtin();
+    for p in user.furniture {
+        issues.extend(f.add(&p.display().to_string(), &read(p)?));
+    }
+    let mut times = casus_resolve::Times::builtin();
+    for p in user.times {
+        issues.extend(times.add(&p.display().to_string(), &read(p)?));
+    }
+    let acled_texts = [
+        user.acled.types,
+        user.acled.words,
+        user.acled.rules,
+        user.acled.actor_types,
+    ]
+    .map(|p| {
+        p.map(|p| read(p).map(|t| (p.display().to_string(), t)))
+            .transpose()
+    });
+    let [types, words, rules, actor_types] = acled_texts;
+    let (types, words, rules, actor_types) = (types?, words?, rules?, actor_types?);
+    let (acled, acled_issues) = casus_acled::Acled::with(casus_acled::UserTables {
+        types: pair(&types),
+        words: pair(&words),
+        rules: pair(&rules),
+        actor_types: pair(&actor_types),
+    });
+    issues.extend(acled_issues);
+    Ok(((f, times, acled), issues))
+}
+
+/// The event coder: its lexicon, code table and learned models.
+fn coder(user: &UserData) -> Loaded<Coder> {
+    let mut texts = Vec::new();
+    for p in user.lexicons {
+        texts.push((p.display().to_string(), read(p)?));
+    }
+    let files: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let (lexicon, issues) = Lexicon::with_files(&files);
+    let mut c = Coder::new(CodeTable::builtin(), lexicon);
+    if let Some(p) = user.models.pentaclass {
+        let (path, b) = weights(p)?;
+        c = c.with_classifier(Classifier::from_bytes(&path, &b)?);
+    }
+    if let Some(p) = user.models.relevance {
+        let (path, b) = weights(p)?;
+        c = c.with_relevance(Relevance::from_bytes(&path, &b)?);
+    }
+    if let Some(p) = user.models.sides {
+        let (path, b) = weights(p)?;
+        c = c.with_sides(Some(SideTagger::from_bytes(&path, &b)?));
+    }
+    Ok((c, issues))
+}
+
+/// What reads the words: abbreviations, actors, attribution, places.
+struct Readers {
+    abbreviations: Abbreviations,
+    actors: Recognizer,
+    attributor: Attributor,
+    gazetteer: Option<Arc<Gazetteer>>,
+}
+
+fn readers(user: &UserData) -> Loaded<Readers> {
+    let mut issues = Vec::new();
+    let mut a = Abbreviations::builtin();
+    for p in user.abbreviations {
+        issues.extend(a.add_abbreviations(&p.display().to_string(), &read(p)?));
+    }
+    let mut d = Dictionary::builtin();
+    for p in user.dictionaries {
+        issues.extend(d.add_file(&p.display().to_string(), &read(p)?));
+    }
+    let mut cues = Cues::builtin();
+    for p in user.cues {
+        issues.extend(cues.add(&p.display().to_string(), &read(p)?));
+    }
+    let attributor = match user.models.quotes {
+        Some(p) => {
+            let (path, b) = weights(p)?;
+            Attributor::from_bytes(&path, &b, cues, Tokenizer::new(a.clone()))?
+        }
+        None => Attributor::builtin().with(cues, Tokenizer::new(a.clone())),
+    };
+    let gazetteer = match user.gazetteer {
+        Some(p) => Some(gazetteer_at(p, &mut issues)?),
+        None => default_gazetteer_path()
+            .map(|p| gazetteer_at(&p, &mut issues))
+            .transpose()?,
+    };
+    Ok((
+        Readers {
+            abbreviations: a,
+            actors: Recognizer::new(d),
+            attributor,
+            gazetteer,
+        },
+        issues,
+    ))
 }

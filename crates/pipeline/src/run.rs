@@ -1,12 +1,13 @@
 //! A batch run: read on one thread, process on all cores, deliver in order.
 
-use crate::{Dedup, Pipeline};
+use crate::{Dedup, Known, Pipeline};
 use casus_core::Article;
 use casus_ingest::{read_input, IngestError, Input, RawDoc, ReadOptions, Severity};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -14,6 +15,9 @@ pub struct RunOptions {
     pub read: ReadOptions,
     /// Documents processed together on the thread pool.
     pub batch: usize,
+    /// Articles not to process again (a store's); they reach the sink as
+    /// [`Item::Unchanged`].
+    pub known: Option<Arc<Known>>,
 }
 
 impl Default for RunOptions {
@@ -21,6 +25,7 @@ impl Default for RunOptions {
         RunOptions {
             read: ReadOptions::default(),
             batch: 256,
+            known: None,
         }
     }
 }
@@ -30,6 +35,9 @@ impl Default for RunOptions {
 pub enum Item {
     Article(Box<Article>),
     Problem(IngestError),
+    /// A document [`RunOptions::known`] already holds as it is: not
+    /// processed again.
+    Unchanged(casus_core::Origin),
 }
 
 /// Counts for the end-of-run summary.
@@ -40,6 +48,9 @@ pub struct Summary {
     pub read: usize,
     pub skipped: usize,
     pub failed: usize,
+    /// Documents not processed again, because the store holds them as
+    /// they are ([`RunOptions::known`]).
+    pub unchanged: usize,
     /// Articles whose body an earlier article already had.
     pub duplicates: usize,
     /// Articles per language code.
@@ -58,6 +69,7 @@ impl Summary {
                 let lang = a.language.clone().unwrap_or_else(|| "unknown".into());
                 *self.languages.entry(lang).or_default() += 1;
             }
+            Item::Unchanged(_) => self.unchanged += 1,
             Item::Problem(e) => match e.severity() {
                 Severity::Skipped => self.skipped += 1,
                 Severity::Failed => self.failed += 1,
@@ -84,6 +96,7 @@ pub fn run<E>(
         ..Summary::default()
     };
     let mut dedup = Dedup::default();
+    let known = opts.known.as_deref();
     let result = std::thread::scope(|scope| {
         scope.spawn(|| {
             let mut pending = Vec::with_capacity(batch);
@@ -106,26 +119,52 @@ pub fn run<E>(
             }
             drop(tx);
         });
-        for docs in rx.iter() {
+        // Batches are processed on the pool while the sink (serialising,
+        // writing, storing) takes the batch before: with more than one
+        // worker, on its own thread, so the cores never wait for the
+        // writer. In input order either way.
+        let process = |docs: Vec<Result<RawDoc, IngestError>>, dedup: &mut Dedup| -> Vec<Item> {
             let done: Vec<_> = docs
                 .into_par_iter()
-                .map(|d| d.and_then(|d| guarded(pipeline, d)))
+                .map(|d| d.and_then(|d| guarded(pipeline, d, known)))
                 .collect();
-            for r in done {
-                let item = match r {
-                    Ok(mut p) => {
+            done.into_iter()
+                .map(|r| match r {
+                    Ok(Err(origin)) => Item::Unchanged(origin),
+                    Ok(Ok(mut p)) => {
                         p.article.duplicate_of = dedup.check(p.body_hash, &p.article.id);
                         Item::Article(Box::new(p.article))
                     }
                     Err(e) => Item::Problem(e),
-                };
+                })
+                .collect()
+        };
+        let mut deliver = |items: Vec<Item>| -> Result<(), E> {
+            for item in items {
                 summary.count(&item);
-                if let Err(e) = sink(item) {
-                    stop.store(true, Ordering::Relaxed);
-                    drop(rx);
+                sink(item).inspect_err(|_| stop.store(true, Ordering::Relaxed))?;
+            }
+            Ok(())
+        };
+        if rayon::current_num_threads() < 2 {
+            for docs in rx.iter() {
+                if let Err(e) = deliver(process(docs, &mut dedup)) {
+                    drop(rx); // the reader stops at its next send
                     return Err(e);
                 }
             }
+            return Ok(());
+        }
+        let (done_tx, done_rx) = sync_channel::<Vec<Item>>(1);
+        scope.spawn(move || {
+            for docs in rx.iter() {
+                if done_tx.send(process(docs, &mut dedup)).is_err() {
+                    break;
+                }
+            }
+        });
+        for items in done_rx.iter() {
+            deliver(items)?;
         }
         Ok(())
     });
@@ -137,9 +176,16 @@ pub fn run<E>(
 /// One document through the pipeline; a panic in it (a bug in casus or a
 /// library it calls) becomes that document's failure, reported with its
 /// origin, never the batch's.
-fn guarded(pipeline: &Pipeline, doc: RawDoc) -> Result<crate::Processed, IngestError> {
+/// A document the store holds as it is comes back as `Err(its origin)`.
+fn guarded(
+    pipeline: &Pipeline,
+    doc: RawDoc,
+    known: Option<&Known>,
+) -> Result<Result<crate::Processed, casus_core::Origin>, IngestError> {
     let origin = doc.origin.clone();
-    guard(origin, || pipeline.process(doc))
+    guard(origin.clone(), || {
+        Ok(pipeline.process_unless(doc, known)?.ok_or(origin))
+    })
 }
 
 fn guard<T>(
@@ -194,5 +240,43 @@ mod tests {
             "{msg}"
         );
         assert_eq!(guard(Origin::file("ok.txt"), || Ok(3)).unwrap(), 3);
+    }
+
+    #[test]
+    fn documents_the_store_holds_are_not_processed_again_and_keep_their_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            "Police arrested two men in the port on Sunday.",
+            "The council met on Monday and approved the budget.",
+            "Farmers protested outside the ministry on Tuesday.",
+        ];
+        for (i, t) in texts.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i}.txt")), t).unwrap();
+        }
+        let pipeline = Pipeline::new(crate::Resources::builtin(), crate::PipelineOptions::default());
+        let inputs = casus_ingest::collect_inputs(&[dir.path()]).inputs;
+        let opts = RunOptions {
+            known: Some(Arc::new(Known::new(|_, text| text.contains("council")))),
+            ..RunOptions::default()
+        };
+        let mut seen = Vec::new();
+        let summary = run(&inputs, &pipeline, &opts, |item| {
+            seen.push(match item {
+                Item::Article(a) => format!("article {}", a.text),
+                Item::Unchanged(o) => format!("unchanged {o}"),
+                Item::Problem(e) => format!("problem {e}"),
+            });
+            Ok::<_, ()>(())
+        })
+        .unwrap();
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0], format!("article {}", texts[0]));
+        assert!(
+            seen[1].starts_with("unchanged ") && seen[1].ends_with("1.txt"),
+            "{}",
+            seen[1]
+        );
+        assert_eq!(seen[2], format!("article {}", texts[2]));
+        assert_eq!((summary.read, summary.unchanged), (2, 1));
     }
 }

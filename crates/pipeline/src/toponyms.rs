@@ -141,7 +141,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries:
             Kind::Country => (f.span, country(), if locative { "literal" } else { "metonymic" }),
             Kind::Nationality => (f.span, country(), "associative"),
             Kind::Group | Kind::Person | Kind::Organisation => match (demonym(text, f.span), country()) {
-                (Some(d), Some(c)) if names_country(d.slice(text), c) => (d, Some(c), "associative"),
+                (Some(d), Some(c)) if names_country(d.slice(text), &c) => (d, Some(c), "associative"),
                 _ => continue,
             },
             Kind::Place => (f.span, g.resolve(name, countries), "literal"),
@@ -162,6 +162,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries:
         };
         // "Georgia" in an article about the United States is the state.
         let state = place
+            .as_ref()
             .filter(|p| p.kind == PlaceKind::Country)
             .and_then(|p| g.admin_in(span.slice(text), countries, &p.country));
         let (place, use_) = match state {
@@ -169,11 +170,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries:
             None => (place, use_),
         };
         if let Some(p) = place {
-            out.push(Toponym {
-                span,
-                place: p.clone(),
-                use_,
-            });
+            out.push(Toponym { span, place: p, use_ });
         }
     }
     out
@@ -209,7 +206,7 @@ pub(crate) fn article_focus(
     if let Some((p, _)) = best {
         return Some(p.clone());
     }
-    g?.country(countries.first()?).cloned()
+    g?.country(countries.first()?)
 }
 
 /// country, continent or town: how precise a place is.

@@ -5,11 +5,12 @@
 //! cities of 500 people or more, and countries): `geonameid, name, kind
 //! (country, continent or city), country (ISO3), lat, lon, population,
 //! alternates`.
-//! Lookup is a hash of lower-cased names; among places of the same name
-//! the one in a country the article mentions wins, then the most populous.
+//! casus reads it through a binary index of lower-cased names built from
+//! it once and memory-mapped afterwards ([`Gazetteer::open`]); among
+//! places of the same name the one in a country the article mentions
+//! wins, then the most populous.
 
 use casus_core::resource::LineIssue;
-use std::collections::HashMap;
 
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,113 +39,193 @@ pub enum PlaceKind {
 /// not the Mexican town; "New York" is still the city).
 const ADMIN_RANK: u64 = 500_000;
 
-/// The gazetteer, indexed by name.
-#[derive(Debug, Clone, Default)]
+mod index;
+
+use index::{Bytes, Entry, View};
+use std::path::Path;
+use std::sync::Arc;
+
+/// The gazetteer: a binary index over the TSV (see `index`), mapped from
+/// disk or built in memory.
+#[derive(Clone)]
 pub struct Gazetteer {
-    places: Vec<Place>,
-    by_name: HashMap<String, Vec<u32>>,
-    by_country: HashMap<String, u32>,
+    bytes: Arc<Bytes>,
+    layout: index::Layout,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gazetteer({} places)", self.len())
+    }
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        Gazetteer::from_bytes(Bytes::Owned(index::build((0, 0), &[]))).expect("an empty index")
+    }
 }
 
 fn key(name: &str) -> String {
     name.trim().to_lowercase().replace('’', "'")
 }
 
-impl Gazetteer {
-    /// Reads the index; a malformed line is reported (file and line) and
-    /// skipped.
-    pub fn parse(path: &str, text: &str) -> (Self, Vec<LineIssue>) {
-        let mut g = Gazetteer::default();
-        let mut issues = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.starts_with("geonameid\t") || line.trim().is_empty() {
-                continue;
-            }
-            let c: Vec<&str> = line.split('\t').collect();
-            let parsed = (|| {
-                if c.len() != 8 {
-                    return Err(format!("expected 8 tab-separated columns, found {}", c.len()));
-                }
-                let num = |s: &str, what: &str| {
-                    s.trim()
-                        .parse::<f64>()
-                        .map_err(|_| format!("expected {what}, found `{s}`"))
-                };
-                let kind = match c[2] {
-                    "country" => PlaceKind::Country,
-                    "continent" => PlaceKind::Continent,
-                    "admin1" => PlaceKind::Admin1,
-                    "city" => PlaceKind::City,
-                    k => {
-                        return Err(format!(
-                            "expected kind country, continent, admin1 or city, found `{k}`"
-                        ))
-                    }
-                };
-                Ok(Place {
-                    geonameid: c[0]
-                        .parse()
-                        .map_err(|_| format!("expected a geonameid, found `{}`", c[0]))?,
-                    name: c[1].to_string(),
-                    kind,
-                    country: c[3].to_string(),
-                    lat: num(c[4], "a latitude")?,
-                    lon: num(c[5], "a longitude")?,
-                    population: c[6].parse().unwrap_or(0),
-                })
-            })();
-            match parsed {
-                Ok(p) => {
-                    let idx = g.places.len() as u32;
-                    let mut names = vec![key(&p.name)];
-                    names.extend(c[7].split('|').filter(|a| !a.is_empty()).map(key));
-                    names.sort();
-                    names.dedup();
-                    for n in names {
-                        g.by_name.entry(n).or_default().push(idx);
-                    }
-                    if p.kind == PlaceKind::Country {
-                        g.by_country.insert(p.country.clone(), idx);
-                    }
-                    g.places.push(p);
-                }
-                Err(message) => issues.push(LineIssue {
-                    path: path.to_string(),
-                    line: i + 1,
-                    message,
-                }),
-            }
+/// The TSV's places with their lookup keys; a malformed line is reported
+/// (file and line) and skipped.
+fn read_tsv(path: &str, text: &str) -> (Vec<(Place, Vec<String>)>, Vec<LineIssue>) {
+    let mut places = Vec::new();
+    let mut issues = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.starts_with("geonameid\t") || line.trim().is_empty() {
+            continue;
         }
+        match read_line(line) {
+            Ok((p, alternates)) => {
+                let mut names = vec![key(&p.name)];
+                names.extend(alternates.split('|').filter(|a| !a.is_empty()).map(key));
+                names.sort();
+                names.dedup();
+                places.push((p, names));
+            }
+            Err(message) => issues.push(LineIssue {
+                path: path.to_string(),
+                line: i + 1,
+                message,
+            }),
+        }
+    }
+    (places, issues)
+}
+
+fn read_line(line: &str) -> Result<(Place, &str), String> {
+    let c: Vec<&str> = line.split('\t').collect();
+    if c.len() != 8 {
+        return Err(format!("expected 8 tab-separated columns, found {}", c.len()));
+    }
+    let num = |s: &str, what: &str| {
+        s.trim()
+            .parse::<f64>()
+            .map_err(|_| format!("expected {what}, found `{s}`"))
+    };
+    let kind = match c[2] {
+        "country" => PlaceKind::Country,
+        "continent" => PlaceKind::Continent,
+        "admin1" => PlaceKind::Admin1,
+        "city" => PlaceKind::City,
+        k => {
+            return Err(format!(
+                "expected kind country, continent, admin1 or city, found `{k}`"
+            ))
+        }
+    };
+    let place = Place {
+        geonameid: c[0]
+            .parse()
+            .map_err(|_| format!("expected a geonameid, found `{}`", c[0]))?,
+        name: c[1].to_string(),
+        kind,
+        country: c[3].to_string(),
+        lat: num(c[4], "a latitude")?,
+        lon: num(c[5], "a longitude")?,
+        population: c[6].parse().unwrap_or(0),
+    };
+    Ok((place, c[7]))
+}
+
+/// Size and modification time of the TSV an index is built from.
+fn source_stamp(meta: &std::fs::Metadata) -> (u64, u64) {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    (meta.len(), mtime)
+}
+
+impl Gazetteer {
+    fn from_bytes(bytes: Bytes) -> Option<Self> {
+        let layout = index::check(&bytes, None)?;
+        Some(Gazetteer {
+            bytes: Arc::new(bytes),
+            layout,
+        })
+    }
+
+    fn view(&self) -> View<'_> {
+        View {
+            b: &self.bytes,
+            l: self.layout,
+        }
+    }
+
+    /// Reads a gazetteer TSV into an index in memory; a malformed line is
+    /// reported (file and line) and skipped.
+    pub fn parse(path: &str, text: &str) -> (Self, Vec<LineIssue>) {
+        let (places, issues) = read_tsv(path, text);
+        let g = Gazetteer::from_bytes(Bytes::Owned(index::build((0, 0), &places)))
+            .expect("an index we built checks");
         (g, issues)
     }
 
+    /// Opens the gazetteer at `tsv`: memory-maps the binary index beside
+    /// it (`gazetteer.idx`) when that was built from this very file, else
+    /// reads the TSV, builds the index and writes it there for the next
+    /// run (atomically; a directory that cannot be written only costs the
+    /// next run the same build). Bad lines are returned only by the run
+    /// that builds.
+    pub fn open(tsv: &Path) -> std::io::Result<(Self, Vec<LineIssue>)> {
+        let stamp = source_stamp(&std::fs::metadata(tsv)?);
+        let idx = tsv.with_extension("idx");
+        if let Some(g) = Self::map(&idx, stamp) {
+            return Ok((g, Vec::new()));
+        }
+        let text = std::fs::read_to_string(tsv)?;
+        let (places, issues) = read_tsv(&tsv.display().to_string(), &text);
+        let bytes = index::build(stamp, &places);
+        let _ = write_atomically(&idx, &bytes);
+        let g = Gazetteer::from_bytes(Bytes::Owned(bytes)).expect("an index we built checks");
+        Ok((g, issues))
+    }
+
+    fn map(idx: &Path, stamp: (u64, u64)) -> Option<Self> {
+        let file = std::fs::File::open(idx).ok()?;
+        // SAFETY: the index is written once, to a temporary file renamed
+        // into place, and never modified after; a process that rebuilds it
+        // renames a new file over the name, which leaves this mapping's
+        // inode intact. Every read through the mapping is bounds-checked.
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        index::check(&map, Some(stamp))?;
+        Gazetteer::from_bytes(Bytes::Mapped(map))
+    }
+
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.view().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.len() == 0
     }
 
     /// A country's entry by ISO3 code.
-    pub fn country(&self, iso3: &str) -> Option<&Place> {
-        self.by_country.get(iso3).map(|&i| &self.places[i as usize])
+    pub fn country(&self, iso3: &str) -> Option<Place> {
+        let v = self.view();
+        v.place(v.country(iso3)?)
     }
 
     /// The place a name most likely means, given the countries the article
     /// is about (most mentioned first): a country by that name, else a
     /// place in one of those countries, else the most populous.
-    pub fn resolve(&self, name: &str, countries: &[String]) -> Option<&Place> {
-        let ids = self.by_name.get(&key(name))?;
-        let cands = ids.iter().map(|&i| &self.places[i as usize]);
+    pub fn resolve(&self, name: &str, countries: &[String]) -> Option<Place> {
+        let v = self.view();
+        let k = key(name);
+        let pick = |e: Entry| v.place(e.index);
         // A country or a continent by that name before any town ("Africa"
         // is not the Tunisian town).
         for kind in [PlaceKind::Country, PlaceKind::Continent] {
-            if let Some(c) = cands.clone().find(|p| p.kind == kind) {
-                return Some(c);
+            if let Some(c) = v.named(&k).find(|p| p.kind == kind) {
+                return pick(c);
             }
         }
-        let rank = |p: &&Place| {
+        let rank = |p: &Entry| {
             let focus = countries
                 .iter()
                 .position(|c| *c == p.country)
@@ -155,19 +236,38 @@ impl Gazetteer {
             };
             (focus, population)
         };
-        cands.max_by_key(rank)
+        v.named(&k).max_by_key(rank).and_then(pick)
     }
 
     /// An admin area called `name` in one of the article's countries
     /// other than `except`: "Georgia" in an article about the United
     /// States is the state.
-    pub fn admin_in(&self, name: &str, countries: &[String], except: &str) -> Option<&Place> {
-        self.by_name
-            .get(&key(name))?
-            .iter()
-            .map(|&i| &self.places[i as usize])
-            .find(|p| p.kind == PlaceKind::Admin1 && p.country != except && countries.contains(&p.country))
+    pub fn admin_in(&self, name: &str, countries: &[String], except: &str) -> Option<Place> {
+        let v = self.view();
+        let found = v.named(&key(name)).find(|p| {
+            p.kind == PlaceKind::Admin1 && p.country != except && countries.iter().any(|c| c == p.country)
+        })?;
+        v.place(found.index)
     }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same
+/// directory, so that a reader sees the old file or the whole new one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("idx.{}.{n}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 #[cfg(test)]
@@ -222,5 +322,50 @@ mod tests {
         assert_eq!(g.resolve("Iraq", &[]).unwrap().kind, PlaceKind::Country);
         assert!(g.resolve("Atlantis", &[]).is_none());
         assert_eq!(g.country("IRQ").unwrap().name, "Iraq");
+    }
+
+    #[test]
+    fn an_opened_gazetteer_builds_its_index_once_and_rebuilds_it_when_stale_or_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        let tsv = dir.path().join("gazetteer.tsv");
+        let idx = dir.path().join("gazetteer.idx");
+        std::fs::write(&tsv, SMALL).unwrap();
+
+        let (built, issues) = Gazetteer::open(&tsv).unwrap();
+        assert_eq!(issues.len(), 1, "the run that builds reports bad lines");
+        assert!(idx.exists(), "the index is written beside the TSV");
+        assert!(matches!(*built.bytes, Bytes::Owned(_)));
+
+        let (mapped, issues) = Gazetteer::open(&tsv).unwrap();
+        assert!(matches!(*mapped.bytes, Bytes::Mapped(_)), "the second run maps");
+        assert!(issues.is_empty());
+        assert_eq!(mapped.len(), 8);
+        assert_eq!(mapped.resolve("bagdad", &[]).unwrap().geonameid, 98182);
+
+        // A changed TSV (another size) makes the index stale.
+        std::fs::write(&tsv, SMALL.replace("Gaza City", "Gaza City|Ghazzah")).unwrap();
+        let (rebuilt, _) = Gazetteer::open(&tsv).unwrap();
+        assert!(matches!(*rebuilt.bytes, Bytes::Owned(_)));
+        assert_eq!(rebuilt.resolve("ghazzah", &[]).unwrap().geonameid, 281133);
+
+        // A truncated index is refused and built again, never read.
+        let len = std::fs::metadata(&idx).unwrap().len();
+        let file = std::fs::OpenOptions::new().write(true).open(&idx).unwrap();
+        file.set_len(len / 2).unwrap();
+        drop(file);
+        let (repaired, _) = Gazetteer::open(&tsv).unwrap();
+        assert!(matches!(*repaired.bytes, Bytes::Owned(_)));
+        assert_eq!(repaired.len(), 8);
+        assert!(matches!(
+            *Gazetteer::open(&tsv).unwrap().0.bytes,
+            Bytes::Mapped(_)
+        ));
+    }
+
+    #[test]
+    fn a_missing_gazetteer_is_an_error_naming_nothing_built() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(Gazetteer::open(&dir.path().join("none.tsv")).is_err());
+        assert!(!dir.path().join("none.idx").exists());
     }
 }

@@ -27,6 +27,7 @@ pub mod deadline;
 mod error;
 mod events;
 mod index;
+mod known;
 mod overview;
 pub mod query;
 mod reader;
@@ -40,6 +41,7 @@ pub use articles::{ArticleFilter, ArticleSummary, ArticleView, Related, StoryRow
 pub use error::{Result, StoreError};
 pub use events::{ActorRow, EventFilter, EventRow, PlaceRow, SearchHit, Side};
 pub use index::Hit;
+pub use known::Stored;
 pub use overview::{Dyad, PlaceCount};
 pub use reader::{date_param, List, Page, Reader, Stats, MAX_LIMIT};
 pub use series::{Interval, Point};

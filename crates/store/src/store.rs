@@ -51,7 +51,7 @@ impl Default for StoreOptions {
 /// The writing side of a store: one per store at a time.
 pub struct Store {
     pub(crate) db_path: PathBuf,
-    conn: Connection,
+    pub(crate) conn: Connection,
     index: TextIndex,
     /// Kept open for the store's life, so that tantivy's background merges
     /// run (a writer per batch would leave hundreds of small segments).

@@ -143,6 +143,25 @@ fn storing_the_same_articles_again_changes_nothing() {
     assert_eq!((stats.articles, stats.indexed), (21, 21));
 }
 
+#[test]
+fn a_store_knows_which_articles_it_holds_with_which_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = corpus();
+    let mut store = Store::open(dir.path(), StoreOptions::default()).unwrap();
+    assert!(store.stored().unwrap().is_empty());
+    store.put_batch(&arts).unwrap();
+    let stored = store.stored().unwrap();
+    assert_eq!(stored.len(), 21);
+    assert!(arts.iter().all(|a| stored.holds(&a.id, &a.text)));
+    let a = &arts[0];
+    assert!(!stored.holds(&a.id, &format!("{} And one more sentence.", a.text)));
+    assert!(!stored.holds("an-id-never-stored", &a.text));
+    // Whitespace alone is no new version, as storing judges it.
+    assert!(stored.holds(&a.id, &a.text.replace(' ', "  ")));
+    let again = store.put_batch(&arts[..1]).unwrap();
+    assert_eq!(again, [Outcome::Unchanged]);
+}
+
 /// The corpus stored, then a new version of article `id` with `more` text
 /// added, then the first three articles again: the reader, and what
 /// storing the new version did.

@@ -39,11 +39,16 @@ pub fn extract_with(paths: &[PathBuf], read: ReadOptions, opts: PipelineOptions)
     let summary = run(
         &collected.inputs,
         &pipeline,
-        &RunOptions { read, batch: 3 },
+        &RunOptions {
+            read,
+            batch: 3,
+            known: None,
+        },
         |item| -> Result<(), ()> {
             match item {
                 Item::Article(a) => articles.push(*a),
                 Item::Problem(e) => problems.push(e),
+                Item::Unchanged(o) => panic!("{o}: no store, nothing known"),
             }
             Ok(())
         },
