@@ -69,6 +69,9 @@ pub fn index_path(dir: &Path) -> PathBuf {
 }
 
 /// Opens (read-write, creating it) or checks (read-only) the database.
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 96;
+
 pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
     let flags = if write {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
@@ -87,6 +90,10 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags).at(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(30)).at(path)?;
+    // Storing one article runs about thirty different statements, more
+    // than rusqlite's default cache of 16 holds: each would be parsed
+    // again for every article.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     if write {
         // WAL: readers (the server) never block the writer, and a crash
         // leaves the last committed transaction intact.
@@ -283,7 +290,7 @@ impl Store {
             out.push(put(&tx, a, &self.options, &path)?);
         }
         tx.commit().at(&path)?;
-        self.sync_index()?;
+        self.index_new(articles)?;
         Ok(out)
     }
 
@@ -291,19 +298,44 @@ impl Store {
     /// marks them indexed. Idempotent: a crash anywhere is repaired by the
     /// next call.
     pub fn sync_index(&mut self) -> Result<usize> {
+        self.index_new(&[])
+    }
+
+    /// [`Store::sync_index`], taking the title and text of the articles
+    /// just stored from `fresh` rather than from their records in the
+    /// database (reading a text back out of its JSON record costs more
+    /// than indexing it).
+    fn index_new(&mut self, fresh: &[Article]) -> Result<usize> {
         let path = self.db_path.clone();
+        let fresh: std::collections::HashMap<&str, &Article> =
+            fresh.iter().map(|a| (a.id.as_str(), a)).collect();
         let todo: Vec<(i64, String, String, String)> = {
             let mut st = self
                 .conn
-                .prepare(
-                    "SELECT rowid, id, coalesce(title, ''), json_extract(record, '$.text')
-                     FROM articles WHERE indexed = 0",
+                .prepare("SELECT rowid, id FROM articles WHERE indexed = 0")
+                .at(&path)?;
+            let unindexed = st
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+                .at(&path)?
+                .collect::<Result<Vec<_>, _>>()
+                .at(&path)?;
+            let mut from_record = self
+                .conn
+                .prepare_cached(
+                    "SELECT coalesce(title, ''), json_extract(record, '$.text') FROM articles WHERE rowid = ?1",
                 )
                 .at(&path)?;
-            let rows = st
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                .at(&path)?;
-            rows.collect::<Result<_, _>>().at(&path)?
+            let mut todo = Vec::with_capacity(unindexed.len());
+            for (rowid, id) in unindexed {
+                let (title, text) = match fresh.get(id.as_str()) {
+                    Some(a) => (a.title.clone().unwrap_or_default(), a.text.clone()),
+                    None => from_record
+                        .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .at(&path)?,
+                };
+                todo.push((rowid, id, title, text));
+            }
+            todo
         };
         if todo.is_empty() {
             return Ok(0);
