@@ -168,6 +168,8 @@ fn bench_reports_figures_as_json() {
     );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let startup = v["startup_seconds"].as_f64().unwrap();
+    assert!(startup > 0.0 && startup < 60.0, "start-up is measured: {startup}");
     assert_eq!(v["pipeline"][0]["kind"], "text");
     assert_eq!(v["pipeline"][1]["kind"], "html");
     assert!(v["pipeline"][1]["articles_per_s"].as_f64().unwrap() > 0.0);
