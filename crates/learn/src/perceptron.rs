@@ -1,7 +1,7 @@
 //! An averaged multi-class perceptron over hashed features: the learner of
 //! casus's tagger and greedy transition parser.
 
-use crate::weights::{read, read_dense, write, Rows, WeightsError};
+use crate::weights::{header, read, read_dense, write, Rows, WeightsError};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -117,10 +117,7 @@ impl Perceptron {
 
     /// Reads a weights file; `kind` names the model in errors.
     pub fn from_bytes(path: &str, kind: &str, b: &[u8]) -> Result<Self, WeightsError> {
-        let classes = b
-            .get(8..12)
-            .map_or(0, |c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
-        if classes as usize <= DENSE_CLASSES {
+        if header(path, kind, MAGIC, b)?.classes <= DENSE_CLASSES {
             let (h, w) = read_dense(path, kind, MAGIC, b)?;
             Ok(Perceptron::dense(h.classes, h.bits, &h.meta, w))
         } else {

@@ -100,6 +100,11 @@ pub(crate) struct Header {
     pub meta: String,
 }
 
+/// A weights file's checked header alone.
+pub(crate) fn header(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<Header, WeightsError> {
+    Ok(File::open(path, kind, magic, b)?.header)
+}
+
 /// Reads a weights file as sparse rows.
 pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<Rows, WeightsError> {
     let f = File::open(path, kind, magic, b)?;

@@ -217,11 +217,12 @@ impl Gazetteer {
     pub fn resolve(&self, name: &str, countries: &[String]) -> Option<Place> {
         let v = self.view();
         let k = key(name);
+        let named = v.named(&k);
         let pick = |e: Entry| v.place(e.index);
         // A country or a continent by that name before any town ("Africa"
         // is not the Tunisian town).
         for kind in [PlaceKind::Country, PlaceKind::Continent] {
-            if let Some(c) = v.named(&k).find(|p| p.kind == kind) {
+            if let Some(c) = named.clone().find(|p| p.kind == kind) {
                 return pick(c);
             }
         }
@@ -236,7 +237,7 @@ impl Gazetteer {
             };
             (focus, population)
         };
-        v.named(&k).max_by_key(rank).and_then(pick)
+        named.max_by_key(rank).and_then(pick)
     }
 
     /// An admin area called `name` in one of the article's countries

@@ -259,7 +259,7 @@ impl<'a> View<'a> {
     }
 
     /// The places a lower-cased key names, in file order.
-    pub fn named(&self, key: &str) -> impl Iterator<Item = Entry<'a>> + '_ {
+    pub fn named(&self, key: &str) -> impl Iterator<Item = Entry<'a>> + Clone + '_ {
         let found = self.find(key.as_bytes());
         let (first, count) = found.unwrap_or((0, 0));
         (0..count).filter_map(move |k| {
@@ -269,42 +269,39 @@ impl<'a> View<'a> {
     }
 
     fn find(&self, key: &[u8]) -> Option<(usize, usize)> {
-        let (mut lo, mut hi) = (0, self.l.n_names);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let at = self.l.names + mid * NAME;
-            let r = &self.b[at..at + NAME];
+        let name = |i: usize| &self.b[self.l.names + i * NAME..][..NAME];
+        let i = search(self.l.n_names, key, |i| {
+            let r = name(i);
             let start = self.l.strings + u32_at(r, 0) as usize;
-            let k = self.b.get(start..start + u16_at(r, 4) as usize)?;
-            match k.cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let count = u16_at(r, 6) as usize;
-                    let first = u32_at(r, 8) as usize;
-                    return (first + count <= (self.l.strings - self.l.postings) / 4)
-                        .then_some((first, count));
-                }
-            }
-        }
-        None
+            self.b.get(start..start + u16_at(r, 4) as usize)
+        })?;
+        let r = name(i);
+        let (count, first) = (u16_at(r, 6) as usize, u32_at(r, 8) as usize);
+        (first + count <= (self.l.strings - self.l.postings) / 4).then_some((first, count))
     }
 
     /// A country's place number by ISO3 code.
     pub fn country(&self, code: &str) -> Option<u32> {
-        let key = code.as_bytes();
-        let (mut lo, mut hi) = (0, self.l.n_countries);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let at = self.l.countries + mid * COUNTRY;
-            let r = &self.b[at..at + COUNTRY];
-            let len = r[..4].iter().position(|&c| c == 0).unwrap_or(4);
-            match r[..len].cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(u32_at(r, 4)),
-            }
-        }
-        None
+        let row = |i: usize| &self.b[self.l.countries + i * COUNTRY..][..COUNTRY];
+        let i = search(self.l.n_countries, code.as_bytes(), |i| {
+            let r = row(i);
+            Some(&r[..r[..4].iter().position(|&c| c == 0).unwrap_or(4)])
+        })?;
+        Some(u32_at(row(i), 4))
     }
+}
+
+/// The position of `key` among `n` sorted keys, `key_at(i)` giving the
+/// i-th (`None` where the index is damaged: not found).
+fn search<'k>(n: usize, key: &[u8], key_at: impl Fn(usize) -> Option<&'k [u8]>) -> Option<usize> {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match key_at(mid)?.cmp(key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
 }
