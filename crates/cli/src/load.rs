@@ -73,13 +73,7 @@ fn mix(agent: &ureq::Agent, base: &str) -> Result<Vec<(String, String)>> {
             .get(i % actors.len().max(1))
             .and_then(|x| x["code"].as_str())
             .unwrap_or("USA");
-        let word = a["title"]
-            .as_str()
-            .unwrap_or("army")
-            .split_whitespace()
-            .find(|w| w.len() > 4 && w.chars().all(char::is_alphabetic))
-            .unwrap_or("army")
-            .to_string();
+        let search = search_query(a["title"].as_str().unwrap_or_default(), i);
         let enc = |s: &str| s.replace(' ', "%20");
         out.extend([
             (
@@ -92,13 +86,45 @@ fn mix(agent: &ureq::Agent, base: &str) -> Result<Vec<(String, String)>> {
                 "series".into(),
                 format!("/api/series?actor={actor}&interval=week"),
             ),
-            ("search".into(), format!("/api/search?q={}&limit=20", enc(&word))),
+            (
+                "search".into(),
+                format!("/api/search?q={}&limit=20", enc(&search)),
+            ),
             ("stories".into(), "/api/stories?limit=20".into()),
             ("related".into(), format!("/api/articles/{}/related", enc(id))),
             ("stats".into(), "/api/stats".into()),
         ]);
     }
     Ok(out)
+}
+
+/// The `i`th search of the mix, in turn a word, a phrase, an OR and a NOT
+/// of two neighbouring words of `title` (of common news bigrams where the
+/// title has none).
+fn search_query(title: &str, i: usize) -> String {
+    const COMMON: [(&str, &str); 6] = [
+        ("rebel", "fighters"),
+        ("prime", "minister"),
+        ("aid", "agencies"),
+        ("foreign", "minister"),
+        ("opposition", "leaders"),
+        ("the", "army"),
+    ];
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let pair = words
+        .windows(2)
+        .find(|w| {
+            w.iter()
+                .all(|w| w.len() > 3 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        })
+        .map(|w| (w[0], w[1]));
+    let (a, b) = pair.unwrap_or(COMMON[i % COMMON.len()]);
+    match i % 4 {
+        0 => a.to_string(),
+        1 => format!("%22{a} {b}%22"),
+        2 => format!("{a} OR {b}"),
+        _ => format!("{a} -{b}"),
+    }
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -222,4 +248,25 @@ fn report(args: &Args, results: &[(String, f64, u16)], elapsed: f64) -> Result<E
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_query;
+
+    #[test]
+    fn the_search_mix_takes_turns_with_a_word_a_phrase_an_or_and_a_not() {
+        let title = "Ferry strike halts river crossings";
+        let shapes: Vec<String> = (0..4).map(|i| search_query(title, i)).collect();
+        assert_eq!(
+            shapes,
+            ["Ferry", "%22Ferry strike%22", "Ferry OR strike", "Ferry -strike"]
+        );
+    }
+
+    #[test]
+    fn a_title_without_two_plain_words_in_a_row_falls_back_on_common_bigrams() {
+        assert_eq!(search_query("", 1), "%22prime minister%22");
+        assert_eq!(search_query("A 3-0 win", 0), "rebel");
+    }
 }

@@ -415,26 +415,18 @@ impl Reader {
         let query = self.index.query(q, &crate::query::Limits::default())?;
         let (hits, total) = self
             .index
-            .search(&self.text_reader, &*query, page.limit, page.offset)?;
-        crate::deadline::check()?;
-        let snippets = self.index.snippets(&self.text_reader, &*query);
+            .search(&self.text_reader, &query, page.limit, page.offset)?;
         let items = self.with(|db| {
+            let mut st = db
+                .prepare_cached("SELECT title, source, published, story FROM articles WHERE id = ?1")
+                .at(&self.db_path)?;
             let mut out = Vec::with_capacity(hits.len());
-            for Hit { id, score } in hits {
-                let row = db.query_row(
-                    "SELECT title, source, published, story, record FROM articles WHERE id = ?1",
-                    [&id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?)),
-                );
+            for Hit { id, score, snippet } in hits {
+                let row = st.query_row([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
                 // A hit the database no longer has (replaced meanwhile) is skipped.
-                let Ok((title, source, published, story, record)) = row else {
+                let Ok((title, source, published, story)) = row else {
                     continue;
                 };
-                let body = text_of(&record);
-                let snippet = snippets.as_ref().and_then(|g| {
-                    let s = g.snippet(&body);
-                    (!s.is_empty()).then(|| s.to_html())
-                });
                 out.push(SearchHit {
                     id,
                     score,
@@ -449,18 +441,4 @@ impl Reader {
         })?;
         Ok(List::new(total as u64, page, items))
     }
-}
-
-/// The `text` of a stored record. serde skips the other fields without
-/// building them, several times faster than SQLite's `json_extract`, which
-/// converts the whole record (mentions, events) first.
-fn text_of(record: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct TextOnly {
-        #[serde(default)]
-        text: String,
-    }
-    serde_json::from_str::<TextOnly>(record)
-        .map(|r| r.text)
-        .unwrap_or_default()
 }

@@ -2,6 +2,11 @@
 //! article id. The database is the record; the index can always be
 //! rebuilt from it, and is brought up to date from it after every commit
 //! (articles with `indexed = 0`), so a crash between the two loses nothing.
+//! The text is stored in the index too (lz4-compressed, about half its
+//! size), so that a search reads each hit's snippet from the one document
+//! it already reads for the id, not from the article's JSON record. An
+//! index of an older layout is [`TextIndex::outdated`]; the store then
+//! rebuilds it from the records.
 
 use crate::error::{At, Result, StoreError};
 use crate::query::{self, Field as On, Limits, Occur as Oc, Query as Q};
@@ -31,24 +36,65 @@ pub struct TextIndex {
 pub struct Hit {
     pub id: String,
     pub score: f32,
+    /// A fragment of the text with the query's words in `<b>` (none when
+    /// the query's words are all in the title).
+    pub snippet: Option<String>,
+}
+
+/// A query built for the index.
+pub struct Built {
+    pub query: Box<dyn Query>,
+    /// Whether it holds a phrase: matching one costs more than scoring it.
+    pub phrases: bool,
+}
+
+fn has_phrase(q: &Q) -> bool {
+    match q {
+        Q::Words { words, .. } => words.len() > 1,
+        Q::Group(clauses) => clauses.iter().any(|(_, q)| has_phrase(q)),
+    }
+}
+
+/// The index's fields: the id (stored), the title and the text (stored).
+fn schema() -> (Schema, [Field; 3]) {
+    let mut sb = Schema::builder();
+    let id = sb.add_text_field("id", STRING | STORED);
+    let title = sb.add_text_field("title", TEXT);
+    let text = sb.add_text_field("text", TEXT | STORED);
+    (sb.build(), [id, title, text])
+}
+
+fn directory(dir: &Path) -> Result<MmapDirectory> {
+    MmapDirectory::open(dir).map_err(|e| StoreError::Index {
+        path: dir.to_path_buf(),
+        source: e.into(),
+    })
 }
 
 impl TextIndex {
+    /// Whether `dir` holds an index of another layout than this casus
+    /// writes (one made before the text was stored): it must be rebuilt.
+    pub fn outdated(dir: &Path) -> Result<bool> {
+        if !dir.is_dir() {
+            return Ok(false);
+        }
+        let mmap = directory(dir)?;
+        if !Index::exists(&mmap)
+            .map_err(tantivy::TantivyError::from)
+            .at(dir)?
+        {
+            return Ok(false);
+        }
+        Ok(Index::open(mmap).at(dir)?.schema() != schema().0)
+    }
+
     pub fn open(dir: &Path) -> Result<TextIndex> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
-        let mut sb = Schema::builder();
-        let id = sb.add_text_field("id", STRING | STORED);
-        let title = sb.add_text_field("title", TEXT);
-        let text = sb.add_text_field("text", TEXT);
-        let schema = sb.build();
-        let mmap = MmapDirectory::open(dir).map_err(|e| StoreError::Index {
-            path: dir.to_path_buf(),
-            source: e.into(),
-        })?;
-        let index = Index::open_or_create(mmap, schema).at(dir)?;
+        let (schema, [id, title, text]) = schema();
+        let index = Index::open_or_create(directory(dir)?, schema).at(dir)?;
         Ok(TextIndex {
             index,
             path: dir.to_path_buf(),
@@ -80,7 +126,7 @@ impl TextIndex {
 
     /// The query text read by our bounded parser ([`crate::query`]) and
     /// built into a tantivy query; a 400-style error names what is wrong.
-    pub fn query(&self, text: &str, limits: &Limits) -> Result<Box<dyn Query>> {
+    pub fn query(&self, text: &str, limits: &Limits) -> Result<Built> {
         // Titles and texts share the default tokenizer.
         let analyzer = self.index.tokenizer_for_field(self.text).at(&self.path)?;
         let split = |s: &str| {
@@ -93,7 +139,10 @@ impl TextIndex {
             out
         };
         let parsed = query::parse(text, limits, &split)?;
-        Ok(self.build(&parsed))
+        Ok(Built {
+            query: self.build(&parsed),
+            phrases: has_phrase(&parsed),
+        })
     }
 
     fn build(&self, q: &Q) -> Box<dyn Query> {
@@ -138,36 +187,49 @@ impl TextIndex {
         }
     }
 
-    /// The hits for `query`, best first, and how many there are in all.
+    /// The hits for `query`, best first, with their snippets, and how many
+    /// there are in all.
     pub fn search(
         &self,
         reader: &IndexReader,
-        query: &dyn Query,
+        built: &Built,
         limit: usize,
         offset: usize,
     ) -> Result<(Vec<Hit>, usize)> {
+        let query = &*built.query;
         let searcher = reader.searcher();
         let top = TopDocs::with_limit(limit.max(1))
             .and_offset(offset)
             .order_by_score();
-        let (docs, total) = searcher.search(query, &(top, Count)).at(&self.path)?;
+        // Words alone: the best hits are found apart, skipping blocks that
+        // cannot make the top (block-max WAND), and counted without
+        // scoring. A phrase is matched once, for both.
+        let (docs, total) = if built.phrases {
+            searcher.search(query, &(top, Count)).at(&self.path)?
+        } else {
+            let docs = searcher.search(query, &top).at(&self.path)?;
+            (docs, query.count(&searcher).at(&self.path)?)
+        };
+        crate::deadline::check()?;
+        // Made once per search, used for every hit.
+        let snippets = SnippetGenerator::create(&searcher, query, self.text).ok();
         let mut hits = Vec::with_capacity(docs.len());
         for (score, addr) in docs.into_iter().take(limit) {
             let d: TantivyDocument = searcher.doc(addr).at(&self.path)?;
-            if let Some(id) = d.get_first(self.id).and_then(|v| v.as_str()) {
-                hits.push(Hit {
-                    id: id.to_string(),
-                    score,
-                });
-            }
+            let Some(id) = d.get_first(self.id).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let snippet = snippets.as_ref().and_then(|g| {
+                let s = g.snippet_from_doc(&d);
+                (!s.is_empty()).then(|| s.to_html())
+            });
+            hits.push(Hit {
+                id: id.to_string(),
+                score,
+                snippet,
+            });
         }
         Ok((hits, total))
-    }
-
-    /// Highlights `query`'s words of the text field: made once per search,
-    /// used for every hit.
-    pub fn snippets(&self, reader: &IndexReader, query: &dyn Query) -> Option<SnippetGenerator> {
-        SnippetGenerator::create(&reader.searcher(), query, self.text).ok()
     }
 
     /// Documents in the index (deleted ones excluded).

@@ -20,6 +20,8 @@ pub struct Reader {
     /// The last [`Stats`] and when they were read: counting a large store
     /// takes tens of milliseconds, and a dashboard asks often.
     stats: Mutex<Option<(std::time::Instant, Stats)>>,
+    /// Held by the one request that recounts the stats.
+    recounting: Mutex<()>,
     /// Recent list totals by filter, read at most every two seconds:
     /// counting the events that match a filter costs more than reading a
     /// page of them, and a dashboard asks the same filter page after page.
@@ -94,6 +96,11 @@ impl Reader {
             drop(connect(&db_path, true)?);
             first = connect(&db_path, false)?;
         }
+        if TextIndex::outdated(&index_path(dir))? {
+            // An index of an older layout: a writing store rebuilds it
+            // from the records first.
+            crate::store::Store::open(dir, options.clone())?.close()?;
+        }
         let index = TextIndex::open(&index_path(dir))?;
         let text_reader = index.reader()?;
         Ok(Reader {
@@ -103,6 +110,7 @@ impl Reader {
             text_reader,
             options,
             stats: Mutex::new(None),
+            recounting: Mutex::new(()),
             totals: Mutex::new(std::collections::HashMap::new()),
         })
     }
@@ -154,16 +162,29 @@ impl Reader {
         Ok(n)
     }
 
-    /// How much the store holds (read at most every two seconds).
+    /// How much the store holds (read at most every two seconds). While
+    /// one request recounts, the others get the last count rather than
+    /// wait for it.
     pub fn stats(&self) -> Result<Stats> {
-        let mut cached = self.stats.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((at, s)) = cached.as_ref() {
-            if at.elapsed() < STATS_FRESH {
-                return Ok(s.clone());
+        let last = || self.stats.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let stale = match last() {
+            Some((at, s)) if at.elapsed() < STATS_FRESH => return Ok(s),
+            other => other.map(|(_, s)| s),
+        };
+        let _recounting = match (self.recounting.try_lock(), stale) {
+            (Ok(guard), _) => guard,
+            (Err(_), Some(s)) => return Ok(s),
+            // The first count of all: wait for it, then read it.
+            (Err(_), None) => {
+                let guard = self.recounting.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some((_, s)) = last() {
+                    return Ok(s);
+                }
+                guard
             }
-        }
+        };
         let s = self.count()?;
-        *cached = Some((std::time::Instant::now(), s.clone()));
+        *self.stats.lock().unwrap_or_else(|e| e.into_inner()) = Some((std::time::Instant::now(), s.clone()));
         Ok(s)
     }
 

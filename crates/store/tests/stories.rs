@@ -377,3 +377,30 @@ fn a_store_of_schema_2_gets_the_actor_id_indexes_with_the_day_and_answers_the_sa
     let v: i64 = db.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(v, casus_store::SCHEMA_VERSION);
 }
+
+#[test]
+fn an_index_of_an_older_layout_is_rebuilt_from_the_records_and_gives_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path(), StoreOptions::default()).unwrap();
+    store.put_batch(&corpus()).unwrap();
+    store.close().unwrap();
+    // An empty index in an older casus's layout (texts indexed, not
+    // stored), while every article is still marked indexed.
+    use tantivy::schema::{STORED, STRING, TEXT};
+    let index = dir.path().join("index");
+    std::fs::remove_dir_all(&index).unwrap();
+    std::fs::create_dir_all(&index).unwrap();
+    let mut sb = tantivy::schema::Schema::builder();
+    sb.add_text_field("id", STRING | STORED);
+    sb.add_text_field("title", TEXT);
+    sb.add_text_field("text", TEXT);
+    tantivy::Index::create_in_dir(&index, sb.build()).unwrap();
+
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    assert_eq!(reader.indexed(), 21);
+    let canal = reader.search("canal", Page::default()).unwrap();
+    assert_eq!(canal.total, 1);
+    assert_eq!(canal.items[0].id, "solo-2");
+    let snippet = canal.items[0].snippet.as_deref().unwrap().to_lowercase();
+    assert!(snippet.contains("<b>canal</b>"), "{snippet}");
+}
