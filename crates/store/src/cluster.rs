@@ -2,7 +2,7 @@
 //! so that the cost of placing a new article does not grow with the store.
 
 use crate::error::{At, Result};
-use crate::write::body;
+use crate::write::{body, text_of};
 use crate::StoreOptions;
 use casus_story::{jaccard, score, shingles, Keys, Score};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -49,13 +49,16 @@ pub(crate) fn find_copy(
     for (rowid, _) in ranked.into_iter().take(COPY_CANDIDATES) {
         // Only the title and text of the stored record are needed.
         let (id, copy_of, story, title, text): (String, Option<String>, String, Option<String>, String) = db
-            .prepare_cached(
-                "SELECT id, copy_of, story, json_extract(record, '$.title'), json_extract(record, '$.text')
-                 FROM articles WHERE rowid = ?1",
-            )
+            .prepare_cached("SELECT id, copy_of, story, title, record FROM articles WHERE rowid = ?1")
             .at(path)?
             .query_row([rowid], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    text_of(&r.get::<_, String>(4)?),
+                ))
             })
             .at(path)?;
         let sim = jaccard(sh, &shingles(body(title.as_deref(), &text)));

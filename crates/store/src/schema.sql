@@ -6,7 +6,7 @@
 -- right (an undated article and its undated events are counted on no
 -- day). Events of copies (`articles.copy_of` set) are kept but have
 -- `copy = 1`, so that counts are not inflated by republished stories.
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 CREATE TABLE IF NOT EXISTS articles (
   rowid        INTEGER PRIMARY KEY,
@@ -95,15 +95,15 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE TABLE IF NOT EXISTS bands (
   band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS bands_key ON bands(band, key);
 CREATE INDEX IF NOT EXISTS bands_article ON bands(article);
+-- bands_key_article(band, key, article): created by store.rs (SCHEMA_6).
 
 -- Story keys (see casus-story): one row per key of each article.
 CREATE TABLE IF NOT EXISTS keys (
   key TEXT NOT NULL, day INTEGER NOT NULL, article INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS keys_key ON keys(key, day);
 CREATE INDEX IF NOT EXISTS keys_article ON keys(article);
+-- keys_key_day_article(key, day, article): created by store.rs (SCHEMA_6).
 
 
 -- Daily totals per dyad (actor codes, '' for none) and PentaClass, copies

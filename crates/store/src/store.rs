@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 const SCHEMA: &str = include_str!("schema.sql");
 /// A pair's events newest first, however rare the pair is among its
 /// source's events (schema 2).
@@ -99,6 +99,10 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
         // leaves the last committed transaction intact.
         conn.pragma_update(None, "journal_mode", "WAL").at(path)?;
         conn.pragma_update(None, "synchronous", "NORMAL").at(path)?;
+        // Pages written back from the WAL every 64 MB rather than every
+        // 4 MB: an index page that every batch touches is copied once per
+        // checkpoint, not once per batch.
+        conn.pragma_update(None, "wal_autocheckpoint", 16384).at(path)?;
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .at(path)?;
@@ -106,6 +110,7 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
             conn.execute_batch(SCHEMA).at(path)?;
             schema_2(&conn, path)?;
             conn.execute_batch(SCHEMA_3).at(path)?;
+            conn.execute_batch(SCHEMA_6).at(path)?;
         } else if version < SCHEMA_VERSION {
             migrate(&conn, version, path)?;
         } else if version != SCHEMA_VERSION {
@@ -136,6 +141,16 @@ const SCHEMA_3: &str = "DROP INDEX IF EXISTS events_source_id;
 DROP INDEX IF EXISTS events_target_id;
 CREATE INDEX IF NOT EXISTS events_source_id_day ON events(source, copy, day) WHERE source IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_target_id_day ON events(target, copy, day) WHERE target IS NOT NULL;";
+
+/// What schema 6 changed: a new article's story candidates and copy
+/// candidates are read from the key and band indexes alone, which now
+/// hold the article too (schema 5's held the key only, so each of the
+/// thousands of rows read per article was looked up again in its table).
+/// Run for new stores too, so the indexes are defined once.
+const SCHEMA_6: &str = "DROP INDEX IF EXISTS keys_key;
+CREATE INDEX IF NOT EXISTS keys_key_day_article ON keys(key, day, article);
+DROP INDEX IF EXISTS bands_key;
+CREATE INDEX IF NOT EXISTS bands_key_article ON bands(band, key, article);";
 
 /// What schema 5 added: each event's ACLED type, its actors' ACLED types
 /// and its fatalities, as (column, type). Adding a column leaves the rows
@@ -251,25 +266,14 @@ fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
         if from < 5 {
             schema_5(conn, path)?;
         }
+        if from < 6 {
+            conn.execute_batch(SCHEMA_6).at(path)?;
+        }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
     })();
     conn.execute_batch(if done.is_ok() { "COMMIT" } else { "ROLLBACK" })
         .at(path)?;
     done
-}
-
-/// The `text` of a stored record. serde skips the other fields without
-/// building them, several times faster than SQLite's `json_extract`, which
-/// converts the whole record (mentions, events) first.
-fn text_of(record: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct TextOnly {
-        #[serde(default)]
-        text: String,
-    }
-    serde_json::from_str::<TextOnly>(record)
-        .map(|r| r.text)
-        .unwrap_or_default()
 }
 
 impl Store {
@@ -352,7 +356,9 @@ impl Store {
                 let (title, text) = match fresh.get(id.as_str()) {
                     Some(a) => (a.title.clone().unwrap_or_default(), a.text.clone()),
                     None => from_record
-                        .query_row([rowid], |r| Ok((r.get(0)?, text_of(&r.get::<_, String>(1)?))))
+                        .query_row([rowid], |r| {
+                            Ok((r.get(0)?, crate::write::text_of(&r.get::<_, String>(1)?)))
+                        })
                         .at(&path)?,
                 };
                 todo.push((rowid, id, title, text));
