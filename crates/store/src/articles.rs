@@ -231,15 +231,15 @@ impl Reader {
         let path = self.db_path.as_path();
         self.with(|db| {
             let rowid = rowid_of(db, id, path)?;
-            let (record, story, copy_of, sim): (String, String, Option<String>, Option<f64>) = db
-                .query_row(
+            let (record, story, copy_of, sim): (crate::record::Record, String, Option<String>, Option<f64>) =
+                db.query_row(
                     "SELECT record, story, copy_of, similarity FROM articles WHERE rowid = ?1",
                     [rowid],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .at(path)?;
-            let mut map: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(&record).map_err(|source| StoreError::Record {
+            let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&record.0)
+                .map_err(|source| StoreError::Record {
                     path: path.to_path_buf(),
                     id: id.to_string(),
                     source,

@@ -2,7 +2,8 @@
 //! so that the cost of placing a new article does not grow with the store.
 
 use crate::error::{At, Result};
-use crate::write::{body, text_of};
+use crate::record::{text_of, Record};
+use crate::write::body;
 use crate::StoreOptions;
 use casus_story::{jaccard, score, shingles, Keys, Score};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -57,7 +58,7 @@ pub(crate) fn find_copy(
                     r.get(1)?,
                     r.get(2)?,
                     r.get(3)?,
-                    text_of(&r.get::<_, String>(4)?),
+                    text_of(&r.get::<_, Record>(4)?),
                 ))
             })
             .at(path)?;

@@ -31,6 +31,7 @@ mod known;
 mod overview;
 pub mod query;
 mod reader;
+mod record;
 mod series;
 mod sql;
 mod store;

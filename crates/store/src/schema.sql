@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS articles (
   story        TEXT NOT NULL, -- stories.id
   n_events     INTEGER NOT NULL,
   keywords     INTEGER NOT NULL, -- how many story keywords (casus-story)
-  record       TEXT NOT NULL, -- the whole article as casus extract writes it
+  record       BLOB NOT NULL, -- the whole article as casus extract writes it, lz4 (record.rs); JSON text if stored before schema 6
   indexed      INTEGER NOT NULL DEFAULT 0, -- in the text index yet?
   ingested_at  TEXT NOT NULL
 );

@@ -357,7 +357,10 @@ impl Store {
                     Some(a) => (a.title.clone().unwrap_or_default(), a.text.clone()),
                     None => from_record
                         .query_row([rowid], |r| {
-                            Ok((r.get(0)?, crate::write::text_of(&r.get::<_, String>(1)?)))
+                            Ok((
+                                r.get(0)?,
+                                crate::record::text_of(&r.get::<_, crate::record::Record>(1)?),
+                            ))
                         })
                         .at(&path)?,
                 };

@@ -35,20 +35,6 @@ pub(crate) fn body<'a>(title: Option<&str>, text: &'a str) -> &'a str {
 const EARLIEST_DAY: i64 = -25_567;
 
 /// Today, in days since 1970.
-/// The `text` of a stored record. serde skips the other fields without
-/// building them, several times faster than SQLite's `json_extract`, which
-/// converts the whole record (mentions, events) first.
-pub(crate) fn text_of(record: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct TextOnly {
-        #[serde(default)]
-        text: String,
-    }
-    serde_json::from_str::<TextOnly>(record)
-        .map(|r| r.text)
-        .unwrap_or_default()
-}
-
 fn today() -> i64 {
     day_of(&chrono::Utc::now().format("%Y-%m-%d").to_string()).unwrap_or(0)
 }
@@ -97,7 +83,7 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
         Some(c) => c.story.clone(),
         None => best_story(db, &keys, day, o, path)?.unwrap_or_else(|| a.id.clone()),
     };
-    let record = serde_json::to_string(a).expect("an article always serialises");
+    let record = crate::record::pack(a);
     db.prepare_cached(
         "INSERT INTO articles (id, url, source, title, published, day, language, content_hash,
            copy_of, similarity, story, n_events, keywords, record, indexed, ingested_at)
