@@ -37,6 +37,18 @@ fn stored(batch: usize) -> (tempfile::TempDir, Reader, Vec<Outcome>) {
     (dir, reader, outcomes)
 }
 
+/// The names of the database's indexes that `condition` selects, sorted.
+fn index_names(db: &rusqlite::Connection, condition: &str) -> Vec<String> {
+    db.prepare(&format!(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND ({condition}) ORDER BY name"
+    ))
+    .unwrap()
+    .query_map([], |r| r.get(0))
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
 fn all(reader: &Reader) -> Vec<casus_store::ArticleSummary> {
     let f = ArticleFilter {
         copies: true,
@@ -365,13 +377,7 @@ fn a_store_of_schema_2_gets_the_actor_id_indexes_with_the_day_and_answers_the_sa
     let ids = |l: &casus_store::List<casus_store::EventRow>| l.items.iter().map(|e| e.id).collect::<Vec<_>>();
     assert_eq!(ids(&after), ids(&before));
     let db = rusqlite::Connection::open(&path).unwrap();
-    let names: Vec<String> = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%_id%'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let names = index_names(&db, "name LIKE 'events_%_id%'");
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names.iter().all(|n| n.ends_with("_id_day")), "{names:?}");
     let v: i64 = db.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
@@ -432,13 +438,7 @@ fn a_store_of_schema_5_reads_story_and_copy_candidates_from_indexes_that_hold_th
     let stories = |r: &Reader| all(r).into_iter().map(|a| (a.id, a.story)).collect::<Vec<_>>();
     assert_eq!(stories(&reader), stories(&fresh_reader));
     let db = rusqlite::Connection::open(&path).unwrap();
-    let names: Vec<String> = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND (tbl_name = 'keys' OR tbl_name = 'bands') ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let names = index_names(&db, "tbl_name = 'keys' OR tbl_name = 'bands'");
     assert_eq!(
         names,
         [
