@@ -80,7 +80,7 @@ impl Furniture {
                 continue;
             }
             let all = patterns.iter().chain(new.iter().map(|(_, p)| p));
-            if let Ok(compiled) = RegexSet::new(all) {
+            if let Ok(compiled) = compile(all) {
                 patterns.extend(new.into_iter().map(|(_, p)| p));
                 *set = compiled;
                 continue;
@@ -91,7 +91,7 @@ impl Furniture {
                     Err(e) => issues.push(issue(line, format!("the pattern does not compile: {e}"))),
                 }
             }
-            *set = RegexSet::new(patterns.iter()).expect("each pattern compiled alone");
+            *set = compile(patterns.iter()).expect("each pattern compiled alone");
         }
         issues.sort_by_key(|i| i.line);
         issues
@@ -127,6 +127,19 @@ impl Furniture {
         }
         out
     }
+}
+
+/// A set of patterns with room for its lazy DFA: with the default cache
+/// the `.{0,150}` patterns made it give up on most paragraphs and fall
+/// back to the much slower PikeVM.
+fn compile<I, S>(patterns: I) -> Result<RegexSet, regex::Error>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    regex::RegexSetBuilder::new(patterns)
+        .dfa_size_limit(32 << 20)
+        .build()
 }
 
 /// A full sentence or more: enough words, and a sentence's ending.

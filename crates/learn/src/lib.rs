@@ -16,6 +16,7 @@ pub mod groups;
 pub mod hash;
 mod logistic;
 mod perceptron;
+mod prefetch;
 mod rng;
 mod weights;
 

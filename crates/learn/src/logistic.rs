@@ -1,5 +1,6 @@
 //! Multinomial logistic regression over hashed binary features.
 
+use crate::prefetch::prefetch;
 use crate::rng::Rng;
 use crate::weights::{read_dense, write, Rows, WeightsError};
 
@@ -65,6 +66,9 @@ impl Logistic {
     pub fn probabilities(&self, feats: &[u32]) -> Vec<f32> {
         let (c, mask) = (self.d.classes, (1usize << self.d.bits) - 1);
         let mut z = vec![0f32; c];
+        for &f in feats {
+            prefetch(&self.d.weights[(f as usize & mask) * c]);
+        }
         for &f in feats {
             let row = &self.d.weights[(f as usize & mask) * c..][..c];
             for (z, w) in z.iter_mut().zip(row) {

@@ -105,6 +105,17 @@ pub(crate) fn header(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Resul
     Ok(File::open(path, kind, magic, b)?.header)
 }
 
+/// How many `(class, weight)` entries a checked file holds, from its
+/// length and its row count (the rows themselves are checked on reading).
+pub(crate) fn entry_count(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<usize, WeightsError> {
+    let f = File::open(path, kind, magic, b)?;
+    let head = b
+        .get(f.rows..f.rows + 4)
+        .ok_or_else(|| File::bad(path, kind, "cut short"))?;
+    let n = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+    Ok(b.len().saturating_sub(f.rows + 4 + 6 * n) / 6)
+}
+
 /// Reads a weights file as sparse rows.
 pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<Rows, WeightsError> {
     let f = File::open(path, kind, magic, b)?;
