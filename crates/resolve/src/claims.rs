@@ -69,8 +69,12 @@ impl Units {
 fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        // ASCII word boundaries and digits: with Unicode ones the fast
+        // DFA gives up on any sentence with a curly quote or a dash, and
+        // every sentence went through the backtracker.
         Regex::new(
-            r"(?i)(?:\b(?P<q>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|as many as|roughly|an estimated|at most|close to)\s+)?(?P<cur>\$|€|£)?\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand|hundred|m\b|bn\b))?",
+            &r"(?i)(?:\b(?P<q>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|as many as|roughly|an estimated|at most|close to)\s+)?(?P<cur>\$|€|£)?\b(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?:\s*(?P<mult>million|billion|thousand|hundred|m\b|bn\b))?"
+                .replace(r"\b", r"(?-u:\b)"),
         )
         .expect("claim pattern compiles")
     })
