@@ -144,6 +144,14 @@ impl Times {
                     let start = whole.end() - part[start..whole.end()].trim_start().len();
                     let before = &part[..start];
                     let after = &part[whole.end()..];
+                    // An age ("a 6-year-old boy", "52 years old") is not
+                    // a time in TimeML's sense, nor a date for an event.
+                    let rest = after.trim_start_matches(['-', ' ']);
+                    if (rest.starts_with("old") || rest.starts_with("Old"))
+                        && !rest[3..].starts_with(|c: char| c.is_alphanumeric())
+                    {
+                        continue;
+                    }
                     let ctx = Ctx {
                         words: &self.words,
                         published,
@@ -205,8 +213,12 @@ fn direction(words: &TimeWords, before: &str, after: &str) -> Direction {
                 i + 1 >= parts.len() && parts.iter().rev().enumerate().all(|(k, p)| ws[i - k] == *p)
             }) || ws[i].ends_with("'ll")
         };
+    // "succeed", "need", "unspecified", "unexpected": not past tenses.
+    let ed = |w: &str| {
+        w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed") && !(w.starts_with("un") && w.len() > 6)
+    };
     let past = |w: &str| {
-        (w.len() > 3 && w.ends_with("ed"))
+        ed(w)
             || matches!(
                 w,
                 "said"
@@ -244,6 +256,17 @@ fn direction(words: &TimeWords, before: &str, after: &str) -> Direction {
     for i in (b.len().saturating_sub(8)..b.len()).rev() {
         if is_future(&b, i) {
             return Direction::Forward;
+        }
+        // A reporting verb sets the direction of what it is said on
+        // ("said on Friday", "told reporters Friday"), not of what was
+        // said ("said it is calling for a vote on Dec. 7").
+        if b.len() - i > 3
+            && matches!(
+                b[i].as_str(),
+                "said" | "told" | "announced" | "added" | "stated" | "reported"
+            )
+        {
+            continue;
         }
         // "will be held": a participle after "be" is not a past tense.
         if past(&b[i]) && !(i > 0 && matches!(b[i - 1].as_str(), "be" | "being")) {

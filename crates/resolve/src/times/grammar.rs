@@ -75,7 +75,8 @@ pub fn build(w: &TimeWords) -> Regex {
         format!(
             r"(?P<clock>(?:(?P<hh>\d{{1,2}})(?:[:.](?P<mm>\d{{2}}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|(?P<hh2>\d{{1,2}}):(?P<mm2>\d{{2}})\b|(?P<cpart>{clocks})\b)(?:\s+(?P<zone>{zones})\b)?(?:,?\s+(?:on\s+)?(?P<cwd>{wd}|today|yesterday|tomorrow)\b)?)"
         ),
-        format!(r"(?:(?P<md_mod>last|next)\s+)?(?P<md_m>{m})\s*(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{y})\b)?"),
+        // "Monday, Oct. 26": the weekday is part of the date's span.
+        format!(r"(?:{wd},?\s+)?(?:(?P<md_mod>last|next)\s+)?(?P<md_m>{m})\s*(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{y})\b)?"),
         format!(r"(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{m})(?:,?\s+(?P<dm_y>{y}))?\b"),
         format!(
             r"(?:the\s+)?(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]*(?:(?P<pm>{m})(?:,?\s+(?P<py>{y}))?|(?P<pyear>{y}))\b"

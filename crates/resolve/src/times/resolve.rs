@@ -36,6 +36,7 @@ impl Ctx<'_> {
     fn month_direction(&self) -> Direction {
         match self.direction {
             Direction::Forward => Direction::Forward,
+            Direction::Either => Direction::Either,
             _ => Direction::Back,
         }
     }
@@ -82,6 +83,16 @@ fn weekday_date(p: NaiveDate, wd: Weekday, modifier: &str, forward: bool) -> Nai
         _ if forward => value::next_weekday(p, wd),
         _ => value::last_weekday(p, wd),
     }
+}
+
+/// The words before a day end with what makes it a deadline or the end
+/// of a span: "to", "until", "by", "through", "around".
+fn ends_a_span(before: &str) -> bool {
+    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "to" | "until" | "till" | "by" | "through" | "around"
+    )
 }
 
 /// -1, 0 or 1: which unit a determiner picks ("last", "this", "next").
@@ -148,7 +159,13 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
         };
         let y = match year_in("md_y").or(year_in("dm_y")) {
             Some(y) => y,
-            None => value::year_of(date()?, m, d, direction),
+            // "last Dec. 1" is never tomorrow, and what "was held on
+            // Dec. 15" is past; a deadline ("by Jan. 14") or the end of a
+            // span ("extended to Nov. 20") only leans the tense's way.
+            None if g("md_mod").is_some() || !(x.forward() || ends_a_span(x.before)) => {
+                value::year_of(date()?, m, d, direction)
+            }
+            None => value::year_of_day(date()?, m, d, direction),
         };
         return NaiveDate::from_ymd_opt(y, m, d).map(value::day).ok_or(Miss::Skip);
     }

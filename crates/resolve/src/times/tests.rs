@@ -322,3 +322,61 @@ fn a_users_file_adds_words_and_its_bad_lines_are_reported() {
     let found = times.find(text, Span::new(0, text.len()), date("2024-01-25"));
     assert_eq!(found[0].value.as_deref(), Some("2024-03-14"));
 }
+
+#[test]
+fn a_past_tense_leans_but_a_named_day_weeks_ahead_is_still_this_years() {
+    // The offer was extended in the past; the day it runs to is ahead.
+    assert_eq!(
+        value("The bank extended its offer to Nov. 20.", "2023-11-02"),
+        "2023-11-20"
+    );
+    // A deadline of yesterday, after a forward word, is yesterday.
+    assert_eq!(
+        value("The court ordered the ministry to act by Jan. 14.", "2024-01-15"),
+        "2024-01-14"
+    );
+    // "last" is never ahead, however close.
+    assert_eq!(
+        value("The treaty lapsed last Dec. 1.", "2023-11-30"),
+        "2022-12-01"
+    );
+}
+
+#[test]
+fn what_a_reporting_verb_introduces_keeps_its_own_tense() {
+    assert_eq!(
+        value(
+            "The ministry said it is calling a vote on the budget on Dec. 7.",
+            "2023-10-30"
+        ),
+        "2023-12-07"
+    );
+    assert_eq!(
+        value("The mayor will succeed Mr. Okafor Feb. 1.", "2023-12-12"),
+        "2024-02-01"
+    );
+    // Close to the day it modifies, it is the past.
+    assert_eq!(
+        value("The minister said Friday that talks had failed.", "2024-03-14"),
+        "2024-03-08"
+    );
+}
+
+#[test]
+fn a_weekday_before_a_date_is_part_of_the_date() {
+    assert_eq!(
+        one("The council met on Monday, Oct. 26, to vote.", "2023-10-27"),
+        t("Monday, Oct. 26", "DATE", "2023-10-26")
+    );
+}
+
+#[test]
+fn an_age_is_not_a_time() {
+    assert!(all(
+        "A 7-year-old girl and a 60-year-old farmer were hurt.\n",
+        "2024-01-10"
+    )
+    .is_empty());
+    assert!(all("The driver, 45 years old, was detained.\n", "2024-01-10").is_empty());
+    assert_eq!(value("The strike lasted 45 years.", "2024-01-10"), "P45Y");
+}

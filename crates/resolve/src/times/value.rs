@@ -182,17 +182,38 @@ pub enum Direction {
 /// date on or before `d` (back), the first on or after it (forward), or
 /// the nearest of the two.
 pub fn year_of(d: NaiveDate, m: u32, day: u32, dir: Direction) -> i32 {
+    nearest_year(d, m, day, dir, None)
+}
+
+/// How many times farther a day against the sentence's direction may be
+/// and still win: a tense says which way a named day lies, but not by
+/// a year ("the offer was extended to Nov. 20" in an article of Nov. 2
+/// is this Nov. 20; "by Jan. 14" on Jan. 15 is yesterday's deadline).
+pub const AGAINST_TENSE: i64 = 6;
+
+/// The year of a named day (month and day): the nearest, a day against
+/// the direction counting `AGAINST_TENSE` times its distance.
+pub fn year_of_day(d: NaiveDate, m: u32, day: u32, dir: Direction) -> i32 {
+    nearest_year(d, m, day, dir, Some(AGAINST_TENSE))
+}
+
+fn nearest_year(d: NaiveDate, m: u32, day: u32, dir: Direction, against: Option<i64>) -> i32 {
     let at = |y: i32| NaiveDate::from_ymd_opt(y, m, day.min(28)).map(|x| (x - d).num_days());
     let candidates = [d.year() - 1, d.year(), d.year() + 1];
+    let wrong_way = |gap: i64| match dir {
+        Direction::Back => gap > 0,
+        Direction::Forward => gap < 0,
+        Direction::Either => false,
+    };
     let best = candidates
         .iter()
         .filter_map(|&y| at(y).map(|gap| (y, gap)))
-        .filter(|(_, gap)| match dir {
-            Direction::Back => *gap <= 0,
-            Direction::Forward => *gap >= 0,
-            Direction::Either => true,
+        .filter_map(|(y, gap)| match (wrong_way(gap), against) {
+            (false, _) => Some((y, gap.abs())),
+            (true, Some(k)) => Some((y, gap.abs() * k)),
+            (true, None) => None,
         })
-        .min_by_key(|(_, gap)| gap.abs());
+        .min_by_key(|&(_, cost)| cost);
     best.map_or(d.year(), |(y, _)| y)
 }
 
