@@ -203,6 +203,21 @@ mod tests {
     }
 
     #[test]
+    fn furniture_with_curly_quotes_and_dashes_goes_too() {
+        let got = keep(&[
+            PROSE,
+            "Sign up for “The Morning Brief” — it’s in your inbox every day",
+            "© 2024 The Harbour Ledger — all rights reserved.",
+        ]);
+        assert_eq!(got, [PROSE]);
+        // ASCII word boundaries still end words at a curly quote.
+        assert_eq!(
+            keep(&["“Subscribers” to the registry’s updates were told to wait."]).len(),
+            1
+        );
+    }
+
+    #[test]
     fn news_sentences_that_mention_these_words_are_kept() {
         for prose in [
             "More than 150 attacks have been recorded since October.",

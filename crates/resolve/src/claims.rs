@@ -232,6 +232,15 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_in_a_sentence_with_curly_quotes_and_a_dash_is_found() {
+        let text = "“The blast — the worst in years — killed at least 12,” the governor said.";
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!((c[0].quantity, c[0].kind.as_str()), (12.0, "casualties"));
+        assert_eq!(c[0].qualifier.as_deref(), Some("at least"));
+    }
+
+    #[test]
     fn years_and_uncounted_numbers_are_not_claims() {
         assert!(claims("In 2023 the talks failed.").is_empty());
         assert!(claims("Resolution 2334 was adopted.").is_empty());
