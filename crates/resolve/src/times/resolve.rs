@@ -574,12 +574,12 @@ fn duration(c: &Captures<'_>, n: &str, x: &Ctx<'_>) -> Result<Value, Miss> {
         return Err(Miss::Skip);
     }
     let Some(rel) = g("dur_rel") else {
-        return Ok(Value::new(
-            u.duration(count),
-            TimeKind::Duration,
-            "duration",
-            None,
-        ));
+        let half = g("dur_half").or(g("dur_half2")).is_some();
+        let value = match count {
+            Some(n) if half => u.half_duration(n).unwrap_or_else(|| u.duration(count)),
+            _ => u.duration(count),
+        };
+        return Ok(Value::new(value, TimeKind::Duration, "duration", None));
     };
     let back = matches!(rel.as_str(), "ago" | "earlier" | "before" | "previously" | "back");
     let Some(count) = count else {

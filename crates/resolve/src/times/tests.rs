@@ -380,3 +380,17 @@ fn an_age_is_not_a_time() {
     assert!(all("The driver, 45 years old, was detained.\n", "2024-01-10").is_empty());
     assert_eq!(value("The strike lasted 45 years.", "2024-01-10"), "P45Y");
 }
+
+#[test]
+fn a_duration_and_a_half_keeps_its_half() {
+    assert_eq!(value("The siege lasted 2 1/2 years.", "2024-01-10"), "P2Y6M");
+    assert_eq!(value("The talks ran for 5 1/2 hours.", "2024-01-10"), "PT5H30M");
+    assert_eq!(
+        value("The vote took a minute and a half.", "2024-01-10"),
+        "PT1M30S"
+    );
+    assert_eq!(
+        value("They waited three and a half days.", "2024-01-10"),
+        "P3DT12H"
+    );
+}

@@ -41,6 +41,22 @@ impl Unit {
         })
     }
 
+    /// A TimeML duration of `n` and a half units ("2 1/2 years" is
+    /// `P2Y6M`, "a minute and a half" `PT1M30S`); `None` for a unit whose
+    /// half has no exact TimeML form (a month, a week, a season).
+    pub fn half_duration(self, n: u32) -> Option<String> {
+        Some(match self {
+            Unit::Second => return None,
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", n * 10 + 5),
+            Unit::Century => format!("P{}Y", n * 100 + 50),
+            _ => return None,
+        })
+    }
+
     /// A TimeML duration of `n` units (`None`: an unknown number).
     pub fn duration(self, n: Option<u32>) -> String {
         let (time, letter, scale) = match self {
