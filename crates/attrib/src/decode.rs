@@ -16,6 +16,10 @@ pub const QUOTE_MARKS: [char; 5] = ['"', '“', '”', '«', '»'];
 /// The fewest words an attribution's content has.
 const MIN_WORDS: usize = 3;
 
+/// The fewest words an attribution's content has when its source was
+/// found too.
+const MIN_WORDS_WITH_SOURCE: usize = 1;
+
 /// One attribution: who (source, may be missing), the reporting words
 /// (cue) and what was reported (content, in one or more parts), as byte
 /// spans into the text.
@@ -132,14 +136,16 @@ pub(crate) fn attributions(
 /// quote of the next by now); sources are made one.
 pub(crate) fn finish(text: &str, out: &mut Vec<Attribution>) {
     // Fewer than three words reported ("defended the action") is an
-    // act, not an attribution.
+    // act, not an attribution, unless the tagger also found who holds
+    // it: PolNeAR's attributions are often that short ("Jones endorsed
+    // Clinton", "voters support her").
     out.retain(|a| {
         let words: usize = a
             .content
             .iter()
             .map(|s| s.slice(text).split_whitespace().count())
             .sum();
-        words >= MIN_WORDS
+        words >= MIN_WORDS || (words >= MIN_WORDS_WITH_SOURCE && !a.source.is_empty())
     });
     for a in out.iter_mut() {
         a.content.sort_by_key(|s| s.start);

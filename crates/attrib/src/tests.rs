@@ -205,3 +205,35 @@ fn a_quote_and_a_dash_before_a_name_is_that_person_speaking() {
     assert!(words(text, &found[0].source)[0].starts_with("Ilse Marant"));
     assert!(found[0].is_direct(text));
 }
+
+#[test]
+fn a_short_report_counts_when_its_holder_is_named() {
+    let (source, cue, content, _) = one("The governor defended the decision.");
+    assert_eq!(
+        (source, cue, content),
+        (
+            vec!["The governor".to_string()],
+            "defended".to_string(),
+            vec!["the decision".to_string()]
+        )
+    );
+}
+
+#[test]
+fn a_short_report_with_nobody_holding_it_is_an_act() {
+    let text = "Ministers defended the decision. Defended the decision.";
+    let with = |source: Vec<Span>, cue: (usize, usize), content: (usize, usize)| Attribution {
+        source,
+        cue: Span::new(cue.0, cue.1),
+        content: vec![Span::new(content.0, content.1)],
+        kind: CueKind::Statement,
+    };
+    let mut out = vec![
+        with(vec![Span::new(0, 9)], (10, 18), (19, 31)),
+        with(Vec::new(), (33, 41), (42, 54)),
+    ];
+    crate::decode::finish(text, &mut out);
+    assert_eq!(out.len(), 1, "{out:#?}");
+    assert_eq!(out[0].cue.slice(text), "defended");
+    assert_eq!(out[0].content[0].slice(text), "the decision");
+}

@@ -338,19 +338,29 @@ fn print_quotes(path: &str, rows: &[(&str, casus_eval::quotes::Report)]) {
     let gold = rows.first().map_or(0, |r| r.1.attributions.gold);
     println!("{path} ({docs} articles, {gold} attributions)");
     println!(
-        "  {:<13} {:>17} {:>17} {:>17} {:>17} {:>17} {:>8} {:>8} {:>8}",
-        "", "all words P/R/F1", "source", "cue", "content", "attributions", "speaker", "R quoted", "unquoted"
+        "  {:<13} {:>17} {:>17} {:>17} {:>17} {:>17} {:>17} {:>8} {:>8} {:>8}",
+        "",
+        "all words P/R/F1",
+        "source",
+        "cue",
+        "content",
+        "attributions",
+        "exact",
+        "speaker",
+        "R quoted",
+        "unquoted"
     );
     let prf = |s: &casus_eval::bio::SpanScore| format!("{:.2}/{:.2}/{:.2}", s.precision, s.recall, s.f1);
     for (name, r) in rows {
         println!(
-            "  {:<13} {:>17} {:>17} {:>17} {:>17} {:>17} {:>8.3} {:>8.3} {:>8.3}",
+            "  {:<13} {:>17} {:>17} {:>17} {:>17} {:>17} {:>17} {:>8.3} {:>8.3} {:>8.3}",
             name,
             prf(&r.all),
             prf(&r.source),
             prf(&r.cue),
             prf(&r.content),
             prf(&r.attributions),
+            prf(&r.exact),
             r.speaker_right.rate(),
             r.recall_quoted.rate(),
             r.recall_unquoted.rate()

@@ -10,6 +10,8 @@
 //!   each used once; of the matched, the share whose source shares a word
 //!   with the annotated source (`speaker right`); recall of annotated
 //!   attributions with and without quotation marks.
+//! * **exact**: one predicted and one annotated attribution match when
+//!   their source, cue and content cover exactly the same words.
 //!
 //! Words are runs of letters and digits, and every other character but
 //! white space on its own.
@@ -35,6 +37,9 @@ pub struct Report {
     pub content: SpanScore,
     pub all: SpanScore,
     pub attributions: SpanScore,
+    /// Attributions whose source, cue and content are the annotated
+    /// ones word for word.
+    pub exact: SpanScore,
     pub speaker_right: crate::Share,
     pub recall_quoted: crate::Share,
     pub recall_unquoted: crate::Share,
@@ -186,6 +191,29 @@ pub fn score(r: &mut Report, doc: &GoldDoc, predicted: &[Predicted]) {
     for (a, _) in predicted.iter().zip(&pred_used).filter(|(_, u)| !**u) {
         r.misses.push(line("extra", &a.source, &a.cue, &a.content));
     }
+    // Exact matches: the same words in every role, each used once.
+    let parts = |a: [&[Span]; 3]| a.map(|spans| covered(&w, spans));
+    let gold_parts: Vec<_> = doc
+        .attributions
+        .iter()
+        .map(|a| parts([&a.source, &a.cue, &a.content]))
+        .collect();
+    let mut taken = vec![false; predicted.len()];
+    let mut exact = 0;
+    for g in &gold_parts {
+        let hit = predicted
+            .iter()
+            .enumerate()
+            .find(|(j, a)| !taken[*j] && parts([&a.source, &a.cue, &a.content]) == *g);
+        if let Some((j, _)) = hit {
+            taken[j] = true;
+            exact += 1;
+        }
+    }
+    r.exact.gold += gc.len();
+    r.exact.predicted += pc.len();
+    r.exact.matched_gold += exact;
+    r.exact.matched_predicted += exact;
     r.attributions.gold += gc.len();
     r.attributions.predicted += pc.len();
     r.attributions.matched_gold += gold_used.iter().filter(|&&u| u).count();
@@ -216,6 +244,7 @@ pub fn evaluate(docs: &[GoldDoc], predict: impl Fn(&str) -> Vec<Predicted>) -> R
         &mut r.content,
         &mut r.all,
         &mut r.attributions,
+        &mut r.exact,
     ] {
         s.finish();
     }
@@ -329,5 +358,35 @@ mod tests {
         assert_eq!(r.source.recall, 0.0);
         assert_eq!(r.speaker_right.rate(), 0.0);
         assert_eq!(r.attributions.matched_gold, 1, "4 of 7 words is Dice 0.73");
+        // Found, but not word for word: no exact match.
+        assert_eq!(r.exact.matched_gold, 0);
+    }
+
+    #[test]
+    fn an_exact_match_needs_every_role_word_for_word() {
+        let text = "Mayor Olen said the bridge would reopen in May.";
+        let g = GoldAttribution {
+            source: at(text, "Mayor Olen"),
+            cue: at(text, "said"),
+            content: at(text, "the bridge would reopen in May."),
+        };
+        let same = Predicted {
+            source: g.source.clone(),
+            cue: g.cue.clone(),
+            content: g.content.clone(),
+        };
+        let r = evaluate(&[doc(text, vec![g.clone()])], |_| {
+            vec![same.clone(), same.clone()]
+        });
+        // One annotated attribution matches one prediction, not two.
+        assert_eq!((r.exact.matched_gold, r.exact.predicted), (1, 2));
+        assert_eq!((r.exact.recall, r.exact.precision), (1.0, 0.5));
+        let other_source = Predicted {
+            source: at(text, "Olen"),
+            ..same
+        };
+        let r = evaluate(&[doc(text, vec![g])], |_| vec![other_source.clone()]);
+        assert_eq!(r.exact.matched_gold, 0);
+        assert_eq!(r.attributions.matched_gold, 1);
     }
 }
