@@ -328,19 +328,30 @@ mod tests {
         vec![Span::new(i, i + s.len())]
     }
 
-    #[test]
-    fn a_perfect_prediction_scores_one_and_a_missing_source_halves_the_speaker() {
+    /// One annotated attribution of one sentence, and its text.
+    fn mayor() -> (&'static str, GoldAttribution) {
         let text = "Mayor Olen said the bridge would reopen in May.";
         let g = GoldAttribution {
             source: at(text, "Mayor Olen"),
             cue: at(text, "said"),
             content: at(text, "the bridge would reopen in May."),
         };
-        let good = Predicted {
+        (text, g)
+    }
+
+    /// A prediction of exactly the annotated spans.
+    fn predicted_as(g: &GoldAttribution) -> Predicted {
+        Predicted {
             source: g.source.clone(),
             cue: g.cue.clone(),
             content: g.content.clone(),
-        };
+        }
+    }
+
+    #[test]
+    fn a_perfect_prediction_scores_one_and_a_missing_source_halves_the_speaker() {
+        let (text, g) = mayor();
+        let good = predicted_as(&g);
         let r = evaluate(&[doc(text, vec![g.clone()])], |_| vec![good.clone()]);
         assert_eq!((r.all.precision, r.all.recall), (1.0, 1.0));
         assert_eq!(r.attributions.f1, 1.0);
@@ -364,17 +375,8 @@ mod tests {
 
     #[test]
     fn an_exact_match_needs_every_role_word_for_word() {
-        let text = "Mayor Olen said the bridge would reopen in May.";
-        let g = GoldAttribution {
-            source: at(text, "Mayor Olen"),
-            cue: at(text, "said"),
-            content: at(text, "the bridge would reopen in May."),
-        };
-        let same = Predicted {
-            source: g.source.clone(),
-            cue: g.cue.clone(),
-            content: g.content.clone(),
-        };
+        let (text, g) = mayor();
+        let same = predicted_as(&g);
         let r = evaluate(&[doc(text, vec![g.clone()])], |_| {
             vec![same.clone(), same.clone()]
         });

@@ -30,16 +30,6 @@ impl Ctx<'_> {
     fn forward(&self) -> bool {
         self.direction == Direction::Forward
     }
-
-    /// A month named alone is past unless the words point forward: news
-    /// reports what happened "in March" far more often than what will.
-    fn month_direction(&self) -> Direction {
-        match self.direction {
-            Direction::Forward => Direction::Forward,
-            Direction::Either => Direction::Either,
-            _ => Direction::Back,
-        }
-    }
 }
 
 /// Why an expression gets no value.
@@ -183,7 +173,7 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
         let m = g("pm").and_then(month_number).ok_or(Miss::Skip)?;
         let y = match year_in("py") {
             Some(y) => y,
-            None => value::year_of(need(TimeKind::Date, "month")?, m, 1, x.month_direction()),
+            None => value::year_of(need(TimeKind::Date, "month")?, m, 1, x.direction),
         };
         let mut v = value::month(y, m);
         v.from = NaiveDate::from_ymd_opt(y, m, first_day);
@@ -651,7 +641,7 @@ fn bare_month(m: &str, modifier: Option<&str>, has_pre: bool, x: &Ctx<'_>) -> Re
         Some("this") => p.year(),
         Some("next") if n <= p.month() => p.year() + 1,
         Some("next") => p.year(),
-        _ => value::year_of(p, n, 1, x.month_direction()),
+        _ => value::year_of(p, n, 1, x.direction),
     };
     Ok(value::month(y, n))
 }
