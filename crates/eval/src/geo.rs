@@ -111,13 +111,7 @@ pub fn parse(path: &str, content: &str) -> Result<GeoFile, EvalError> {
 pub type FoundPlace = ([usize; 2], Option<(f64, f64)>);
 
 /// Great-circle distance in km.
-pub fn km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
-}
+pub use casus_resolve::km;
 
 /// One row of the table: recognition and resolution of one set of
 /// system toponyms.
@@ -167,7 +161,9 @@ impl GeoScore {
                 .min_by_key(|(s, _)| s[0].abs_diff(g.start));
             self.recognition.matched_gold += usize::from(hit.is_some());
             if hit.is_none() {
-                self.misses.push(format!("{}\tmissed\t{}", article.id, g.phrase));
+                let context = words(g.start.saturating_sub(40), g.end + 40).replace(['\n', '\t'], " ");
+                self.misses
+                    .push(format!("{}\tmissed\t{}\t{context}", article.id, g.phrase));
             }
             let Some(truth) = g.at else { continue };
             let error = hit.and_then(|(_, at)| at.map(|at| km(at, truth)));

@@ -3,7 +3,7 @@
 //!
 //! What casus cannot fill is empty, never made up: `assoc_actor_1` and
 //! `assoc_actor_2` (casus codes no associated actors), `admin1` and
-//! `admin2` (the gazetteer has no admin areas yet), `geo_precision`
+//! `admin2` (the gazetteer does not say which area a town is in), `geo_precision`
 //! (casus does not yet say how near the named place the event was).
 //! `country` is the place's ISO code, `actor1`/`actor2` the words of the
 //! source and target, `notes` the trigger's words, `fatalities` empty when

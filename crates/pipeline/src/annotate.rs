@@ -75,7 +75,18 @@ pub fn annotate(
     let quotes = crate::quotes::quotes(res, text, sentences, &found, &coded, map);
     let countries = countries_by_mentions(&found);
     let mut places = match &res.gazetteer {
-        Some(g) => toponyms::find_places(g, text, &found, &countries),
+        Some(g) => {
+            let mut places = crate::datelines::dateline_places(g, text, sentences, &countries);
+            for p in toponyms::find_places(g, text, &found, &countries) {
+                if !places
+                    .iter()
+                    .any(|d| d.span.start < p.span.end && p.span.start < d.span.end)
+                {
+                    places.push(p);
+                }
+            }
+            places
+        }
         None => Vec::new(),
     };
     places.sort_by_key(|p| p.span.start);
@@ -166,7 +177,7 @@ pub fn annotate(
                 country: Some(p.place.country.clone()).filter(|c| !c.is_empty()),
                 lat: p.place.lat,
                 lon: p.place.lon,
-                geonameid: p.place.geonameid,
+                geonameid: Some(p.place.geonameid).filter(|g| *g != 0),
                 kind: toponyms::kind_name(p.place.kind).to_string(),
                 use_: p.use_.to_string(),
             })
@@ -205,7 +216,7 @@ pub(crate) fn location(p: &Place, from: &str) -> Location {
         country: Some(p.country.clone()).filter(|c| !c.is_empty()),
         lat: Some(p.lat),
         lon: Some(p.lon),
-        geonameid: Some(p.geonameid),
+        geonameid: Some(p.geonameid).filter(|g| *g != 0),
         from: Some(from.to_string()),
     }
 }

@@ -9,7 +9,9 @@
 
 mod acled;
 mod annotate;
+mod datelines;
 mod dedup;
+mod embedded;
 mod pipeline;
 mod quotes;
 mod resources;

@@ -5,6 +5,7 @@
 //! or a demonym (`associative`: "a French engineer", "Iraqi officials").
 //! An actor mention and a place can share a span.
 
+use crate::embedded;
 use casus_actors::{Found, Kind};
 use casus_coder::{Coded, LOCATIVE};
 use casus_core::Span;
@@ -79,7 +80,7 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 }
 
 /// A town this populous is a place even without a locative word.
-const KNOWN_TOWN: u64 = 100_000;
+pub(crate) const KNOWN_TOWN: u64 = 100_000;
 
 /// The demonym that opens a group's words: "Iraqi" of "Iraqi officials",
 /// "Iran" of "Iran-backed groups".
@@ -119,6 +120,55 @@ fn names_country(word: &str, c: &Place) -> bool {
 /// demonyms as associative uses, unknown names after a locative word or a
 /// place noun ("in Harlow", "the town of Harlow").
 pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries: &[String]) -> Vec<Toponym> {
+    let first = pass(g, text, found, countries, 0);
+    // The countries of the admin areas the article names ("Ontario",
+    // "Laurel County") say where its towns are better than the countries
+    // its actors belong to: "London" beside "Ontario" is London, Ontario.
+    let mut areas: Vec<(&str, usize)> = Vec::new();
+    for t in &first {
+        if matches!(t.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2) {
+            match areas.iter_mut().find(|(c, _)| *c == t.place.country) {
+                Some((_, n)) => *n += 1,
+                None => areas.push((&t.place.country, 1)),
+            }
+        }
+    }
+    areas.sort_by_key(|a| std::cmp::Reverse(a.1));
+    let mut merged: Vec<String> = areas.iter().map(|(c, _)| c.to_string()).collect();
+    for c in countries {
+        if !merged.contains(c) {
+            merged.push(c.clone());
+        }
+    }
+    if merged == countries {
+        first
+    } else {
+        pass(g, text, found, &merged, areas.len())
+    }
+}
+
+/// One reading of the toponyms, given the article's countries (the first
+/// `areas` of them those of the admin areas it names).
+fn pass(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas: usize) -> Vec<Toponym> {
+    let mut out = named(g, text, found, countries, areas);
+    // "Paris, Texas", "Lexington, South Carolina": the town near its region.
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (town, region) = (&mut head[i - 1], &tail[0]);
+        let joined = text[town.span.end..region.span.start].trim() == ",";
+        if joined
+            && town.place.kind == PlaceKind::City
+            && matches!(region.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+        {
+            if let Some(p) = g.nearest(town.span.slice(text), &region.place, crate::datelines::REGION_KM) {
+                town.place = p;
+            }
+        }
+    }
+    out
+}
+
+fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas: usize) -> Vec<Toponym> {
     let mut out: Vec<Toponym> = Vec::new();
     for f in found {
         let before = word_before(text, f.span.start);
@@ -140,23 +190,66 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries:
         let (span, place, use_) = match f.kind {
             Kind::Country => (f.span, country(), if locative { "literal" } else { "metonymic" }),
             Kind::Nationality => (f.span, country(), "associative"),
-            Kind::Group | Kind::Person | Kind::Organisation => match (demonym(text, f.span), country()) {
-                (Some(d), Some(c)) if names_country(d.slice(text), &c) => (d, Some(c), "associative"),
-                _ => continue,
-            },
-            Kind::Place => (f.span, g.resolve(name, countries), "literal"),
+            // "in East Bank", "the West Bank": a name the recogniser took
+            // for a person's.
+            Kind::Person
+                if f.actor.is_none() && (locative || of_place) && g.resolve(name, countries).is_some() =>
+            {
+                (f.span, g.resolve(name, countries), "literal")
+            }
+            Kind::Person
+                if f.actor.is_none()
+                    && g.resolve(name, countries)
+                        .is_some_and(|p| embedded::notable(&p, countries)) =>
+            {
+                (f.span, g.resolve(name, countries), "literal")
+            }
+            Kind::Group | Kind::Person | Kind::Organisation | Kind::ArmedGroup | Kind::Igo => {
+                match (demonym(text, f.span), country()) {
+                    (Some(d), Some(c)) if names_country(d.slice(text), &c) => (d, Some(c), "associative"),
+                    _ => match embedded::inside(g, text, f.kind, f.span, countries) {
+                        Some((span, p)) => (span, Some(p), "associative"),
+                        None => continue,
+                    },
+                }
+            }
+            Kind::Place => {
+                // The actor dictionary's country for the place before the
+                // other actors' (not before the admin areas'): "Moscow" is
+                // Russia's, in an article about Americans.
+                let (near, rest) = countries.split_at(areas.min(countries.len()));
+                let own: Vec<String> = near
+                    .iter()
+                    .cloned()
+                    .chain(f.actor.as_ref().and_then(|a| a.country.clone()))
+                    .chain(rest.iter().cloned())
+                    .collect();
+                (
+                    f.span,
+                    g.resolve(name, &own).or_else(|| part_of(g, name, &own)),
+                    "literal",
+                )
+            }
             Kind::Name => match g.resolve(name, countries) {
                 Some(p) if locative || of_place => (f.span, Some(p), "literal"),
                 // A well-known place named anywhere but first in a sentence
-                // ("Can", "United" open sentences).
+                // ("Can", "United" open sentences); an admin area or a
+                // country there too ("Ohio lawmakers voted").
                 Some(p)
-                    if (p.population >= KNOWN_TOWN || p.kind != PlaceKind::City)
+                    if ((p.kind == PlaceKind::City && p.population >= KNOWN_TOWN)
+                        || embedded::notable(&p, countries))
                         && name.len() >= 4
-                        && !opens_sentence(text, f.span.start) =>
+                        && (p.kind != PlaceKind::City || !opens_sentence(text, f.span.start)) =>
                 {
                     (f.span, Some(p), "literal")
                 }
-                _ => continue,
+                _ => match embedded::of_people(g, text, f.span, countries) {
+                    Some(p) => (f.span, Some(p), "associative"),
+                    None => match embedded::inside(g, text, f.kind, f.span, countries) {
+                        Some((span, p)) => (span, Some(p), "associative"),
+                        None => continue,
+                    },
+                },
             },
             _ => continue,
         };
@@ -174,6 +267,31 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries:
         }
     }
     out
+}
+
+/// The place a region of it is in: "North Texas" is in Texas, "southern
+/// Lebanon" in Lebanon (the point of the whole, within a few hundred km).
+fn part_of(g: &Gazetteer, name: &str, countries: &[String]) -> Option<Place> {
+    let (first, rest) = name.split_once(' ')?;
+    let direction = matches!(
+        first.to_lowercase().as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "upstate"
+            | "downtown"
+    );
+    direction.then(|| g.resolve(rest, countries)).flatten()
 }
 
 /// The place an event's sentence puts it in: the nearest literal place to
@@ -196,9 +314,7 @@ pub(crate) fn article_focus(
     let literal = || places.iter().filter(|p| p.use_ == "literal");
     let mut best: Option<(&Place, usize)> = None;
     for p in literal() {
-        let n = literal()
-            .filter(|q| q.place.geonameid == p.place.geonameid)
-            .count();
+        let n = literal().filter(|q| q.place == p.place).count();
         if best.is_none_or(|(_, m)| n > m) {
             best = Some((&p.place, n));
         }
@@ -214,7 +330,7 @@ pub(crate) fn kind_name(k: PlaceKind) -> &'static str {
     match k {
         PlaceKind::Country => "country",
         PlaceKind::Continent => "continent",
-        PlaceKind::Admin1 => "admin area",
+        PlaceKind::Admin1 | PlaceKind::Admin2 => "admin area",
         PlaceKind::City => "town",
     }
 }

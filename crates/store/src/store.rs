@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 const SCHEMA: &str = include_str!("schema.sql");
 /// A pair's events newest first, however rare the pair is among its
 /// source's events (schema 2).
@@ -152,6 +152,18 @@ CREATE INDEX IF NOT EXISTS keys_key_day_article ON keys(key, day, article);
 DROP INDEX IF EXISTS bands_key;
 CREATE INDEX IF NOT EXISTS bands_key_article ON bands(band, key, article);";
 
+/// What schema 7 changed: a place may have no GeoNames id (an admin area
+/// the gazetteer derives from its towns), so the column takes NULL.
+const SCHEMA_7: &str = "CREATE TABLE places_7 (
+  article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+  lat REAL NOT NULL, lon REAL NOT NULL, geonameid INTEGER
+);
+INSERT INTO places_7 SELECT article, start, end, text, name, country, lat, lon, geonameid FROM places;
+DROP TABLE places;
+ALTER TABLE places_7 RENAME TO places;
+CREATE INDEX IF NOT EXISTS places_article ON places(article);";
+
 /// What schema 5 added: each event's ACLED type, its actors' ACLED types
 /// and its fatalities, as (column, type). Adding a column leaves the rows
 /// where they are; events stored before have NULL there (re-ingest to
@@ -268,6 +280,9 @@ fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
         }
         if from < 6 {
             conn.execute_batch(SCHEMA_6).at(path)?;
+        }
+        if from < 7 {
+            conn.execute_batch(SCHEMA_7).at(path)?;
         }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
     })();

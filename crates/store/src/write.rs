@@ -369,7 +369,7 @@ fn rows(db: &Connection, rowid: i64, a: &Article, day: Option<i64>, copy: bool, 
             p.country,
             p.lat,
             p.lon,
-            p.geonameid as i64,
+            p.geonameid.map(|g| g as i64),
         ])
         .at(path)?;
     }

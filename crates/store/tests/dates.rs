@@ -191,6 +191,15 @@ fn a_store_of_schema_3_lets_days_be_null_after_opening_and_keeps_its_rows() {
     assert_eq!(v, casus_store::SCHEMA_VERSION);
     let ok: String = c.query_row("PRAGMA integrity_check", [], |x| x.get(0)).unwrap();
     assert_eq!(ok, "ok");
+    // Schema 7: a place without a GeoNames id can be stored.
+    let not_null: i64 = c
+        .query_row(
+            "SELECT \"notnull\" FROM pragma_table_info('places') WHERE name = 'geonameid'",
+            [],
+            |x| x.get(0),
+        )
+        .unwrap();
+    assert_eq!(not_null, 0, "the upgraded store takes places without an id");
     let (n, undated): (i64, i64) = c
         .query_row("SELECT count(*), count(*) - count(day) FROM articles", [], |x| {
             Ok((x.get(0)?, x.get(1)?))

@@ -55,7 +55,8 @@ impl Keys {
             }
         }
         for p in &article.places {
-            k.places.insert(p.geonameid.to_string());
+            k.places
+                .insert(p.geonameid.map_or_else(|| p.name.clone(), |g| g.to_string()));
         }
         k.words = keywords(&article.text, stopwords);
         k.word_count = k.words.len();

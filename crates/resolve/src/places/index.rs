@@ -88,6 +88,7 @@ fn kind_code(k: PlaceKind) -> u8 {
         PlaceKind::Continent => 1,
         PlaceKind::Admin1 => 2,
         PlaceKind::City => 3,
+        PlaceKind::Admin2 => 4,
     }
 }
 
@@ -96,6 +97,7 @@ fn kind_of(c: u8) -> PlaceKind {
         0 => PlaceKind::Country,
         1 => PlaceKind::Continent,
         2 => PlaceKind::Admin1,
+        4 => PlaceKind::Admin2,
         _ => PlaceKind::City,
     }
 }
