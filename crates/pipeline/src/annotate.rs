@@ -85,6 +85,7 @@ pub fn annotate(
                     places.push(p);
                 }
             }
+            toponyms::cohere(g, text, &mut places);
             places
         }
         None => Vec::new(),

@@ -147,6 +147,42 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries:
     }
 }
 
+/// The article's admin areas say which of several towns or counties of a
+/// name it means: "Paris" in an article that names Texas and Lamar County
+/// is Paris, Texas. Each town or county is moved to the place of its name
+/// nearest one of the other admin areas, when one is within reach.
+pub(crate) fn cohere(g: &Gazetteer, text: &str, places: &mut [Toponym]) {
+    let anchors: Vec<(Span, Place)> = places
+        .iter()
+        .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2))
+        .map(|t| (t.span, t.place.clone()))
+        .collect();
+    if anchors.is_empty() {
+        return;
+    }
+    for t in places.iter_mut() {
+        if !matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2) {
+            continue;
+        }
+        let best = anchors
+            .iter()
+            .filter(|(s, _)| *s != t.span)
+            .filter_map(|(_, a)| g.nearest(t.span.slice(text), a, crate::datelines::REGION_KM))
+            .min_by(|a, b| {
+                let d = |p: &Place| {
+                    anchors
+                        .iter()
+                        .map(|(_, x)| casus_resolve::km((p.lat, p.lon), (x.lat, x.lon)))
+                        .fold(f64::MAX, f64::min)
+                };
+                d(a).total_cmp(&d(b))
+            });
+        if let Some(p) = best {
+            t.place = p;
+        }
+    }
+}
+
 /// One reading of the toponyms, given the article's countries (the first
 /// `areas` of them those of the admin areas it names).
 fn pass(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas: usize) -> Vec<Toponym> {

@@ -200,3 +200,19 @@ fn a_small_region_that_is_also_a_surname_is_a_place_only_after_a_locative() {
     let a = article("Council Vote\n\nThe council thanked Nelson for his work on Monday.\n");
     assert!(a.places.iter().all(|p| p.text != "Nelson"), "{:?}", a.places);
 }
+
+#[test]
+fn a_town_of_many_names_is_the_one_near_the_areas_the_article_names() {
+    let a = article(
+        "Storm Damage\n\nThe storm moved across Texas on Monday and the rain did not stop. \
+         Crews in Paris cleared the roads.\n",
+    );
+    let paris = a.places.iter().find(|p| p.text == "Paris").unwrap();
+    assert_eq!(paris.geonameid, Some(4717560), "{:?}", a.places);
+    let b = article(
+        "Storm Damage\n\nThe storm moved east on Monday and the rain did not stop. \
+         Crews in Paris cleared the roads.\n",
+    );
+    let paris = b.places.iter().find(|p| p.text == "Paris").unwrap();
+    assert_eq!(paris.geonameid, Some(2988507), "the larger, with nothing near");
+}

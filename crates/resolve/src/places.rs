@@ -248,14 +248,14 @@ impl Gazetteer {
         named.max_by_key(rank).and_then(pick)
     }
 
-    /// The place called `name` nearest to `to` and within `max_km` of it:
+    /// The town or county called `name` nearest to `to` and within `max_km` of it:
     /// "Charleston" after "W.Va." is the town in West Virginia, not the
     /// larger one in South Carolina.
     pub fn nearest(&self, name: &str, to: &Place, max_km: f64) -> Option<Place> {
         let v = self.view();
         v.named(&key(name))
             .filter_map(|e| v.place(e.index))
-            .filter(|p| p.kind == PlaceKind::City)
+            .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin2))
             .map(|p| (km((p.lat, p.lon), (to.lat, to.lon)), p))
             .filter(|(d, _)| *d <= max_km)
             .min_by(|a, b| a.0.total_cmp(&b.0))
