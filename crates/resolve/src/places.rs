@@ -32,6 +32,11 @@ pub enum PlaceKind {
     Country,
     /// Africa, Asia, ... (GeoNames' continents).
     Continent,
+    /// A region, an island or a landform: "the Middle East", "Darfur",
+    /// "Sumatra".
+    Region,
+    /// A sea, an ocean, a gulf or a river.
+    Water,
     /// A first-level administrative area (a US state, a province).
     Admin1,
     /// A second-level administrative area (a US county, a district).
@@ -113,12 +118,14 @@ fn read_line(line: &str) -> Result<(Place, &str), String> {
     let kind = match c[2] {
         "country" => PlaceKind::Country,
         "continent" => PlaceKind::Continent,
+        "region" => PlaceKind::Region,
+        "water" => PlaceKind::Water,
         "admin1" => PlaceKind::Admin1,
         "admin2" => PlaceKind::Admin2,
         "city" => PlaceKind::City,
         k => {
             return Err(format!(
-                "expected kind country, continent, admin1, admin2 or city, found `{k}`"
+                "expected kind country, continent, region, water, admin1, admin2 or city, found `{k}`"
             ))
         }
     };
@@ -229,7 +236,12 @@ impl Gazetteer {
         let pick = |e: Entry| v.place(e.index);
         // A country or a continent by that name before any town ("Africa"
         // is not the Tunisian town).
-        for kind in [PlaceKind::Country, PlaceKind::Continent] {
+        for kind in [
+            PlaceKind::Country,
+            PlaceKind::Continent,
+            PlaceKind::Region,
+            PlaceKind::Water,
+        ] {
             if let Some(c) = named.clone().find(|p| p.kind == kind) {
                 return pick(c);
             }
@@ -260,6 +272,16 @@ impl Gazetteer {
             .filter(|(d, _)| *d <= max_km)
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, p)| p)
+    }
+
+    /// The most populous admin area called `name` ("New York" the state).
+    pub fn area(&self, name: &str) -> Option<Place> {
+        let v = self.view();
+        let e = v
+            .named(&key(name))
+            .filter(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2))
+            .max_by_key(|p| p.population)?;
+        v.place(e.index)
     }
 
     /// An admin area called `name` in one of the article's countries
@@ -306,125 +328,4 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A small index written for these tests (real coordinates are facts).
-    const SMALL: &str = "# test\ngeonameid\tname\tkind\tcountry\tlat\tlon\tpopulation\talternates\n\
-        99237\tIraq\tcountry\tIRQ\t33.2\t43.7\t38000000\t\n\
-        98182\tBaghdad\tcity\tIRQ\t33.34\t44.40\t7216000\tBagdad|Baghdād\n\
-        4709796\tBaghdad\tcity\tUSA\t30.1\t-93.9\t600\t\n\
-        6255146\tAfrica\tcontinent\t\t7.19\t21.09\t1031833000\t\n\
-        4197000\tGeorgia\tadmin1\tUSA\t32.75\t-83.5\t0\tGa.\n\
-        614540\tGeorgia\tcountry\tGEO\t42.0\t43.5\t3700000\t\n\
-        2464470\tAfrica\tcity\tTUN\t35.5\t11.0\t5000\t\n\
-        281133\tGaza\tcity\tPSE\t31.50\t34.47\t410000\tGaza City\n\
-        1\tBroken\tcity\tIRQ\tnorth\t44\t1\t\n";
-
-    #[test]
-    fn names_resolve_to_the_place_the_article_is_about() {
-        let (g, issues) = Gazetteer::parse("small.tsv", SMALL);
-        assert_eq!(g.len(), 8);
-        assert_eq!(issues.len(), 1);
-        assert!(issues[0]
-            .to_string()
-            .starts_with("small.tsv:11: expected a latitude"));
-        assert_eq!(g.resolve("Ga.", &[]).unwrap().kind, PlaceKind::Admin1);
-        assert_eq!(
-            g.resolve("Georgia", &["USA".into()]).unwrap().kind,
-            PlaceKind::Country
-        );
-        assert_eq!(
-            g.admin_in("Georgia", &["USA".into()], "GEO").unwrap().country,
-            "USA"
-        );
-        assert!(g.admin_in("Georgia", &["GEO".into()], "GEO").is_none());
-        assert_eq!(
-            g.resolve("Africa", &["TUN".into()]).unwrap().kind,
-            PlaceKind::Continent
-        );
-        assert_eq!(
-            g.resolve("Baghdad", &[]).unwrap().country,
-            "IRQ",
-            "the most populous"
-        );
-        assert_eq!(
-            g.resolve("Baghdad", &["USA".into()]).unwrap().population,
-            600,
-            "the article's country"
-        );
-        assert_eq!(g.resolve("gaza city", &[]).unwrap().geonameid, 281133);
-        assert_eq!(g.resolve("Iraq", &[]).unwrap().kind, PlaceKind::Country);
-        assert!(g.resolve("Atlantis", &[]).is_none());
-        assert_eq!(g.country("IRQ").unwrap().name, "Iraq");
-    }
-
-    #[test]
-    fn an_opened_gazetteer_builds_its_index_once_and_rebuilds_it_when_stale_or_damaged() {
-        let dir = tempfile::tempdir().unwrap();
-        let tsv = dir.path().join("gazetteer.tsv");
-        let idx = dir.path().join("gazetteer.idx");
-        std::fs::write(&tsv, SMALL).unwrap();
-
-        let (built, issues) = Gazetteer::open(&tsv).unwrap();
-        assert_eq!(issues.len(), 1, "the run that builds reports bad lines");
-        assert!(idx.exists(), "the index is written beside the TSV");
-        assert!(matches!(*built.bytes, Bytes::Owned(_)));
-
-        let (mapped, issues) = Gazetteer::open(&tsv).unwrap();
-        assert!(matches!(*mapped.bytes, Bytes::Mapped(_)), "the second run maps");
-        assert!(issues.is_empty());
-        assert_eq!(mapped.len(), 8);
-        assert_eq!(mapped.resolve("bagdad", &[]).unwrap().geonameid, 98182);
-
-        // A changed TSV (another size) makes the index stale.
-        std::fs::write(&tsv, SMALL.replace("Gaza City", "Gaza City|Ghazzah")).unwrap();
-        let (rebuilt, _) = Gazetteer::open(&tsv).unwrap();
-        assert!(matches!(*rebuilt.bytes, Bytes::Owned(_)));
-        assert_eq!(rebuilt.resolve("ghazzah", &[]).unwrap().geonameid, 281133);
-
-        // A truncated index is refused and built again, never read.
-        let len = std::fs::metadata(&idx).unwrap().len();
-        let file = std::fs::OpenOptions::new().write(true).open(&idx).unwrap();
-        file.set_len(len / 2).unwrap();
-        drop(file);
-        let (repaired, _) = Gazetteer::open(&tsv).unwrap();
-        assert!(matches!(*repaired.bytes, Bytes::Owned(_)));
-        assert_eq!(repaired.len(), 8);
-        assert!(matches!(
-            *Gazetteer::open(&tsv).unwrap().0.bytes,
-            Bytes::Mapped(_)
-        ));
-    }
-
-    #[test]
-    fn a_county_without_an_id_loads_and_a_town_resolves_near_its_region() {
-        let tsv = "geonameid\tname\tkind\tcountry\tlat\tlon\tpopulation\talternates\n\
-            \tKanawha County\tadmin2\tUSA\t38.33\t-81.52\t180745\t\n\
-            4826850\tWest Virginia\tadmin1\tUSA\t38.50\t-80.50\t0\tW.Va.\n\
-            4801859\tCharleston\tcity\tUSA\t38.35\t-81.63\t51400\t\n\
-            4574324\tCharleston\tcity\tUSA\t32.78\t-79.93\t150227\t\n";
-        let (g, issues) = Gazetteer::parse("t.tsv", tsv);
-        assert!(issues.is_empty(), "{issues:?}");
-        let county = g.resolve("kanawha county", &[]).unwrap();
-        assert_eq!((county.kind, county.geonameid), (PlaceKind::Admin2, 0));
-        assert_eq!(
-            g.resolve("Charleston", &[]).unwrap().geonameid,
-            4574324,
-            "the larger"
-        );
-        let wv = g.resolve("W.Va.", &[]).unwrap();
-        assert_eq!(g.nearest("Charleston", &wv, 600.0).unwrap().geonameid, 4801859);
-        assert!(g.nearest("Charleston", &wv, 50.0).is_none(), "none that near");
-        // Baghdad to Basra, about 450 km.
-        let d = km((33.34, 44.40), (30.51, 47.78));
-        assert!((440.0..460.0).contains(&d), "{d}");
-    }
-
-    #[test]
-    fn a_missing_gazetteer_is_an_error_naming_nothing_built() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(Gazetteer::open(&dir.path().join("none.tsv")).is_err());
-        assert!(!dir.path().join("none.idx").exists());
-    }
-}
+mod tests;

@@ -89,6 +89,8 @@ fn kind_code(k: PlaceKind) -> u8 {
         PlaceKind::Admin1 => 2,
         PlaceKind::City => 3,
         PlaceKind::Admin2 => 4,
+        PlaceKind::Region => 5,
+        PlaceKind::Water => 6,
     }
 }
 
@@ -98,6 +100,8 @@ fn kind_of(c: u8) -> PlaceKind {
         1 => PlaceKind::Continent,
         2 => PlaceKind::Admin1,
         4 => PlaceKind::Admin2,
+        5 => PlaceKind::Region,
+        6 => PlaceKind::Water,
         _ => PlaceKind::City,
     }
 }
