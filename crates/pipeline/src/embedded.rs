@@ -221,6 +221,11 @@ fn longest(
         }
         let span = Span::new(run[0].start, run[n - 1].end);
         let raw = span.slice(text);
+        // "Toronto-based", "Ohio-born": the name before the hyphen.
+        let raw = match raw.split_once('-') {
+            Some((head, _)) if n == 1 && !head.is_empty() => head,
+            _ => raw,
+        };
         let name = raw
             .strip_suffix("'s")
             .or_else(|| raw.strip_suffix("’s"))

@@ -276,11 +276,14 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                     .chain(f.actor.as_ref().and_then(|a| a.country.clone()))
                     .chain(rest.iter().cloned())
                     .collect();
-                (
-                    f.span,
-                    g.resolve(name, &own).or_else(|| part_of(g, name, &own)),
-                    "literal",
-                )
+                match g.resolve(name, &own).or_else(|| part_of(g, name, &own)) {
+                    Some(p) => (f.span, Some(p), "literal"),
+                    // "Toronto's Pearson International Airport".
+                    None => match embedded::inside(g, text, f.kind, f.span, countries) {
+                        Some((span, p)) => (span, Some(p), "associative"),
+                        None => continue,
+                    },
+                }
             }
             Kind::Name => match g.resolve(name, countries) {
                 Some(p) if locative || of_place => (f.span, Some(p), "literal"),

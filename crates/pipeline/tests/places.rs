@@ -137,7 +137,8 @@ fn without_a_gazetteer_places_are_empty_and_nothing_fails() {
 fn a_place_inside_another_name_is_an_associative_toponym() {
     let a = article(
         "Roads Closed\n\nThe Texas Department of Roads closed two bridges on Monday. \
-         A Brisk man was hurt, and the Kanawha County Commission met on Tuesday.\n",
+         A Brisk man was hurt, and the Kanawha County Commission met on Tuesday. \
+         A Baghdad-based firm will rebuild them.\n",
     );
     let found: Vec<(&str, &str, &str)> = a
         .places
@@ -149,6 +150,11 @@ fn a_place_inside_another_name_is_an_associative_toponym() {
         "{found:?}"
     );
     assert!(found.contains(&("Brisk", "town", "associative")), "{found:?}");
+    // "Baghdad-based": the name before the hyphen.
+    assert!(
+        found.iter().any(|f| f.0 == "Baghdad" && f.1 == "town"),
+        "{found:?}"
+    );
     assert!(
         found.contains(&("Kanawha County", "admin area", "associative")),
         "{found:?}"
