@@ -169,19 +169,20 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, places: &mut [Toponym]) {
         if !matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2) {
             continue;
         }
+        // Of the candidates near each other area, the one nearest any area.
+        let to_areas = |p: &Place| {
+            anchors
+                .iter()
+                .map(|(_, x)| casus_resolve::km((p.lat, p.lon), (x.lat, x.lon)))
+                .fold(f64::MAX, f64::min)
+        };
         let best = anchors
             .iter()
             .filter(|(s, _)| *s != t.span)
             .filter_map(|(_, a)| g.nearest(t.span.slice(text), a, crate::datelines::REGION_KM))
-            .min_by(|a, b| {
-                let d = |p: &Place| {
-                    anchors
-                        .iter()
-                        .map(|(_, x)| casus_resolve::km((p.lat, p.lon), (x.lat, x.lon)))
-                        .fold(f64::MAX, f64::min)
-                };
-                d(a).total_cmp(&d(b))
-            });
+            .map(|p| (to_areas(&p), p))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, p)| p);
         if let Some(p) = best {
             t.place = p;
         }
@@ -235,32 +236,23 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                 .is_some_and(|w| PLACE_NOUNS.contains(&w.as_str()));
         let country = || f.actor.as_ref().and_then(|a| g.country(a.country.as_deref()?));
         let name = f.span.slice(text);
+        // A place inside the mention's words, as an associative use.
+        let inside =
+            || embedded::inside(g, text, f.kind, f.span, countries).map(|(s, p)| (s, Some(p), "associative"));
         let (span, place, use_) = match f.kind {
             Kind::Country => (f.span, country(), if locative { "literal" } else { "metonymic" }),
             Kind::Nationality => (f.span, country(), "associative"),
-            // "in East Bank", "the West Bank": a name the recogniser took
-            // for a person's.
-            Kind::Person
-                if f.actor.is_none() && (locative || of_place) && g.resolve(name, countries).is_some() =>
-            {
-                (f.span, g.resolve(name, countries), "literal")
-            }
-            // "British Columbia", "New York": a place of several words
-            // the recogniser took for a person's name (or a nationality's).
-            Kind::Person
-                if (f.actor.is_none() || name.contains(' '))
-                    && g.resolve(name, countries).is_some_and(|p| {
-                        embedded::notable(&p, countries)
-                            || (name.contains(' ') && p.kind == PlaceKind::City && p.population >= KNOWN_TOWN)
-                    }) =>
-            {
-                (f.span, g.resolve(name, countries), "literal")
-            }
             Kind::Group | Kind::Person | Kind::Organisation | Kind::ArmedGroup | Kind::Igo => {
-                match (demonym(text, f.span), country()) {
-                    (Some(d), Some(c)) if names_country(d.slice(text), &c) => (d, Some(c), "associative"),
-                    _ => match embedded::inside(g, text, f.kind, f.span, countries) {
-                        Some((span, p)) => (span, Some(p), "associative"),
+                let whole = (f.kind == Kind::Person)
+                    .then(|| person_place(g, f, name, locative || of_place, countries))
+                    .flatten();
+                match (whole, demonym(text, f.span), country()) {
+                    (Some(p), _, _) => (f.span, Some(p), "literal"),
+                    (None, Some(d), Some(c)) if names_country(d.slice(text), &c) => {
+                        (d, Some(c), "associative")
+                    }
+                    _ => match inside() {
+                        Some(t) => t,
                         None => continue,
                     },
                 }
@@ -279,8 +271,8 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                 match g.resolve(name, &own).or_else(|| part_of(g, name, &own)) {
                     Some(p) => (f.span, Some(p), "literal"),
                     // "Toronto's Pearson International Airport".
-                    None => match embedded::inside(g, text, f.kind, f.span, countries) {
-                        Some((span, p)) => (span, Some(p), "associative"),
+                    None => match inside() {
+                        Some(t) => t,
                         None => continue,
                     },
                 }
@@ -298,12 +290,12 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                 {
                     (f.span, Some(p), "literal")
                 }
-                _ => match embedded::of_people(g, text, f.span, countries) {
-                    Some(p) => (f.span, Some(p), "associative"),
-                    None => match embedded::inside(g, text, f.kind, f.span, countries) {
-                        Some((span, p)) => (span, Some(p), "associative"),
-                        None => continue,
-                    },
+                _ => match embedded::of_people(g, text, f.span, countries)
+                    .map(|p| (f.span, Some(p), "associative"))
+                    .or_else(inside)
+                {
+                    Some(t) => t,
+                    None => continue,
                 },
             },
             _ => continue,
@@ -322,6 +314,20 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
         }
     }
     out
+}
+
+/// A person's mention that is a place's name: "in East Bank" (the
+/// recogniser took it for a person's), or one of several words that the
+/// gazetteer knows well ("British Columbia", "New York"; the first word
+/// may have made it a nationality's).
+fn person_place(g: &Gazetteer, f: &Found, name: &str, locative: bool, countries: &[String]) -> Option<Place> {
+    let several = name.contains(' ');
+    if f.actor.is_some() && !several {
+        return None;
+    }
+    let p = g.resolve(name, countries)?;
+    let big_town = several && p.kind == PlaceKind::City && p.population >= KNOWN_TOWN;
+    ((locative && f.actor.is_none()) || embedded::notable(&p, countries) || big_town).then_some(p)
 }
 
 /// The place a region of it is in: "North Texas" is in Texas, "southern
