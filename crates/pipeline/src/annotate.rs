@@ -85,7 +85,15 @@ pub fn annotate(
                     places.push(p);
                 }
             }
-            toponyms::cohere(g, text, &mut places);
+            // The countries the article's people and bodies name in their
+            // own words ("French police"), not those of its place names or
+            // those a common noun takes from a place nearby ("people" in
+            // Paris): "Paris" alone does not make a story French.
+            let peoples = countries_by_mentions(found.iter().filter(|f| {
+                f.kind != Kind::Place
+                    && (f.kind != Kind::Group || f.span.slice(text).starts_with(char::is_uppercase))
+            }));
+            crate::coherence::cohere(g, text, &peoples, &mut places);
             places
         }
         None => Vec::new(),
@@ -199,9 +207,12 @@ pub fn annotate(
 
 /// The countries an article's actors belong to, most mentioned first (the
 /// first mentioned first among equals).
-fn countries_by_mentions(found: &[Found]) -> Vec<String> {
+fn countries_by_mentions<'a>(found: impl IntoIterator<Item = &'a Found>) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for c in found.iter().filter_map(|f| f.actor.as_ref()?.country.clone()) {
+    for c in found
+        .into_iter()
+        .filter_map(|f| f.actor.as_ref()?.country.clone())
+    {
         match counts.iter_mut().find(|x| x.0 == c) {
             Some(x) => x.1 += 1,
             None => counts.push((c, 1)),

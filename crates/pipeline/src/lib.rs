@@ -9,6 +9,7 @@
 
 mod acled;
 mod annotate;
+mod coherence;
 mod datelines;
 mod dedup;
 mod embedded;

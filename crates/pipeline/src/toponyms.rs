@@ -152,43 +152,6 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, found: &[Found], countries:
     }
 }
 
-/// The article's admin areas say which of several towns or counties of a
-/// name it means: "Paris" in an article that names Texas and Lamar County
-/// is Paris, Texas. Each town or county is moved to the place of its name
-/// nearest one of the other admin areas, when one is within reach.
-pub(crate) fn cohere(g: &Gazetteer, text: &str, places: &mut [Toponym]) {
-    let anchors: Vec<(Span, Place)> = places
-        .iter()
-        .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2))
-        .map(|t| (t.span, t.place.clone()))
-        .collect();
-    if anchors.is_empty() {
-        return;
-    }
-    for t in places.iter_mut() {
-        if !matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2) {
-            continue;
-        }
-        // Of the candidates near each other area, the one nearest any area.
-        let to_areas = |p: &Place| {
-            anchors
-                .iter()
-                .map(|(_, x)| casus_resolve::km((p.lat, p.lon), (x.lat, x.lon)))
-                .fold(f64::MAX, f64::min)
-        };
-        let best = anchors
-            .iter()
-            .filter(|(s, _)| *s != t.span)
-            .filter_map(|(_, a)| g.nearest(t.span.slice(text), a, crate::datelines::REGION_KM))
-            .map(|p| (to_areas(&p), p))
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, p)| p);
-        if let Some(p) = best {
-            t.place = p;
-        }
-    }
-}
-
 /// One reading of the toponyms, given the article's countries (the first
 /// `areas` of them those of the admin areas it names).
 fn pass(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas: usize) -> Vec<Toponym> {
@@ -259,16 +222,23 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
             }
             Kind::Place => {
                 // The actor dictionary's country for the place before the
-                // other actors' (not before the admin areas'): "Moscow" is
-                // Russia's, in an article about Americans.
+                // other actors' ("Moscow" is Russia's, in an article about
+                // Americans), but after all of them in an article that
+                // names admin areas ("London" beside "Ontario").
                 let (near, rest) = countries.split_at(areas.min(countries.len()));
-                let own: Vec<String> = near
-                    .iter()
-                    .cloned()
-                    .chain(f.actor.as_ref().and_then(|a| a.country.clone()))
-                    .chain(rest.iter().cloned())
-                    .collect();
-                match g.resolve(name, &own).or_else(|| part_of(g, name, &own)) {
+                let dictionary = f.actor.as_ref().and_then(|a| a.country.clone());
+                let own: Vec<String> = match near.is_empty() {
+                    true => dictionary.into_iter().chain(rest.iter().cloned()).collect(),
+                    false => near.iter().chain(rest).cloned().chain(dictionary).collect(),
+                };
+                let in_areas = (!near.is_empty())
+                    .then(|| g.resolve(name, near))
+                    .flatten()
+                    .filter(|p| near.contains(&p.country));
+                match in_areas
+                    .or_else(|| g.resolve(name, &own))
+                    .or_else(|| part_of(g, name, &own))
+                {
                     Some(p) => (f.span, Some(p), "literal"),
                     // "Toronto's Pearson International Airport".
                     None => match inside() {
@@ -301,9 +271,11 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
             _ => continue,
         };
         // "Georgia" in an article about the United States is the state.
+        // Not when the article names the country in other words too ("the
+        // war in Georgia" beside "Georgian troops").
         let state = place
             .as_ref()
-            .filter(|p| p.kind == PlaceKind::Country)
+            .filter(|p| p.kind == PlaceKind::Country && !named_otherwise(text, found, &p.country, name))
             .and_then(|p| g.admin_in(span.slice(text), countries, &p.country));
         let (place, use_) = match state {
             Some(s) => (Some(s), "literal"),
@@ -314,6 +286,16 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
         }
     }
     out
+}
+
+/// Whether a demonym of the country `iso3` is among the mentions
+/// ("Georgian" beside "Georgia").
+fn named_otherwise(text: &str, found: &[Found], iso3: &str, name: &str) -> bool {
+    found.iter().any(|f| {
+        matches!(f.kind, Kind::Nationality | Kind::Group)
+            && f.actor.as_ref().and_then(|a| a.country.as_deref()) == Some(iso3)
+            && !f.span.slice(text).eq_ignore_ascii_case(name)
+    })
 }
 
 /// A person's mention that is a place's name: "in East Bank" (the

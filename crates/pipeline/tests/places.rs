@@ -239,3 +239,60 @@ fn a_region_is_a_place_and_a_state_after_a_town_is_the_state() {
     // "Buffalo, New York": the state, not the city.
     assert!(kinds.contains(&("New York", "admin area")), "{kinds:?}");
 }
+
+fn place_of<'a>(a: &'a casus_core::Article, text: &str) -> &'a casus_core::PlaceRef {
+    a.places
+        .iter()
+        .find(|p| p.text == text)
+        .unwrap_or_else(|| panic!("no place {text:?} in {:?}", a.places))
+}
+
+#[test]
+fn a_town_of_a_shared_name_is_the_one_beside_the_articles_sure_town() {
+    let a = article(
+        "Arrests\n\nPolice in Shreveport arrested two men on Monday. \
+         Both men live in Mansfield, the police said.\n",
+    );
+    // The small Mansfield near Shreveport, not the larger English town.
+    assert_eq!(place_of(&a, "Mansfield").geonameid, Some(4332494));
+    assert_eq!(place_of(&a, "Shreveport").geonameid, Some(4341513));
+}
+
+#[test]
+fn a_well_known_town_abroad_moves_only_to_a_namesake_right_beside_the_story() {
+    let a = article(
+        "Crash\n\nTwo people were hurt in a crash in Paris on Friday. \
+         One of them was flown to a hospital in Dallas.\n",
+    );
+    assert_eq!(place_of(&a, "Paris").geonameid, Some(4717560));
+    // In a story about France, Paris stays the French capital.
+    let b = article(
+        "Crash\n\nFrench police said two people were hurt in a crash in Paris on Friday. \
+         One of them was later flown to a hospital in Dallas.\n",
+    );
+    assert_eq!(place_of(&b, "Paris").geonameid, Some(2988507));
+}
+
+#[test]
+fn the_articles_country_breaks_ties_but_does_not_shrink_a_capital_abroad() {
+    let a = article("Talks\n\nAmerican diplomats flew to Brussels on Monday for two days of talks.\n");
+    assert_eq!(place_of(&a, "Brussels").country.as_deref(), Some("BEL"));
+}
+
+#[test]
+fn a_small_town_is_not_meant_by_an_old_name_it_shares_with_a_capital() {
+    let a = article(
+        "Storms\n\nStorms hit Alabama on Monday. Officials in Moscow said \
+         on Tuesday that they would send aid.\n",
+    );
+    assert_eq!(place_of(&a, "Moscow").country.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn a_country_with_its_own_demonym_nearby_is_not_the_us_state() {
+    let a = article(
+        "Talks\n\nAmerican officials met Russian envoys on Monday to talk about the war in \
+         Georgia. Georgian troops withdrew last year.\n",
+    );
+    assert_eq!(place_of(&a, "Georgia").kind, "country");
+}

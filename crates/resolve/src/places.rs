@@ -48,6 +48,11 @@ pub enum PlaceKind {
 /// not the Mexican town; "New York" is still the city).
 const ADMIN_RANK: u64 = 500_000;
 
+/// How much more a place in the article's first country, or in another
+/// of its countries, weighs than a place abroad of the same population.
+const FOCUS_FIRST: u64 = 100;
+const FOCUS_OTHER: u64 = 20;
+
 mod index;
 
 use index::{Bytes, Entry, View};
@@ -76,6 +81,17 @@ impl Default for Gazetteer {
 
 fn key(name: &str) -> String {
     name.trim().to_lowercase().replace('’', "'")
+}
+
+/// A town below this population is another town's only by its own name:
+/// "Moscow" is an old name of a small town in Alabama, which a story
+/// naming Alabama still does not mean.
+const ALTERNATE_TOWN: u64 = 10_000;
+
+/// Whether `key` is the place's own name, or the place is large enough to
+/// be meant by one of its other names.
+fn own_name(p: &Place, key_: &str) -> bool {
+    p.population >= ALTERNATE_TOWN || key(&p.name) == key_
 }
 
 /// The TSV's places with their lookup keys; a malformed line is reported
@@ -246,18 +262,25 @@ impl Gazetteer {
                 return pick(c);
             }
         }
-        let rank = |p: &Entry| {
-            let focus = countries
-                .iter()
-                .position(|c| *c == p.country)
-                .map_or(0, |k| 100 - k.min(99));
+        // A place in the article's first country counts as a hundred
+        // times as populous, in another of its countries twenty times: the
+        // focus breaks ties among towns of a name, but Brussels in an
+        // article about Americans is still the Belgian capital. A small
+        // town called so only by another of its names gets no bonus.
+        let rank = |p: &Place| {
+            let focus = match countries.iter().position(|c| *c == p.country) {
+                _ if p.kind == PlaceKind::City && !own_name(p, &k) => 1,
+                Some(0) => FOCUS_FIRST,
+                Some(_) => FOCUS_OTHER,
+                None => 1,
+            };
             let population = match p.kind {
                 PlaceKind::Admin1 => p.population.max(ADMIN_RANK),
                 _ => p.population,
             };
-            (focus, population)
+            (population.max(1).saturating_mul(focus), focus)
         };
-        named.max_by_key(rank).and_then(pick)
+        named.filter_map(pick).max_by_key(rank)
     }
 
     /// The town or county called `name` nearest to `to` and within `max_km` of it:
@@ -265,13 +288,28 @@ impl Gazetteer {
     /// larger one in South Carolina.
     pub fn nearest(&self, name: &str, to: &Place, max_km: f64) -> Option<Place> {
         let v = self.view();
-        v.named(&key(name))
+        let k = key(name);
+        v.named(&k)
             .filter_map(|e| v.place(e.index))
-            .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin2))
+            .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin2) && own_name(p, &k))
             .map(|p| (km((p.lat, p.lon), (to.lat, to.lon)), p))
             .filter(|(d, _)| *d <= max_km)
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, p)| p)
+    }
+
+    /// Every town and county called `name`, most populous first.
+    pub fn candidates(&self, name: &str) -> Vec<Place> {
+        let v = self.view();
+        let k = key(name);
+        let mut all: Vec<Place> = v
+            .named(&k)
+            .filter(|e| matches!(e.kind, PlaceKind::City | PlaceKind::Admin2))
+            .filter_map(|e| v.place(e.index))
+            .filter(|p| own_name(p, &k))
+            .collect();
+        all.sort_by_key(|p| std::cmp::Reverse(p.population));
+        all
     }
 
     /// The most populous admin area called `name` ("New York" the state).

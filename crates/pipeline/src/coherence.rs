@@ -1,0 +1,119 @@
+//! Places that explain each other: the article's admin areas and its
+//! well-known towns say which of several towns of a name it means.
+//!
+//! A geoparser's resolver leans on the same evidence a reader does: a
+//! story that names Shreveport means the Mansfield in Louisiana, not the
+//! larger one in England, and a story that names Texas and Lamar County
+//! means Paris, Texas. Both steps here only move a toponym to another
+//! place of its own name, never invent one, so each place still comes
+//! from its words.
+
+use crate::datelines::REGION_KM;
+use crate::toponyms::Toponym;
+use casus_core::Span;
+use casus_resolve::{km, Gazetteer, Place, PlaceKind};
+
+/// A town this much more populous than every other town of its name is
+/// the one meant unless the article's admin areas say otherwise
+/// ("London", "Shreveport").
+const SURE_RATIO: u64 = 10;
+
+/// A town this near another of the article's places already fits the
+/// story and stays where it is.
+const FITS_KM: f64 = 250.0;
+
+fn dist(a: &Place, b: &Place) -> f64 {
+    km((a.lat, a.lon), (b.lat, b.lon))
+}
+
+fn is_town(p: &Place) -> bool {
+    matches!(p.kind, PlaceKind::City | PlaceKind::Admin2)
+}
+
+/// The article's admin areas say which of several towns or counties of a
+/// name it means: "Paris" in an article that names Texas and Lamar County
+/// is Paris, Texas. Each town or county is moved to the place of its name
+/// nearest one of the other admin areas, when one is within reach.
+pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+    let anchors: Vec<(Span, Place)> = places
+        .iter()
+        .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2))
+        .map(|t| (t.span, t.place.clone()))
+        .collect();
+    if !anchors.is_empty() {
+        for t in places.iter_mut().filter(|t| is_town(&t.place)) {
+            // Of the candidates near each other area, the one nearest any area.
+            let to_areas = |p: &Place| anchors.iter().map(|(_, x)| dist(p, x)).fold(f64::MAX, f64::min);
+            let best = anchors
+                .iter()
+                .filter(|(s, _)| *s != t.span)
+                .filter_map(|(_, a)| g.nearest(t.span.slice(text), a, REGION_KM))
+                .map(|p| (to_areas(&p), p))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, p)) = best {
+                t.place = p;
+            }
+        }
+    }
+    settle(g, text, countries, places);
+}
+
+/// Towns of a name shared by places far apart are moved near the
+/// article's sure places (its admin areas, and towns far more populous
+/// than any other of their name) when they fit none of them: "Mansfield"
+/// beside "Shreveport" is Mansfield, Louisiana.
+fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+    let key = |t: &Toponym| t.span.slice(text).to_lowercase();
+    let mut names: Vec<(String, Place, bool)> = Vec::new();
+    for t in places.iter().filter(|t| t.use_ != "metonymic") {
+        let k = key(t);
+        if names.iter().any(|(n, _, _)| *n == k) {
+            continue;
+        }
+        let sure = match t.place.kind {
+            PlaceKind::Admin1 => true,
+            PlaceKind::City | PlaceKind::Admin2 => {
+                let rival = g
+                    .candidates(&k)
+                    .into_iter()
+                    .filter(|c| c.geonameid != t.place.geonameid || c.name != t.place.name)
+                    .map(|c| c.population)
+                    .max();
+                rival.is_none_or(|r| t.place.population >= SURE_RATIO * r.max(1))
+            }
+            _ => continue,
+        };
+        names.push((k, t.place.clone(), sure));
+    }
+    let anchors: Vec<(&str, &Place)> = names
+        .iter()
+        .filter(|n| n.2)
+        .map(|n| (n.0.as_str(), &n.1))
+        .collect();
+    let mut moves: Vec<(String, Place)> = Vec::new();
+    for (k, here, sure) in names.iter().filter(|n| is_town(&n.1)) {
+        let others = || anchors.iter().filter(|(a, _)| a != k);
+        if others().any(|(_, a)| dist(here, a) <= FITS_KM) {
+            continue;
+        }
+        // A sure town abroad moves only to a namesake right beside another
+        // of the article's places: "Paris" beside "Dallas" is Paris, Texas,
+        // unless the article is about France.
+        let reach = match sure {
+            false => REGION_KM,
+            true if !countries.contains(&here.country) => FITS_KM,
+            true => continue,
+        };
+        let best = others()
+            .filter_map(|(_, a)| g.nearest(k, a, reach).map(|p| (dist(&p, a), p)))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, p)) = best {
+            moves.push((k.clone(), p));
+        }
+    }
+    for t in places.iter_mut() {
+        if let Some((_, p)) = moves.iter().find(|(k, _)| *k == key(t)) {
+            t.place = p.clone();
+        }
+    }
+}
