@@ -150,8 +150,9 @@ impl GeoScore {
             if gold.iter().any(|g| overlaps(g, *s)) {
                 self.recognition.matched_predicted += 1;
             } else {
+                let context = words(s[0].saturating_sub(40), s[1] + 40).replace(['\n', '\t'], " ");
                 self.misses
-                    .push(format!("{}\textra\t{}", article.id, words(s[0], s[1])));
+                    .push(format!("{}\textra\t{}\t{context}", article.id, words(s[0], s[1])));
             }
         }
         for g in gold {

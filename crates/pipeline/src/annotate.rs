@@ -94,6 +94,8 @@ pub fn annotate(
                     && (f.kind != Kind::Group || f.span.slice(text).starts_with(char::is_uppercase))
             }));
             crate::coherence::cohere(g, text, &peoples, &mut places);
+            crate::discourse::spread(text, &found, &mut places);
+            crate::streets::add_streets(text, &mut places);
             places
         }
         None => Vec::new(),

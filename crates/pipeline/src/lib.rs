@@ -12,11 +12,13 @@ mod annotate;
 mod coherence;
 mod datelines;
 mod dedup;
+mod discourse;
 mod embedded;
 mod pipeline;
 mod quotes;
 mod resources;
 mod run;
+mod streets;
 mod tally;
 mod toponyms;
 

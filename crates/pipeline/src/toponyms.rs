@@ -190,9 +190,17 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                 let gap = text[t.span.end..f.span.start].trim();
                 t.use_ == "literal" && matches!(gap, "and" | "or" | "," | ", and")
             });
-        let locative = before
-            .as_deref()
-            .is_some_and(|w| LOCATIVE.contains(&w) || MOTION.contains(&w))
+        // "according to Taylor" names a source, not a destination.
+        let source = before.as_deref() == Some("to")
+            && text[..f.span.start]
+                .trim_end()
+                .trim_end_matches("to")
+                .trim_end()
+                .ends_with("according");
+        let locative = !source
+            && before
+                .as_deref()
+                .is_some_and(|w| LOCATIVE.contains(&w) || MOTION.contains(&w))
             || chained;
         let of_place = before.as_deref() == Some("of")
             && word_before(text, f.span.start.saturating_sub(3))
@@ -206,7 +214,11 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
             Kind::Country => (f.span, country(), if locative { "literal" } else { "metonymic" }),
             Kind::Nationality => (f.span, country(), "associative"),
             Kind::Group | Kind::Person | Kind::Organisation | Kind::ArmedGroup | Kind::Igo => {
-                let whole = (f.kind == Kind::Person)
+                // A person's or a capitalised group's words that are a
+                // place's name ("in East Bank").
+                let capitalised = matches!(f.kind, Kind::Group | Kind::Organisation)
+                    && name.split(' ').all(|w| w.starts_with(char::is_uppercase));
+                let whole = (f.kind == Kind::Person || capitalised)
                     .then(|| person_place(g, f, name, locative || of_place, countries))
                     .flatten();
                 match (whole, demonym(text, f.span), country()) {
@@ -342,7 +354,8 @@ fn part_of(g: &Gazetteer, name: &str, countries: &[String]) -> Option<Place> {
 pub(crate) fn event_place<'a>(e: &Coded, places: &'a [Toponym]) -> Option<&'a Place> {
     places[casus_core::starting_in(places, |p| p.span.start, e.sentence.start, e.sentence.end)]
         .iter()
-        .filter(|p| p.span.end <= e.sentence.end && p.use_ == "literal")
+        // A street carries its town's point: the event is placed at the town.
+        .filter(|p| p.span.end <= e.sentence.end && p.use_ == "literal" && p.place.kind != PlaceKind::Street)
         .min_by_key(|p| p.span.start.abs_diff(e.trigger.start))
         .map(|p| &p.place)
 }
@@ -354,7 +367,11 @@ pub(crate) fn article_focus(
     countries: &[String],
     g: Option<&Gazetteer>,
 ) -> Option<Place> {
-    let literal = || places.iter().filter(|p| p.use_ == "literal");
+    let literal = || {
+        places
+            .iter()
+            .filter(|p| p.use_ == "literal" && p.place.kind != PlaceKind::Street)
+    };
     let mut best: Option<(&Place, usize)> = None;
     for p in literal() {
         let n = literal().filter(|q| q.place == p.place).count();
@@ -377,5 +394,6 @@ pub(crate) fn kind_name(k: PlaceKind) -> &'static str {
         PlaceKind::Water => "water body",
         PlaceKind::Admin1 | PlaceKind::Admin2 => "admin area",
         PlaceKind::City => "town",
+        PlaceKind::Street => "street",
     }
 }

@@ -296,3 +296,52 @@ fn a_country_with_its_own_demonym_nearby_is_not_the_us_state() {
     );
     assert_eq!(place_of(&a, "Georgia").kind, "country");
 }
+
+#[test]
+fn a_name_used_once_as_a_place_is_that_place_wherever_it_is_written() {
+    let a = article(
+        "Budget Vote\n\nThe council met in Shreveport on Monday. Shreveport officials \
+         approved the budget, and Shreveport's mayor signed it.\n",
+    );
+    let shreveport: Vec<(&str, &str)> = a
+        .places
+        .iter()
+        .filter(|p| p.text == "Shreveport")
+        .map(|p| (p.use_.as_str(), p.name.as_str()))
+        .collect();
+    // The locative, the sentence's first word and the possessive.
+    assert_eq!(shreveport.len(), 3, "{:?}", a.places);
+    assert!(shreveport.iter().all(|(_, name)| *name == "Shreveport"));
+    assert!(shreveport.contains(&("literal", "Shreveport")));
+    assert!(shreveport.contains(&("associative", "Shreveport")));
+}
+
+#[test]
+fn a_small_towns_name_that_is_a_speakers_elsewhere_does_not_spread() {
+    let a = article(
+        "Arrest\n\nPolice in Shreveport said a man ran from Brisk on Monday. \
+         Brisk said he was not there.\n",
+    );
+    assert_eq!(
+        a.places.iter().filter(|p| p.text == "Brisk").count(),
+        1,
+        "{:?}",
+        a.places
+    );
+}
+
+#[test]
+fn a_street_is_placed_at_the_town_the_article_names_before_it() {
+    let a =
+        article("Road Work\n\nCrews in Shreveport closed Elm Street and part of Old Mill Road on Monday.\n");
+    let elm = place_of(&a, "Elm Street");
+    assert_eq!((elm.kind.as_str(), elm.geonameid), ("street", None));
+    assert_eq!((elm.lat, elm.lon), (32.53, -93.75));
+    assert_eq!(place_of(&a, "Old Mill Road").kind, "street");
+    // An event on the street is placed at the town, by the town's name.
+    for e in &a.events {
+        if let Some(l) = &e.location {
+            assert_eq!(l.name, "Shreveport");
+        }
+    }
+}

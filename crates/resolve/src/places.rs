@@ -42,6 +42,9 @@ pub enum PlaceKind {
     /// A second-level administrative area (a US county, a district).
     Admin2,
     City,
+    /// A street or a road: never in the gazetteer, placed at the town the
+    /// article puts it in.
+    Street,
 }
 
 /// An admin area outranks towns smaller than this ("Texas" is the state,
@@ -136,6 +139,7 @@ fn read_line(line: &str) -> Result<(Place, &str), String> {
         "continent" => PlaceKind::Continent,
         "region" => PlaceKind::Region,
         "water" => PlaceKind::Water,
+        "street" => PlaceKind::Street,
         "admin1" => PlaceKind::Admin1,
         "admin2" => PlaceKind::Admin2,
         "city" => PlaceKind::City,

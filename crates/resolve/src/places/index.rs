@@ -91,6 +91,7 @@ fn kind_code(k: PlaceKind) -> u8 {
         PlaceKind::Admin2 => 4,
         PlaceKind::Region => 5,
         PlaceKind::Water => 6,
+        PlaceKind::Street => 7,
     }
 }
 
@@ -102,6 +103,7 @@ fn kind_of(c: u8) -> PlaceKind {
         4 => PlaceKind::Admin2,
         5 => PlaceKind::Region,
         6 => PlaceKind::Water,
+        7 => PlaceKind::Street,
         _ => PlaceKind::City,
     }
 }

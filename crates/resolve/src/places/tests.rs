@@ -10,16 +10,18 @@ const SMALL: &str = "# test\ngeonameid\tname\tkind\tcountry\tlat\tlon\tpopulatio
     614540\tGeorgia\tcountry\tGEO\t42.0\t43.5\t3700000\t\n\
     2464470\tAfrica\tcity\tTUN\t35.5\t11.0\t5000\t\n\
     281133\tGaza\tcity\tPSE\t31.50\t34.47\t410000\tGaza City\n\
+    2988507\tParis\tcity\tFRA\t48.85\t2.35\t2138551\t\n\
+    4717560\tParis\tcity\tUSA\t33.66\t-95.56\t25171\t\n\
     1\tBroken\tcity\tIRQ\tnorth\t44\t1\t\n";
 
 #[test]
 fn names_resolve_to_the_place_the_article_is_about() {
     let (g, issues) = Gazetteer::parse("small.tsv", SMALL);
-    assert_eq!(g.len(), 8);
+    assert_eq!(g.len(), 10);
     assert_eq!(issues.len(), 1);
     assert!(issues[0]
         .to_string()
-        .starts_with("small.tsv:11: expected a latitude"));
+        .starts_with("small.tsv:13: expected a latitude"));
     assert_eq!(g.resolve("Ga.", &[]).unwrap().kind, PlaceKind::Admin1);
     assert_eq!(
         g.resolve("Georgia", &["USA".into()]).unwrap().kind,
@@ -40,9 +42,14 @@ fn names_resolve_to_the_place_the_article_is_about() {
         "the most populous"
     );
     assert_eq!(
-        g.resolve("Baghdad", &["USA".into()]).unwrap().population,
-        600,
-        "the article's country"
+        g.resolve("Paris", &["USA".into()]).unwrap().population,
+        25171,
+        "the article's country weighs a hundredfold"
+    );
+    assert_eq!(
+        g.resolve("Baghdad", &["USA".into()]).unwrap().country,
+        "IRQ",
+        "but a hamlet does not outweigh a capital abroad"
     );
     assert_eq!(g.resolve("gaza city", &[]).unwrap().geonameid, 281133);
     assert_eq!(g.resolve("Iraq", &[]).unwrap().kind, PlaceKind::Country);
@@ -65,7 +72,7 @@ fn an_opened_gazetteer_builds_its_index_once_and_rebuilds_it_when_stale_or_damag
     let (mapped, issues) = Gazetteer::open(&tsv).unwrap();
     assert!(matches!(*mapped.bytes, Bytes::Mapped(_)), "the second run maps");
     assert!(issues.is_empty());
-    assert_eq!(mapped.len(), 8);
+    assert_eq!(mapped.len(), 10);
     assert_eq!(mapped.resolve("bagdad", &[]).unwrap().geonameid, 98182);
 
     // A changed TSV (another size) makes the index stale.
@@ -81,7 +88,7 @@ fn an_opened_gazetteer_builds_its_index_once_and_rebuilds_it_when_stale_or_damag
     drop(file);
     let (repaired, _) = Gazetteer::open(&tsv).unwrap();
     assert!(matches!(*repaired.bytes, Bytes::Owned(_)));
-    assert_eq!(repaired.len(), 8);
+    assert_eq!(repaired.len(), 10);
     assert!(matches!(
         *Gazetteer::open(&tsv).unwrap().0.bytes,
         Bytes::Mapped(_)
