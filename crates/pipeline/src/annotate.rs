@@ -86,11 +86,12 @@ pub fn annotate(
                 }
             }
             // The countries the article's people and bodies name in their
-            // own words ("French police"), not those of its place names or
-            // those a common noun takes from a place nearby ("people" in
-            // Paris): "Paris" alone does not make a story French.
+            // own words ("French police"), not those of its place and
+            // country names or those a common noun takes from a place
+            // nearby ("people" in Paris): "Paris" alone does not make a
+            // story French.
             let peoples = countries_by_mentions(found.iter().filter(|f| {
-                f.kind != Kind::Place
+                !matches!(f.kind, Kind::Place | Kind::Country)
                     && (f.kind != Kind::Group || f.span.slice(text).starts_with(char::is_uppercase))
             }));
             crate::coherence::cohere(g, text, &peoples, &mut places);

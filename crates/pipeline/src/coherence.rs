@@ -22,6 +22,14 @@ const SURE_RATIO: u64 = 10;
 /// story and stays where it is.
 const FITS_KM: f64 = 250.0;
 
+/// Two names of the article with namesakes this near each other are
+/// those namesakes: "Palestine" and "Anderson County" are the Texan town
+/// and the county it is the seat of.
+const PAIR_KM: f64 = 50.0;
+
+/// The namesakes of a name tried, most populous first.
+const PAIR_CANDIDATES: usize = 40;
+
 fn dist(a: &Place, b: &Place) -> f64 {
     km((a.lat, a.lon), (b.lat, b.lon))
 }
@@ -56,6 +64,7 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
         }
     }
     settle(g, text, countries, places);
+    pair(g, text, countries, places);
 }
 
 /// Towns of a name shared by places far apart are moved near the
@@ -113,6 +122,83 @@ fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym
     }
     for t in places.iter_mut() {
         if let Some((_, p)) = moves.iter().find(|(k, _)| *k == key(t)) {
+            t.place = p.clone();
+        }
+    }
+}
+
+/// Names that fit none of the article's other places and have namesakes
+/// within `PAIR_KM` of each other are moved to those namesakes. Unsure
+/// towns and counties take part, and a country's name that the article's
+/// people never name ("Palestine", "Jordan" in a story about Texas or
+/// Minnesota), but only beside a town or a county.
+fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+    let key = |t: &Toponym| t.span.slice(text).to_lowercase();
+    let settled = |t: &Toponym| t.use_ != "metonymic" || t.place.kind == PlaceKind::Country;
+    let mut loose: Vec<(String, bool, Vec<Place>)> = Vec::new();
+    for t in places.iter().filter(|t| settled(t)) {
+        let k = key(t);
+        if loose.iter().any(|l| l.0 == k) {
+            continue;
+        }
+        let country = t.place.kind == PlaceKind::Country;
+        if !(is_town(&t.place) || (country && !countries.contains(&t.place.country))) {
+            continue;
+        }
+        let fits = places.iter().any(|o| {
+            matches!(
+                o.place.kind,
+                PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2
+            ) && o.use_ != "metonymic"
+                && key(o) != k
+                && dist(&t.place, &o.place) <= FITS_KM
+        });
+        if fits {
+            continue;
+        }
+        let mut cands = g.candidates(&k);
+        cands.truncate(PAIR_CANDIDATES);
+        if cands.len() >= 2 || (country && !cands.is_empty()) {
+            loose.push((k, country, cands));
+        }
+    }
+    let mut best: Vec<Option<(f64, Place)>> = vec![None; loose.len()];
+    for i in 0..loose.len() {
+        for j in i + 1..loose.len() {
+            if loose[i].1 && loose[j].1 {
+                continue;
+            }
+            for a in &loose[i].2 {
+                for b in loose[j].2.iter().filter(|b| (b.lat - a.lat).abs() < 1.0) {
+                    let d = dist(a, b);
+                    if d > PAIR_KM {
+                        continue;
+                    }
+                    for (k, p) in [(i, a), (j, b)] {
+                        if best[k].as_ref().is_none_or(|(e, _)| d < *e) {
+                            best[k] = Some((d, p.clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (l, b) in loose.iter().zip(best) {
+        let Some((_, p)) = b else { continue };
+        // Never out of the country of the article's people to another:
+        // "Mecca" and "Medina" in a story about Saudi pilgrims stay there.
+        let now = places
+            .iter()
+            .find(|t| key(t) == l.0)
+            .map(|t| t.place.country.clone());
+        if now.is_some_and(|c| countries.contains(&c) && !countries.contains(&p.country)) {
+            continue;
+        }
+        for t in places.iter_mut().filter(|t| settled(t) && key(t) == l.0) {
+            // A country's name standing for its state was a town's.
+            if t.use_ == "metonymic" {
+                t.use_ = "literal";
+            }
             t.place = p.clone();
         }
     }

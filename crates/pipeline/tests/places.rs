@@ -345,3 +345,23 @@ fn a_street_is_placed_at_the_town_the_article_names_before_it() {
         }
     }
 }
+
+#[test]
+fn two_names_with_namesakes_side_by_side_are_those_namesakes() {
+    let a = article(
+        "Arrest\n\nDeputies in Anderson County arrested a man on Monday. \
+         He was taken to the jail in Palestine.\n",
+    );
+    // The Texan county and its seat, not the larger county elsewhere and
+    // not the country.
+    let county = place_of(&a, "Anderson County");
+    assert_eq!((county.lat, county.lon), (31.82, -95.67));
+    assert_eq!(place_of(&a, "Palestine").geonameid, Some(4736737));
+    // In a story whose people are Saudi, two holy cities stay in Saudi Arabia.
+    let b = article(
+        "Pilgrims\n\nSaudi officials said pilgrims reached Mecca on Monday. \
+         Two of them died in Medina.\n",
+    );
+    assert_eq!(place_of(&b, "Mecca").country.as_deref(), Some("SAU"));
+    assert_eq!(place_of(&b, "Medina").country.as_deref(), Some("SAU"));
+}
