@@ -95,6 +95,7 @@ pub fn annotate(
                     && (f.kind != Kind::Group || f.span.slice(text).starts_with(char::is_uppercase))
             }));
             crate::coherence::cohere(g, text, &peoples, &mut places);
+            crate::local::add_local_names(g, text, &found, &mut places);
             crate::discourse::spread(text, &found, &mut places);
             crate::streets::add_streets(text, &mut places);
             places

@@ -20,12 +20,6 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
-/// Whether byte `at` starts a sentence or a line.
-fn opens_sentence(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '"', '“', '\'', '(']);
-    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
-}
-
 /// Every other capitalised occurrence of each place name the article
 /// resolved, as the same place: literal on its own, associative when a
 /// name or a possessive follows ("Alexandria Police", "DeKalb's").
@@ -69,7 +63,7 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
             if !bounded || taken.iter().any(|s| s.start < span.end && span.start < s.end) {
                 continue;
             }
-            if common && opens_sentence(text, at) {
+            if common && crate::readings::opens_sentence(text, at) {
                 continue;
             }
             let in_person = found.iter().any(|f| {
@@ -79,7 +73,7 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
-            if in_person || titled {
+            if in_person || titled || crate::readings::building(text, span, &places[i].place) {
                 continue;
             }
             let after = &text[span.end..];

@@ -6,6 +6,10 @@
 //! An actor mention and a place can share a span.
 
 use crate::embedded;
+use crate::readings::{
+    building, demonym, is_acronym, named_otherwise, names_country, opens_sentence, part_of, person_place,
+    word_before,
+};
 use casus_actors::{Found, Kind};
 use casus_coder::{Coded, LOCATIVE};
 use casus_core::Span;
@@ -57,69 +61,8 @@ const PLACE_NOUNS: &[&str] = &[
     "neighborhood",
 ];
 
-/// The lower-case word before byte `at`, past an article ("to the
-/// Netherlands").
-fn word_before(text: &str, at: usize) -> Option<String> {
-    let mut words = text[..at]
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-    let w = words.next()?;
-    if w == "the" {
-        words.next()
-    } else {
-        Some(w)
-    }
-}
-
-/// Whether byte `at` starts a sentence (nothing but an opening quote
-/// between it and the previous sentence's end or a line break).
-fn opens_sentence(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '"', '“', '\'']);
-    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
-}
-
-/// "NSW", "UAE": capitals and dots only.
-fn is_acronym(name: &str) -> bool {
-    name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-}
-
 /// A town this populous is a place even without a locative word.
 pub(crate) const KNOWN_TOWN: u64 = 100_000;
-
-/// The demonym that opens a group's words: "Iraqi" of "Iraqi officials",
-/// "Iran" of "Iran-backed groups".
-fn demonym(text: &str, span: Span) -> Option<Span> {
-    let words = span.slice(text);
-    let mut at = 0;
-    for w in words.split(' ') {
-        let head = w.split('-').next().unwrap_or(w);
-        if matches!(w, "The" | "A" | "An" | "the" | "a" | "an") {
-            at += w.len() + 1;
-            continue;
-        }
-        return head
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-            .then(|| Span::new(span.start + at, span.start + at + head.len()));
-    }
-    None
-}
-
-/// Whether a group's (person's, organisation's) first word names its
-/// country ("Iraqi" officials, "U.S." Sen. Harlan, the "French" Foreign
-/// Ministry), not a people, a faction or a name ("Houthi rebels",
-/// "Hezbollah").
-fn names_country(word: &str, c: &Place) -> bool {
-    let w = word.to_lowercase().replace('.', "");
-    let n = c.name.to_lowercase();
-    // "US", "U.K.", "UAE": a country's own letters, not any acronym ("FBI").
-    let acronym = word.chars().all(|ch| ch.is_uppercase() || ch == '.')
-        && (w == c.country.to_lowercase() || matches!(w.as_str(), "us" | "uk" | "uae" | "drc" | "prc"));
-    let stem: String = n.chars().take(3).collect();
-    acronym || (w.len() >= 4 && stem.chars().count() == 3 && w.starts_with(&stem))
-}
 
 /// Toponyms among the mentions: places and countries in every use,
 /// demonyms as associative uses, unknown names after a locative word or a
@@ -293,60 +236,16 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
             Some(s) => (Some(s), "literal"),
             None => (place, use_),
         };
+        // "the White House", "the Woodlands", "the Loop": a town's name
+        // after an article is a building's, an estate's or a district's.
+        if place.as_ref().is_some_and(|p| building(text, span, p)) {
+            continue;
+        }
         if let Some(p) = place {
             out.push(Toponym { span, place: p, use_ });
         }
     }
     out
-}
-
-/// Whether a demonym of the country `iso3` is among the mentions
-/// ("Georgian" beside "Georgia").
-fn named_otherwise(text: &str, found: &[Found], iso3: &str, name: &str) -> bool {
-    found.iter().any(|f| {
-        matches!(f.kind, Kind::Nationality | Kind::Group)
-            && f.actor.as_ref().and_then(|a| a.country.as_deref()) == Some(iso3)
-            && !f.span.slice(text).eq_ignore_ascii_case(name)
-    })
-}
-
-/// A person's mention that is a place's name: "in East Bank" (the
-/// recogniser took it for a person's), or one of several words that the
-/// gazetteer knows well ("British Columbia", "New York"; the first word
-/// may have made it a nationality's).
-fn person_place(g: &Gazetteer, f: &Found, name: &str, locative: bool, countries: &[String]) -> Option<Place> {
-    let several = name.contains(' ');
-    if f.actor.is_some() && !several {
-        return None;
-    }
-    let p = g.resolve(name, countries)?;
-    let big_town = several && p.kind == PlaceKind::City && p.population >= KNOWN_TOWN;
-    ((locative && f.actor.is_none()) || embedded::notable(&p, countries) || big_town).then_some(p)
-}
-
-/// The place a region of it is in: "North Texas" is in Texas, "southern
-/// Lebanon" in Lebanon (the point of the whole, within a few hundred km).
-fn part_of(g: &Gazetteer, name: &str, countries: &[String]) -> Option<Place> {
-    let (first, rest) = name.split_once(' ')?;
-    let direction = matches!(
-        first.to_lowercase().as_str(),
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-            | "northeast"
-            | "northwest"
-            | "southeast"
-            | "southwest"
-            | "upstate"
-            | "downtown"
-    );
-    direction.then(|| g.resolve(rest, countries)).flatten()
 }
 
 /// The place an event's sentence puts it in: the nearest literal place to

@@ -365,3 +365,18 @@ fn two_names_with_namesakes_side_by_side_are_those_namesakes() {
     assert_eq!(place_of(&b, "Mecca").country.as_deref(), Some("SAU"));
     assert_eq!(place_of(&b, "Medina").country.as_deref(), Some("SAU"));
 }
+
+#[test]
+fn an_unplaced_name_is_a_town_when_a_namesake_lies_beside_the_storys_towns() {
+    let a = article(
+        "Budget\n\nOfficials in Shreveport met on Monday, and the council of Mansfield \
+         will vote on its budget next week.\n",
+    );
+    assert_eq!(place_of(&a, "Mansfield").geonameid, Some(4332494));
+    // A small town's name far from every town of the story stays unplaced.
+    let b = article(
+        "Budget\n\nOfficials in Dallas met on Monday, and the council of Brisk \
+         will vote on its budget next week.\n",
+    );
+    assert!(b.places.iter().all(|p| p.text != "Brisk"), "{:?}", b.places);
+}

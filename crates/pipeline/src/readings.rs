@@ -1,0 +1,147 @@
+//! How a mention's words read as a place: the word before it, a
+//! sentence's start, "the" before a building's name, a demonym that opens
+//! a group's words, a person's mention that is a place's name, a region
+//! of a place ("North Texas").
+
+use crate::embedded;
+use crate::toponyms::KNOWN_TOWN;
+use casus_actors::{Found, Kind};
+use casus_core::Span;
+use casus_resolve::{Gazetteer, Place, PlaceKind};
+
+/// The lower-case word before byte `at`, past an article ("to the
+/// Netherlands").
+pub(crate) fn word_before(text: &str, at: usize) -> Option<String> {
+    let mut words = text[..at]
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let w = words.next()?;
+    if w == "the" {
+        words.next()
+    } else {
+        Some(w)
+    }
+}
+
+/// A small town's name after "the" and before no other name is a
+/// building's, an estate's or a district's ("the White House", "the
+/// Woodlands"); "the Dublin Singers" still names Dublin.
+pub(crate) fn building(text: &str, span: Span, p: &Place) -> bool {
+    let named = text[span.end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    p.kind == PlaceKind::City && p.population < SMALL_TOWN && after_the(text, span.start) && !named
+}
+
+/// See [`building`].
+const SMALL_TOWN: u64 = 20_000;
+
+/// Whether the word before byte `at` is "the".
+pub(crate) fn after_the(text: &str, at: usize) -> bool {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// Whether byte `at` starts a sentence (nothing but an opening quote
+/// between it and the previous sentence's end or a line break).
+pub(crate) fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '"', '“', '\'']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+/// "NSW", "UAE": capitals and dots only.
+pub(crate) fn is_acronym(name: &str) -> bool {
+    name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// The demonym that opens a group's words: "Iraqi" of "Iraqi officials",
+/// "Iran" of "Iran-backed groups".
+pub(crate) fn demonym(text: &str, span: Span) -> Option<Span> {
+    let words = span.slice(text);
+    let mut at = 0;
+    for w in words.split(' ') {
+        let head = w.split('-').next().unwrap_or(w);
+        if matches!(w, "The" | "A" | "An" | "the" | "a" | "an") {
+            at += w.len() + 1;
+            continue;
+        }
+        return head
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then(|| Span::new(span.start + at, span.start + at + head.len()));
+    }
+    None
+}
+
+/// Whether a group's (person's, organisation's) first word names its
+/// country ("Iraqi" officials, "U.S." Sen. Harlan, the "French" Foreign
+/// Ministry), not a people, a faction or a name ("Houthi rebels",
+/// "Hezbollah").
+pub(crate) fn names_country(word: &str, c: &Place) -> bool {
+    let w = word.to_lowercase().replace('.', "");
+    let n = c.name.to_lowercase();
+    // "US", "U.K.", "UAE": a country's own letters, not any acronym ("FBI").
+    let acronym = word.chars().all(|ch| ch.is_uppercase() || ch == '.')
+        && (w == c.country.to_lowercase() || matches!(w.as_str(), "us" | "uk" | "uae" | "drc" | "prc"));
+    let stem: String = n.chars().take(3).collect();
+    acronym || (w.len() >= 4 && stem.chars().count() == 3 && w.starts_with(&stem))
+}
+
+/// Whether a demonym of the country `iso3` is among the mentions
+/// ("Georgian" beside "Georgia").
+pub(crate) fn named_otherwise(text: &str, found: &[Found], iso3: &str, name: &str) -> bool {
+    found.iter().any(|f| {
+        matches!(f.kind, Kind::Nationality | Kind::Group)
+            && f.actor.as_ref().and_then(|a| a.country.as_deref()) == Some(iso3)
+            && !f.span.slice(text).eq_ignore_ascii_case(name)
+    })
+}
+
+/// A person's mention that is a place's name: "in East Bank" (the
+/// recogniser took it for a person's), or one of several words that the
+/// gazetteer knows well ("British Columbia", "New York"; the first word
+/// may have made it a nationality's).
+pub(crate) fn person_place(
+    g: &Gazetteer,
+    f: &Found,
+    name: &str,
+    locative: bool,
+    countries: &[String],
+) -> Option<Place> {
+    let several = name.contains(' ');
+    if f.actor.is_some() && !several {
+        return None;
+    }
+    let p = g.resolve(name, countries)?;
+    let big_town = several && p.kind == PlaceKind::City && p.population >= KNOWN_TOWN;
+    ((locative && f.actor.is_none()) || embedded::notable(&p, countries) || big_town).then_some(p)
+}
+
+/// The place a region of it is in: "North Texas" is in Texas, "southern
+/// Lebanon" in Lebanon (the point of the whole, within a few hundred km).
+pub(crate) fn part_of(g: &Gazetteer, name: &str, countries: &[String]) -> Option<Place> {
+    let (first, rest) = name.split_once(' ')?;
+    let direction = matches!(
+        first.to_lowercase().as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "upstate"
+            | "downtown"
+    );
+    direction.then(|| g.resolve(rest, countries)).flatten()
+}
