@@ -96,8 +96,9 @@ pub fn annotate(
             }));
             crate::coherence::cohere(g, text, &peoples, &mut places);
             crate::local::add_local_names(g, text, &found, &mut places);
+            crate::local::add_county_lists(g, text, &countries, &mut places);
             crate::discourse::spread(text, &found, &mut places);
-            crate::streets::add_streets(text, &mut places);
+            crate::features::add_features(text, &mut places);
             places
         }
         None => Vec::new(),

@@ -168,7 +168,7 @@ const KNOWN_AREA: u64 = 1_000_000;
 /// country, a continent, a US state, a large or a local admin area.
 pub(crate) fn notable(p: &Place, countries: &[String]) -> bool {
     match p.kind {
-        PlaceKind::City | PlaceKind::Street => false,
+        PlaceKind::City | PlaceKind::Street | PlaceKind::Feature => false,
         PlaceKind::Admin1 | PlaceKind::Admin2 if p.geonameid == 0 => {
             p.population >= KNOWN_AREA || countries.contains(&p.country) || says_area(&p.name)
         }

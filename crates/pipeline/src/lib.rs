@@ -20,7 +20,7 @@ mod quotes;
 mod readings;
 mod resources;
 mod run;
-mod streets;
+mod features;
 mod tally;
 mod toponyms;
 

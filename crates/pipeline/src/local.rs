@@ -7,6 +7,7 @@
 
 use crate::toponyms::Toponym;
 use casus_actors::{Found, Kind};
+use casus_core::Span;
 use casus_resolve::{Gazetteer, Place, PlaceKind};
 
 /// How near one of the article's towns or counties a namesake must lie.
@@ -53,4 +54,97 @@ pub(crate) fn add_local_names(g: &Gazetteer, text: &str, found: &[Found], places
         });
     }
     places.extend(added);
+}
+
+/// The items of a list of names that ends before byte `end`: "Becker,
+/// Clay and Otter Tail" before " counties". Each item is one or two
+/// capitalised words.
+fn list_before(text: &str, end: usize) -> Vec<Span> {
+    let mut items = Vec::new();
+    let mut at = end;
+    loop {
+        let head = &text[..at];
+        let start = head
+            .rfind(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '.' || c == '-' || c == '\''))
+            .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let item = head[start..].trim();
+        // "Walton and Oconee": split on the last " and ".
+        let (item, rest_end) = match item.rfind(" and ") {
+            Some(k) => (&item[k + 5..], Some(head.len() - item.len() + k)),
+            None => (item, None),
+        };
+        // The item's last one or two capitalised words: "Storms hit
+        // Becker" opens the list with "Becker".
+        let words: Vec<&str> = item.split(' ').filter(|w| !w.is_empty()).collect();
+        let caps = words
+            .iter()
+            .rev()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .count()
+            .min(2);
+        if caps == 0 {
+            break;
+        }
+        let name_len: usize = words[words.len() - caps..].iter().map(|w| w.len()).sum::<usize>() + caps - 1;
+        let item_end = head.trim_end().len();
+        items.push(Span::new(item_end - name_len, item_end));
+        if caps < words.len() {
+            break;
+        }
+        at = match rest_end {
+            Some(k) => k,
+            None if head[..start].ends_with(',') => start - 1,
+            None => break,
+        };
+    }
+    items.reverse();
+    items
+}
+
+/// "Walton and Oconee counties", "Becker, Clay and Otter Tail counties":
+/// each name is its county (or parish), resolved near the article's towns
+/// and counties, else in its countries.
+pub(crate) fn add_county_lists(g: &Gazetteer, text: &str, countries: &[String], places: &mut Vec<Toponym>) {
+    let anchors: Vec<Place> = places
+        .iter()
+        .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1))
+        .map(|t| t.place.clone())
+        .collect();
+    for (plural, noun) in [(" counties", "County"), (" parishes", "Parish"), (" Counties", "County")] {
+        for (at, _) in text.match_indices(plural) {
+            let items = list_before(text, at);
+            if items.len() < 2 {
+                continue;
+            }
+            for s in items {
+                if places.iter().any(|t| t.span.start < s.end && s.start < t.span.end) {
+                    continue;
+                }
+                let name = format!("{} {noun}", s.slice(text));
+                let near = anchors.iter().find_map(|a| g.nearest(&name, a, crate::datelines::REGION_KM));
+                let Some(place) = near.or_else(|| g.resolve(&name, countries)) else { continue };
+                if place.kind != PlaceKind::Admin2 {
+                    continue;
+                }
+                places.push(Toponym { span: s, place, use_: "literal" });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_before;
+
+    #[test]
+    fn a_list_of_names_before_a_plural_noun_is_read_item_by_item() {
+        let text = "Storms hit Becker, Clay, Otter Tail and Wilkin counties on Monday.";
+        let at = text.find(" counties").unwrap();
+        let items: Vec<&str> = list_before(text, at).into_iter().map(|s| s.slice(text)).collect();
+        assert_eq!(items, ["Becker", "Clay", "Otter Tail", "Wilkin"]);
+        let text = "the bridge between Walton and Oconee counties";
+        let at = text.find(" counties").unwrap();
+        let items: Vec<&str> = list_before(text, at).into_iter().map(|s| s.slice(text)).collect();
+        assert_eq!(items, ["Walton", "Oconee"]);
+    }
 }

@@ -128,11 +128,25 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
     for f in found {
         let before = word_before(text, f.span.start);
         // "in Iraq and Syria": a name joined to a location is one too.
-        let chained = matches!(before.as_deref(), Some("and" | "or"))
+        // "in Newark, Heath and Pataskala": a name in a list that goes on
+        // after a literal place is one too.
+        let listed = text[f.span.end..].starts_with(',')
+            || text[f.span.end..].trim_start().starts_with("and ")
+            || text[f.span.end..].trim_start().starts_with("or ");
+        let chained = (matches!(before.as_deref(), Some("and" | "or")) || listed)
             && out.last().is_some_and(|t| {
                 let gap = text[t.span.end..f.span.start].trim();
                 t.use_ == "literal" && matches!(gap, "and" | "or" | "," | ", and")
             });
+        // "Jessica Kay, 18, of Paris", "Donna Molinari of Alexandria": where
+        // a person is from.
+        let from = before.as_deref() == Some("of") && {
+            let head = text[..f.span.start].trim_end().strip_suffix("of").unwrap_or("").trim_end();
+            head.ends_with(|c: char| c == ',' || c.is_ascii_digit())
+                || found
+                    .iter()
+                    .any(|p| p.kind == Kind::Person && p.span.end == f.span.start.saturating_sub(4))
+        };
         // "according to Taylor" names a source, not a destination.
         let source = before.as_deref() == Some("to")
             && text[..f.span.start]
@@ -144,7 +158,8 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
             && before
                 .as_deref()
                 .is_some_and(|w| LOCATIVE.contains(&w) || MOTION.contains(&w))
-            || chained;
+            || chained
+            || from;
         let of_place = before.as_deref() == Some("of")
             && word_before(text, f.span.start.saturating_sub(3))
                 .is_some_and(|w| PLACE_NOUNS.contains(&w.as_str()));
@@ -254,7 +269,7 @@ pub(crate) fn event_place<'a>(e: &Coded, places: &'a [Toponym]) -> Option<&'a Pl
     places[casus_core::starting_in(places, |p| p.span.start, e.sentence.start, e.sentence.end)]
         .iter()
         // A street carries its town's point: the event is placed at the town.
-        .filter(|p| p.span.end <= e.sentence.end && p.use_ == "literal" && p.place.kind != PlaceKind::Street)
+        .filter(|p| p.span.end <= e.sentence.end && p.use_ == "literal" && !matches!(p.place.kind, PlaceKind::Street | PlaceKind::Feature))
         .min_by_key(|p| p.span.start.abs_diff(e.trigger.start))
         .map(|p| &p.place)
 }
@@ -269,7 +284,7 @@ pub(crate) fn article_focus(
     let literal = || {
         places
             .iter()
-            .filter(|p| p.use_ == "literal" && p.place.kind != PlaceKind::Street)
+            .filter(|p| p.use_ == "literal" && !matches!(p.place.kind, PlaceKind::Street | PlaceKind::Feature))
     };
     let mut best: Option<(&Place, usize)> = None;
     for p in literal() {
@@ -294,5 +309,6 @@ pub(crate) fn kind_name(k: PlaceKind) -> &'static str {
         PlaceKind::Admin1 | PlaceKind::Admin2 => "admin area",
         PlaceKind::City => "town",
         PlaceKind::Street => "street",
+        PlaceKind::Feature => "feature",
     }
 }

@@ -45,6 +45,9 @@ pub enum PlaceKind {
     /// A street or a road: never in the gazetteer, placed at the town the
     /// article puts it in.
     Street,
+    /// A park, a river's or a lake's stretch, a forest, an island or a
+    /// mountain the article names beside a town, placed at that town.
+    Feature,
 }
 
 /// An admin area outranks towns smaller than this ("Texas" is the state,
@@ -140,6 +143,7 @@ fn read_line(line: &str) -> Result<(Place, &str), String> {
         "region" => PlaceKind::Region,
         "water" => PlaceKind::Water,
         "street" => PlaceKind::Street,
+        "feature" => PlaceKind::Feature,
         "admin1" => PlaceKind::Admin1,
         "admin2" => PlaceKind::Admin2,
         "city" => PlaceKind::City,

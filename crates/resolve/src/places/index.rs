@@ -92,6 +92,7 @@ fn kind_code(k: PlaceKind) -> u8 {
         PlaceKind::Region => 5,
         PlaceKind::Water => 6,
         PlaceKind::Street => 7,
+        PlaceKind::Feature => 8,
     }
 }
 
@@ -104,6 +105,7 @@ fn kind_of(c: u8) -> PlaceKind {
         5 => PlaceKind::Region,
         6 => PlaceKind::Water,
         7 => PlaceKind::Street,
+        8 => PlaceKind::Feature,
         _ => PlaceKind::City,
     }
 }

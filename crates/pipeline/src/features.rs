@@ -1,13 +1,33 @@
-//! Streets and roads: "Main Street", "Northwest 34th Street", "Old
-//! Lexington Highway", "Route 1", "I-75". Local news places most of what
-//! it reports on them, and no gazetteer a registry package ships has
-//! them, so a street is placed at the town the article names nearest
-//! before it (its coordinates are that town's, its kind `street`, its id
-//! null): a street in Decatur is in Decatur.
+//! Named features no gazetteer a registry package ships has: streets and
+//! roads ("Main Street", "Northwest 34th Street", "Route 1", "I-75") and
+//! parks, rivers, lakes, forests, islands and mountains ("Coffman Park",
+//! "the Catawba River", "Lake Lanier", "Mount Hood"). Local news places
+//! much of what it reports on them. Each is placed at the town the
+//! article names nearest before it (its coordinates are that town's, its
+//! kind `street` or `feature`, its id null): a street in Decatur is in
+//! Decatur.
 
 use crate::toponyms::Toponym;
 use casus_core::Span;
 use casus_resolve::{Place, PlaceKind};
+
+/// Words that end a park's, a river's or another feature's name.
+const FEATURE_SUFFIXES: &[&str] = &[
+    "River",
+    "Creek",
+    "Lake",
+    "Bay",
+    "Park",
+    "Forest",
+    "Wilderness",
+    "Island",
+    "Reservoir",
+    "Canyon",
+    "Mountains",
+];
+
+/// Words that open a feature's name: "Lake Lanier", "Mount Hood".
+const FEATURE_PREFIXES: &[&str] = &["Lake", "Mount", "Mt."];
 
 /// Words that end a street's name.
 const SUFFIXES: &[&str] = &[
@@ -88,54 +108,79 @@ fn name_word(text: &str, w: Span) -> bool {
     !ends_clause && (s.starts_with(char::is_uppercase) || ordinal) && !OPENERS.contains(&s)
 }
 
-/// The street names in the text.
-fn find(text: &str) -> Vec<Span> {
+/// The streets (and, with `PlaceKind::Feature`, the other features)
+/// named in the text.
+fn find(text: &str) -> Vec<(Span, PlaceKind)> {
     let ws = words(text);
-    let mut out: Vec<Span> = Vec::new();
+    let mut out: Vec<(Span, PlaceKind)> = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         let s = w.slice(text);
         // "I-75".
         if s.strip_prefix("I-").is_some_and(is_number) {
-            out.push(*w);
+            out.push((*w, PlaceKind::Street));
             continue;
         }
         if i > 0 && is_number(s) && NUMBERED.contains(&ws[i - 1].slice(text)) {
             // "Highway 19" is one road, not "Old Lexington Highway" then "19".
             match out.last_mut() {
-                Some(last) if last.end == ws[i - 1].end => last.end = w.end,
-                _ => out.push(Span::new(ws[i - 1].start, w.end)),
+                Some((last, _)) if last.end == ws[i - 1].end => last.end = w.end,
+                _ => out.push((Span::new(ws[i - 1].start, w.end), PlaceKind::Street)),
+            }
+            continue;
+        }
+        // "Lake Lanier", "Mount Hood": the prefix and one or two names.
+        if FEATURE_PREFIXES.contains(&s) && out.last().is_none_or(|(l, _)| l.end < w.start) {
+            let mut last = i;
+            let mut end = w.end;
+            while last + 1 < ws.len() && last - i < 2 && ws[last].end + 1 == ws[last + 1].start {
+                let next = ws[last + 1];
+                let bare = next.slice(text).trim_end_matches('.');
+                if !bare.starts_with(char::is_uppercase) || OPENERS.contains(&bare) {
+                    break;
+                }
+                last += 1;
+                end = next.start + bare.len();
+                // "Mount Tabor." ends the sentence, and the name.
+                if bare.len() < next.len() {
+                    break;
+                }
+            }
+            if last > i {
+                out.push((Span::new(w.start, end), PlaceKind::Feature));
             }
             continue;
         }
         // "Mill Road." at a sentence's end: the road without the stop.
-        let end = match s.strip_suffix('.') {
-            _ if SUFFIXES.contains(&s) => w.end,
-            Some(bare) if SUFFIXES.contains(&bare) => w.end - 1,
-            _ => continue,
+        let bare = s.strip_suffix('.').unwrap_or(s);
+        let (end, kind) = if SUFFIXES.contains(&s) {
+            (w.end, PlaceKind::Street)
+        } else if SUFFIXES.contains(&bare) {
+            (w.end - 1, PlaceKind::Street)
+        } else if FEATURE_SUFFIXES.contains(&bare) {
+            (w.start + bare.len(), PlaceKind::Feature)
+        } else {
+            continue;
         };
         if i == 0 {
             continue;
         }
         let mut first = i;
-        while first > 0
-            && i - first < 3
-            && name_word(text, ws[first - 1])
-            && ws[first - 1].end + 1 == ws[first].start
+        while first > 0 && i - first < 3 && name_word(text, ws[first - 1]) && ws[first - 1].end + 1 == ws[first].start
         {
             first -= 1;
         }
-        if first < i {
-            out.push(Span::new(ws[first].start, end));
+        if first < i && out.last().is_none_or(|(l, _)| l.end <= ws[first].start) {
+            out.push((Span::new(ws[first].start, end), kind));
         }
     }
     out
 }
 
-/// Adds the article's streets to its places, each at the town named
-/// nearest before it (else the first town the article names); a street
-/// replaces the places inside its name ("Washington" of "Washington
-/// Drive").
-pub(crate) fn add_streets(text: &str, places: &mut Vec<Toponym>) {
+/// Adds the article's streets and features to its places, each at the
+/// town named nearest before it (else the first town the article names);
+/// a street replaces the towns inside its name ("Washington" of
+/// "Washington Drive").
+pub(crate) fn add_features(text: &str, places: &mut Vec<Toponym>) {
     let streets = find(text);
     if streets.is_empty() {
         return;
@@ -145,7 +190,7 @@ pub(crate) fn add_streets(text: &str, places: &mut Vec<Toponym>) {
         .filter(|t| matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2) && t.use_ != "metonymic")
         .map(|t| (t.span, t.place.clone()))
         .collect();
-    for s in streets {
+    for (s, kind) in streets {
         let town = towns
             .iter()
             .filter(|(at, _)| at.end <= s.start)
@@ -177,7 +222,7 @@ pub(crate) fn add_streets(text: &str, places: &mut Vec<Toponym>) {
             place: Place {
                 geonameid: 0,
                 name: s.slice(text).to_string(),
-                kind: PlaceKind::Street,
+                kind,
                 country: town.country.clone(),
                 lat: town.lat,
                 lon: town.lon,
@@ -193,7 +238,7 @@ mod tests {
     use super::find;
 
     fn names(text: &str) -> Vec<&str> {
-        find(text).into_iter().map(|s| s.slice(text)).collect()
+        find(text).into_iter().map(|(s, _)| s.slice(text)).collect()
     }
 
     #[test]
@@ -211,6 +256,16 @@ mod tests {
                 "North 12th Avenue"
             ]
         );
+    }
+
+    #[test]
+    fn parks_rivers_lakes_and_mountains_are_features() {
+        let text = "Families met at Willow Park, walked along the Bear River to Lake Cobb, \
+                    and saw Mount Tabor. The park closes at dusk.";
+        let found = find(text);
+        let names: Vec<&str> = found.iter().map(|(s, _)| s.slice(text)).collect();
+        assert_eq!(names, ["Willow Park", "Bear River", "Lake Cobb", "Mount Tabor"]);
+        assert!(found.iter().all(|(_, k)| *k == casus_resolve::PlaceKind::Feature));
     }
 
     #[test]
