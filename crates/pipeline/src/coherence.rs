@@ -43,6 +43,7 @@ fn is_town(p: &Place) -> bool {
 /// is Paris, Texas. Each town or county is moved to the place of its name
 /// nearest one of the other admin areas, when one is within reach.
 pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+    states(g, text, countries, places);
     let anchors: Vec<(Span, Place)> = places
         .iter()
         .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2))
@@ -200,6 +201,66 @@ fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym])
                 t.use_ = "literal";
             }
             t.place = p.clone();
+        }
+    }
+}
+
+/// A country's name that is also a state of the country the article's
+/// towns are in is that state, when nothing else in the article belongs
+/// to the country: "Georgia" beside Gainesville and Hall County.
+fn states(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for t in places.iter().filter(|t| {
+        matches!(
+            t.place.kind,
+            PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2
+        )
+    }) {
+        match counts.iter_mut().find(|c| c.0 == t.place.country) {
+            Some(c) => c.1 += 1,
+            None => counts.push((t.place.country.clone(), 1)),
+        }
+    }
+    // One sense per discourse: a name read as a state once is that
+    // state wherever the article writes it.
+    let read_as_state: Vec<(String, Place)> = places
+        .iter()
+        .filter(|t| t.place.kind == PlaceKind::Admin1)
+        .map(|t| (t.span.slice(text).to_lowercase(), t.place.clone()))
+        .collect();
+    for t in places.iter_mut().filter(|t| t.place.kind == PlaceKind::Country) {
+        let name = t.span.slice(text).to_lowercase();
+        if let Some((_, state)) = read_as_state.iter().find(|(n, _)| *n == name) {
+            t.place = state.clone();
+            if t.use_ == "metonymic" {
+                t.use_ = "literal";
+            }
+        }
+    }
+    let Some((home, n)) = counts.into_iter().max_by_key(|c| c.1) else {
+        return;
+    };
+    if n < 2 {
+        return;
+    }
+    let home = [home];
+    for i in 0..places.len() {
+        let p = &places[i].place;
+        if p.kind != PlaceKind::Country || p.country == home[0] || countries.contains(&p.country) {
+            continue;
+        }
+        let iso3 = p.country.clone();
+        let own = places
+            .iter()
+            .any(|t| t.place.country == iso3 && t.place.kind != PlaceKind::Country);
+        if own {
+            continue;
+        }
+        if let Some(state) = g.admin_in(places[i].span.slice(text), &home, &iso3) {
+            places[i].place = state;
+            if places[i].use_ == "metonymic" {
+                places[i].use_ = "literal";
+            }
         }
     }
 }

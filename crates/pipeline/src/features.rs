@@ -165,7 +165,10 @@ fn find(text: &str) -> Vec<(Span, PlaceKind)> {
             continue;
         }
         let mut first = i;
-        while first > 0 && i - first < 3 && name_word(text, ws[first - 1]) && ws[first - 1].end + 1 == ws[first].start
+        while first > 0
+            && i - first < 3
+            && name_word(text, ws[first - 1])
+            && ws[first - 1].end + 1 == ws[first].start
         {
             first -= 1;
         }

@@ -14,13 +14,13 @@ mod datelines;
 mod dedup;
 mod discourse;
 mod embedded;
+mod features;
 mod local;
 mod pipeline;
 mod quotes;
 mod readings;
 mod resources;
 mod run;
-mod features;
 mod tally;
 mod toponyms;
 

@@ -107,26 +107,47 @@ fn list_before(text: &str, end: usize) -> Vec<Span> {
 pub(crate) fn add_county_lists(g: &Gazetteer, text: &str, countries: &[String], places: &mut Vec<Toponym>) {
     let anchors: Vec<Place> = places
         .iter()
-        .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1))
+        .filter(|t| {
+            t.use_ != "metonymic"
+                && matches!(
+                    t.place.kind,
+                    PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
+                )
+        })
         .map(|t| t.place.clone())
         .collect();
-    for (plural, noun) in [(" counties", "County"), (" parishes", "Parish"), (" Counties", "County")] {
+    for (plural, noun) in [
+        (" counties", "County"),
+        (" parishes", "Parish"),
+        (" Counties", "County"),
+    ] {
         for (at, _) in text.match_indices(plural) {
             let items = list_before(text, at);
             if items.len() < 2 {
                 continue;
             }
             for s in items {
-                if places.iter().any(|t| t.span.start < s.end && s.start < t.span.end) {
+                if places
+                    .iter()
+                    .any(|t| t.span.start < s.end && s.start < t.span.end)
+                {
                     continue;
                 }
                 let name = format!("{} {noun}", s.slice(text));
-                let near = anchors.iter().find_map(|a| g.nearest(&name, a, crate::datelines::REGION_KM));
-                let Some(place) = near.or_else(|| g.resolve(&name, countries)) else { continue };
+                let near = anchors
+                    .iter()
+                    .find_map(|a| g.nearest(&name, a, crate::datelines::REGION_KM));
+                let Some(place) = near.or_else(|| g.resolve(&name, countries)) else {
+                    continue;
+                };
                 if place.kind != PlaceKind::Admin2 {
                     continue;
                 }
-                places.push(Toponym { span: s, place, use_: "literal" });
+                places.push(Toponym {
+                    span: s,
+                    place,
+                    use_: "literal",
+                });
             }
         }
     }

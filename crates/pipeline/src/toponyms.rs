@@ -141,7 +141,11 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
         // "Jessica Kay, 18, of Paris", "Donna Molinari of Alexandria": where
         // a person is from.
         let from = before.as_deref() == Some("of") && {
-            let head = text[..f.span.start].trim_end().strip_suffix("of").unwrap_or("").trim_end();
+            let head = text[..f.span.start]
+                .trim_end()
+                .strip_suffix("of")
+                .unwrap_or("")
+                .trim_end();
             head.ends_with(|c: char| c == ',' || c.is_ascii_digit())
                 || found
                     .iter()
@@ -269,7 +273,11 @@ pub(crate) fn event_place<'a>(e: &Coded, places: &'a [Toponym]) -> Option<&'a Pl
     places[casus_core::starting_in(places, |p| p.span.start, e.sentence.start, e.sentence.end)]
         .iter()
         // A street carries its town's point: the event is placed at the town.
-        .filter(|p| p.span.end <= e.sentence.end && p.use_ == "literal" && !matches!(p.place.kind, PlaceKind::Street | PlaceKind::Feature))
+        .filter(|p| {
+            p.span.end <= e.sentence.end
+                && p.use_ == "literal"
+                && !matches!(p.place.kind, PlaceKind::Street | PlaceKind::Feature)
+        })
         .min_by_key(|p| p.span.start.abs_diff(e.trigger.start))
         .map(|p| &p.place)
 }
@@ -282,9 +290,9 @@ pub(crate) fn article_focus(
     g: Option<&Gazetteer>,
 ) -> Option<Place> {
     let literal = || {
-        places
-            .iter()
-            .filter(|p| p.use_ == "literal" && !matches!(p.place.kind, PlaceKind::Street | PlaceKind::Feature))
+        places.iter().filter(|p| {
+            p.use_ == "literal" && !matches!(p.place.kind, PlaceKind::Street | PlaceKind::Feature)
+        })
     };
     let mut best: Option<(&Place, usize)> = None;
     for p in literal() {

@@ -380,3 +380,16 @@ fn an_unplaced_name_is_a_town_when_a_namesake_lies_beside_the_storys_towns() {
     );
     assert!(b.places.iter().all(|p| p.text != "Brisk"), "{:?}", b.places);
 }
+
+#[test]
+fn a_countrys_name_is_a_state_of_the_country_the_storys_towns_are_in() {
+    let a = article(
+        "Storm\n\nCrews in Shreveport and Dallas cleared roads on Monday. \
+         Georgia sent trucks to help them.\n",
+    );
+    let georgia = place_of(&a, "Georgia");
+    assert_eq!(
+        (georgia.kind.as_str(), georgia.country.as_deref()),
+        ("admin area", Some("USA"))
+    );
+}
