@@ -48,7 +48,8 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
         let surname = found
             .iter()
             .any(|f| f.kind == Kind::Person && f.span.slice(text).split(' ').skip(1).any(|w| w == name))
-            || SPEAKING.iter().any(|v| text.contains(&format!("{name} {v}")));
+            || SPEAKING.iter().any(|v| text.contains(&format!("{name} {v}")))
+            || crate::readings::aged(text, name);
         let well_known = places[i].place.kind != PlaceKind::City
             || places[i].place.population >= crate::toponyms::KNOWN_TOWN;
         if surname && !well_known {

@@ -117,6 +117,11 @@ pub(crate) fn person_place(
         return None;
     }
     let p = g.resolve(name, countries)?;
+    // A body's name is a place's only by the place's own name: "the White
+    // House" is also an old name of Casablanca.
+    if f.kind != Kind::Person && !p.name.eq_ignore_ascii_case(name) {
+        return None;
+    }
     let big_town = several && p.kind == PlaceKind::City && p.population >= KNOWN_TOWN;
     ((locative && f.actor.is_none()) || embedded::notable(&p, countries) || big_town).then_some(p)
 }
@@ -144,4 +149,17 @@ pub(crate) fn part_of(g: &Gazetteer, name: &str, countries: &[String]) -> Option
             | "downtown"
     );
     direction.then(|| g.resolve(rest, countries)).flatten()
+}
+
+/// Whether the article writes `name` with an age after it anywhere
+/// ("Flores, 26, had just left the Army"): a person's name.
+pub(crate) fn aged(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let rest = &text[at + name.len()..];
+        let Some(rest) = rest.strip_prefix(", ") else {
+            return false;
+        };
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&digits) && rest[digits..].starts_with([',', ' '])
+    })
 }
