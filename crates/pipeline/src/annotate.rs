@@ -90,9 +90,19 @@ pub fn annotate(
             // country names or those a common noun takes from a place
             // nearby ("people" in Paris): "Paris" alone does not make a
             // story French.
+            let country_names: Vec<&str> = found
+                .iter()
+                .filter(|f| f.kind == Kind::Country)
+                .map(|f| f.span.slice(text))
+                .collect();
             let peoples = countries_by_mentions(found.iter().filter(|f| {
+                let words = f.span.slice(text);
                 !matches!(f.kind, Kind::Place | Kind::Country)
-                    && (f.kind != Kind::Group || f.span.slice(text).starts_with(char::is_uppercase))
+                    && (f.kind != Kind::Group || words.starts_with(char::is_uppercase))
+                    // "the Palestine police" (of Palestine, Texas) names no people.
+                    && !country_names
+                        .iter()
+                        .any(|c| (c.contains(' ') && words.contains(c)) || words.split(' ').any(|w| w == *c))
             }));
             crate::coherence::cohere(g, text, &peoples, &mut places);
             crate::local::add_local_names(g, text, &found, &mut places);

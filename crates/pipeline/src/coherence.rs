@@ -49,13 +49,31 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
         .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2))
         .map(|t| (t.span, t.place.clone()))
         .collect();
+    // "Paris, Missouri": a town written beside its region stays there.
+    let pinned: Vec<Span> = places
+        .iter()
+        .filter(|t| {
+            let rest = &text[t.span.end..];
+            rest.starts_with(", ")
+                && anchors.iter().any(|(s, a)| {
+                    s.start == t.span.end + 2 && a.kind == PlaceKind::Admin1 && dist(&t.place, a) <= REGION_KM
+                })
+        })
+        .map(|t| t.span)
+        .collect();
     if !anchors.is_empty() {
-        for t in places.iter_mut().filter(|t| is_town(&t.place)) {
+        for t in places
+            .iter_mut()
+            .filter(|t| is_town(&t.place) && !pinned.contains(&t.span))
+        {
             // Of the candidates near each other area, the one nearest any area.
             let to_areas = |p: &Place| anchors.iter().map(|(_, x)| dist(p, x)).fold(f64::MAX, f64::min);
+            // Not another mention of the same name ("Anderson County" is
+            // not where "Anderson County" is).
+            let name = t.span.slice(text);
             let best = anchors
                 .iter()
-                .filter(|(s, _)| *s != t.span)
+                .filter(|(s, _)| !s.slice(text).eq_ignore_ascii_case(name))
                 .filter_map(|(_, a)| g.nearest(t.span.slice(text), a, REGION_KM))
                 .map(|p| (to_areas(&p), p))
                 .min_by(|a, b| a.0.total_cmp(&b.0));
@@ -164,6 +182,23 @@ fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym])
         }
     }
     let mut best: Vec<Option<(f64, Place)>> = vec![None; loose.len()];
+    // A country's name beside the article's settled towns and counties:
+    // "Palestine" in a story about Anderson County, Texas.
+    let settled_towns: Vec<&Place> = places
+        .iter()
+        .filter(|t| t.use_ != "metonymic" && is_town(&t.place))
+        .map(|t| &t.place)
+        .collect();
+    for (i, l) in loose.iter().enumerate().filter(|(_, l)| l.1) {
+        for a in &l.2 {
+            for b in settled_towns.iter().filter(|b| (b.lat - a.lat).abs() < 1.0) {
+                let d = dist(a, b);
+                if d <= PAIR_KM && best[i].as_ref().is_none_or(|(e, _)| d < *e) {
+                    best[i] = Some((d, a.clone()));
+                }
+            }
+        }
+    }
     for i in 0..loose.len() {
         for j in i + 1..loose.len() {
             if loose[i].1 && loose[j].1 {
