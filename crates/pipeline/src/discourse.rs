@@ -13,9 +13,6 @@ const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "miss", "sir", "rev", "gen", "sen", "rep", "gov",
 ];
 
-/// Verbs after a name that make it a speaker's.
-const SPEAKING: &[&str] = &["said", "says", "told", "added", "testified", "explained"];
-
 fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
@@ -45,11 +42,7 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
         // A small town's name that is a person's elsewhere in the article
         // ("Gordon Brown", "Taylor said") is a surname there, and maybe
         // here too.
-        let surname = found
-            .iter()
-            .any(|f| f.kind == Kind::Person && f.span.slice(text).split(' ').skip(1).any(|w| w == name))
-            || SPEAKING.iter().any(|v| text.contains(&format!("{name} {v}")))
-            || crate::readings::aged(text, name);
+        let surname = crate::readings::personal(text, found, name);
         let well_known = places[i].place.kind != PlaceKind::City
             || places[i].place.population >= crate::toponyms::KNOWN_TOWN;
         if surname && !well_known {

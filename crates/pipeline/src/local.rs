@@ -13,9 +13,6 @@ use casus_resolve::{Gazetteer, Place, PlaceKind};
 /// How near one of the article's towns or counties a namesake must lie.
 const LOCAL_KM: f64 = 60.0;
 
-/// Verbs after a name that make it a speaker's.
-const SPEAKING: &[&str] = &[" said", " says", " told", " added"];
-
 /// Adds the article's unplaced names that are towns beside its towns.
 pub(crate) fn add_local_names(g: &Gazetteer, text: &str, found: &[Found], places: &mut Vec<Toponym>) {
     let anchors: Vec<Place> = places
@@ -33,7 +30,7 @@ pub(crate) fn add_local_names(g: &Gazetteer, text: &str, found: &[Found], places
         if name.len() < 4 || places.iter().chain(&added).any(overlaps) {
             continue;
         }
-        if SPEAKING.iter().any(|v| text[f.span.end..].starts_with(v)) {
+        if crate::readings::personal(text, found, name) {
             continue;
         }
         let near = anchors
@@ -49,6 +46,58 @@ pub(crate) fn add_local_names(g: &Gazetteer, text: &str, found: &[Found], places
             .is_some_and(|r| r.starts_with(char::is_uppercase));
         added.push(Toponym {
             span: f.span,
+            place,
+            use_: if named { "associative" } else { "literal" },
+        });
+    }
+    places.extend(added);
+}
+
+/// The first word of each sentence (and headline) that is a town beside
+/// the story's towns: "Decatur to discuss school plan", "Canaan will see
+/// the highest jump". The recogniser passes over a lone capitalised word
+/// that opens a sentence.
+pub(crate) fn add_sentence_openers(
+    g: &Gazetteer,
+    text: &str,
+    sentences: &[Span],
+    found: &[Found],
+    places: &mut Vec<Toponym>,
+) {
+    let anchors: Vec<Place> = places
+        .iter()
+        .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2))
+        .map(|t| t.place.clone())
+        .collect();
+    if anchors.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for s in sentences {
+        let body = s.slice(text);
+        let lead = body.len() - body.trim_start_matches(['"', '“', '\'', ' ', '\n']).len();
+        let start = s.start + lead;
+        let word_end = text[start..s.end]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+            .map_or(s.end, |k| start + k);
+        let word = text[start..word_end].trim_end_matches('.');
+        if word.len() < 4 || !word.starts_with(char::is_uppercase) || word.chars().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        let span = Span::new(start, start + word.len());
+        let taken = places
+            .iter()
+            .any(|t| t.span.start < span.end && span.start < t.span.end);
+        if taken || crate::readings::personal(text, found, word) {
+            continue;
+        }
+        let near = anchors.iter().find_map(|a| g.nearest(word, a, LOCAL_KM));
+        let Some(place) = near else { continue };
+        let named = text[span.end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        added.push(Toponym {
+            span,
             place,
             use_: if named { "associative" } else { "literal" },
         });

@@ -163,3 +163,17 @@ pub(crate) fn aged(text: &str, name: &str) -> bool {
         (1..=3).contains(&digits) && rest[digits..].starts_with([',', ' '])
     })
 }
+
+/// Verbs after a name that make it a speaker's.
+const SPEAKING: &[&str] = &["said", "says", "told", "added", "testified", "explained"];
+
+/// Whether the article uses `name` as a person's: as the surname of a
+/// person's mention ("Gordon Brown"), before a verb of speech ("Taylor
+/// said") or with an age ("Flores, 26,").
+pub(crate) fn personal(text: &str, found: &[Found], name: &str) -> bool {
+    found
+        .iter()
+        .any(|f| f.kind == Kind::Person && f.span.slice(text).split(' ').skip(1).any(|w| w == name))
+        || SPEAKING.iter().any(|v| text.contains(&format!("{name} {v}")))
+        || aged(text, name)
+}

@@ -393,3 +393,12 @@ fn a_countrys_name_is_a_state_of_the_country_the_storys_towns_are_in() {
         ("admin area", Some("USA"))
     );
 }
+
+#[test]
+fn a_sentence_that_opens_with_a_town_beside_the_storys_towns_names_it() {
+    let a = article(
+        "Budget\n\nOfficials in Shreveport met on Monday. Mansfield will vote on its budget \
+         next week.\n",
+    );
+    assert_eq!(place_of(&a, "Mansfield").geonameid, Some(4332494));
+}
