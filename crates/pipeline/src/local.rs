@@ -218,3 +218,46 @@ mod tests {
         assert_eq!(items, ["Walton", "Oconee"]);
     }
 }
+
+/// Party letters before a legislator's state or town: "D-N.D.",
+/// "R-Elbow Lake", "DFL-Chisholm".
+const PARTIES: &[&str] = &["D-", "R-", "I-", "DFL-"];
+
+/// The places of US legislators' affiliations: "Sen. Byron Dorgan, D-N.D.,"
+/// and "Rep. Jerry McNerney, D-Pleasanton," name North Dakota and
+/// Pleasanton, California.
+pub(crate) fn add_party_places(g: &Gazetteer, text: &str, places: &mut Vec<Toponym>) {
+    let mut added = Vec::new();
+    for party in PARTIES {
+        for (at, _) in text.match_indices(party) {
+            let opens = text[..at].ends_with([' ', '(', '\n']);
+            let start = at + party.len();
+            let Some(len) = text[start..].find([',', ')', ';', '\n', '—']) else {
+                continue;
+            };
+            let name = text[start..start + len].trim_end();
+            let words = name.split(' ').count();
+            if !opens || name.len() < 2 || words > 3 || !name.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let span = Span::new(start, start + name.len());
+            if places
+                .iter()
+                .chain(&added)
+                .any(|t: &Toponym| t.span.start < span.end && span.start < t.span.end)
+            {
+                continue;
+            }
+            let usa = ["USA".to_string()];
+            let Some(place) = g.resolve(name, &usa).filter(|p| p.country == "USA") else {
+                continue;
+            };
+            added.push(Toponym {
+                span,
+                place,
+                use_: "associative",
+            });
+        }
+    }
+    places.extend(added);
+}

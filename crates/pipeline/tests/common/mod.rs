@@ -2,8 +2,10 @@
 #![allow(dead_code)]
 
 use casus_core::Article;
+use casus_core::Origin;
 use casus_ingest::{collect_inputs, IngestError, ReadOptions};
-use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions, Summary};
+use casus_ingest::{Body, RawDoc};
+use casus_pipeline::{run, Item, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -122,4 +124,38 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 /// A short news page with two paragraphs.
 pub fn page(title: &str, p1: &str, p2: &str) -> String {
     format!("<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{p1}</p><p>{p2}</p></article><footer>© 2024 Example News</footer></body></html>")
+}
+
+/// The pipeline with the small test gazetteer, articles dated 2 May 2024.
+pub fn places_pipeline() -> Pipeline {
+    let g = fixtures().join("gazetteer-small.tsv");
+    let (res, issues) = Resources::load(UserData {
+        gazetteer: Some(&g),
+        ..UserData::default()
+    })
+    .unwrap();
+    assert!(issues.is_empty(), "{issues:?}");
+    Pipeline::new(
+        res,
+        PipelineOptions {
+            default_published: Some("2024-05-02".into()),
+            ..Default::default()
+        },
+    )
+}
+
+/// One article of ours through [`places_pipeline`].
+pub fn places_article(text: &str) -> casus_core::Article {
+    places_pipeline()
+        .process(RawDoc::new(Origin::file("t.txt"), Body::Text(text.into())))
+        .unwrap()
+        .article
+}
+
+/// The place whose words are `text`.
+pub fn place_of<'a>(a: &'a casus_core::Article, text: &str) -> &'a casus_core::PlaceRef {
+    a.places
+        .iter()
+        .find(|p| p.text == text)
+        .unwrap_or_else(|| panic!("no place {text:?} in {:?}", a.places))
 }
