@@ -202,23 +202,6 @@ pub(crate) fn add_county_lists(g: &Gazetteer, text: &str, countries: &[String], 
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::list_before;
-
-    #[test]
-    fn a_list_of_names_before_a_plural_noun_is_read_item_by_item() {
-        let text = "Storms hit Becker, Clay, Otter Tail and Wilkin counties on Monday.";
-        let at = text.find(" counties").unwrap();
-        let items: Vec<&str> = list_before(text, at).into_iter().map(|s| s.slice(text)).collect();
-        assert_eq!(items, ["Becker", "Clay", "Otter Tail", "Wilkin"]);
-        let text = "the bridge between Walton and Oconee counties";
-        let at = text.find(" counties").unwrap();
-        let items: Vec<&str> = list_before(text, at).into_iter().map(|s| s.slice(text)).collect();
-        assert_eq!(items, ["Walton", "Oconee"]);
-    }
-}
-
 /// Party letters before a legislator's state or town: "D-N.D.",
 /// "R-Elbow Lake", "DFL-Chisholm".
 const PARTIES: &[&str] = &["D-", "R-", "I-", "DFL-"];
@@ -260,4 +243,21 @@ pub(crate) fn add_party_places(g: &Gazetteer, text: &str, places: &mut Vec<Topon
         }
     }
     places.extend(added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_before;
+
+    #[test]
+    fn a_list_of_names_before_a_plural_noun_is_read_item_by_item() {
+        let text = "Storms hit Becker, Clay, Otter Tail and Wilkin counties on Monday.";
+        let at = text.find(" counties").unwrap();
+        let items: Vec<&str> = list_before(text, at).into_iter().map(|s| s.slice(text)).collect();
+        assert_eq!(items, ["Becker", "Clay", "Otter Tail", "Wilkin"]);
+        let text = "the bridge between Walton and Oconee counties";
+        let at = text.find(" counties").unwrap();
+        let items: Vec<&str> = list_before(text, at).into_iter().map(|s| s.slice(text)).collect();
+        assert_eq!(items, ["Walton", "Oconee"]);
+    }
 }
