@@ -5,21 +5,17 @@
 //! state tournament"), and a namesake within a few dozen kilometres of
 //! the story's own towns is rarely a coincidence.
 
-use crate::toponyms::Toponym;
+use crate::toponyms::{points, Toponym};
 use casus_actors::{Found, Kind};
 use casus_core::Span;
-use casus_resolve::{Gazetteer, Place, PlaceKind};
+use casus_resolve::{Gazetteer, PlaceKind};
 
 /// How near one of the article's towns or counties a namesake must lie.
 const LOCAL_KM: f64 = 60.0;
 
 /// Adds the article's unplaced names that are towns beside its towns.
 pub(crate) fn add_local_names(g: &Gazetteer, text: &str, found: &[Found], places: &mut Vec<Toponym>) {
-    let anchors: Vec<Place> = places
-        .iter()
-        .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2))
-        .map(|t| t.place.clone())
-        .collect();
+    let anchors = points(places, &[PlaceKind::City, PlaceKind::Admin2]);
     if anchors.is_empty() {
         return;
     }
@@ -64,11 +60,7 @@ pub(crate) fn add_sentence_openers(
     found: &[Found],
     places: &mut Vec<Toponym>,
 ) {
-    let anchors: Vec<Place> = places
-        .iter()
-        .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::City | PlaceKind::Admin2))
-        .map(|t| t.place.clone())
-        .collect();
+    let anchors = points(places, &[PlaceKind::City, PlaceKind::Admin2]);
     if anchors.is_empty() {
         return;
     }
@@ -154,17 +146,7 @@ fn list_before(text: &str, end: usize) -> Vec<Span> {
 /// each name is its county (or parish), resolved near the article's towns
 /// and counties, else in its countries.
 pub(crate) fn add_county_lists(g: &Gazetteer, text: &str, countries: &[String], places: &mut Vec<Toponym>) {
-    let anchors: Vec<Place> = places
-        .iter()
-        .filter(|t| {
-            t.use_ != "metonymic"
-                && matches!(
-                    t.place.kind,
-                    PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Admin1
-                )
-        })
-        .map(|t| t.place.clone())
-        .collect();
+    let anchors = points(places, &[PlaceKind::City, PlaceKind::Admin2, PlaceKind::Admin1]);
     for (plural, noun) in [
         (" counties", "County"),
         (" parishes", "Parish"),

@@ -23,6 +23,17 @@ pub(crate) struct Toponym {
     pub use_: &'static str,
 }
 
+/// The places of the toponyms of `kinds`, a country standing for its
+/// state ("Turkey fired shells") left out: what the article's other
+/// names are placed near.
+pub(crate) fn points(places: &[Toponym], kinds: &[PlaceKind]) -> Vec<Place> {
+    places
+        .iter()
+        .filter(|t| t.use_ != "metonymic" && kinds.contains(&t.place.kind))
+        .map(|t| t.place.clone())
+        .collect()
+}
+
 /// Prepositions of motion and extent that make a name a location ("from
 /// Syria", "flights to the Netherlands"), beside the coder's locatives.
 const MOTION: &[&str] = &[
