@@ -60,22 +60,54 @@ pub(crate) fn is_acronym(name: &str) -> bool {
 /// The demonym that opens a group's words: "Iraqi" of "Iraqi officials",
 /// "Iran" of "Iran-backed groups".
 pub(crate) fn demonym(text: &str, span: Span) -> Option<Span> {
-    let words = span.slice(text);
+    let words: Vec<&str> = span.slice(text).split(' ').collect();
     let mut at = 0;
-    for w in words.split(' ') {
+    for (i, w) in words.iter().enumerate() {
         let head = w.split('-').next().unwrap_or(w);
-        if matches!(w, "The" | "A" | "An" | "the" | "a" | "an") {
+        if matches!(*w, "The" | "A" | "An" | "the" | "a" | "an") {
             at += w.len() + 1;
             continue;
         }
-        return head
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-            .then(|| Span::new(span.start + at, span.start + at + head.len()));
+        if !head.starts_with(char::is_uppercase) {
+            return None;
+        }
+        // "South Korean", "United States": a name of two words.
+        let second = words
+            .get(i + 1)
+            .map(|n| n.split('-').next().unwrap_or(n))
+            .filter(|n| {
+                TWO_WORD_OPENERS.contains(&head) && w.len() == head.len() && n.starts_with(char::is_uppercase)
+            });
+        let len = second.map_or(head.len(), |n| head.len() + 1 + n.len());
+        return Some(Span::new(span.start + at, span.start + at + len));
     }
     None
 }
+
+/// First words of countries' and peoples' names of two words.
+const TWO_WORD_OPENERS: &[&str] = &[
+    "South",
+    "North",
+    "East",
+    "West",
+    "New",
+    "Saudi",
+    "Sri",
+    "Costa",
+    "El",
+    "Sierra",
+    "Papua",
+    "Puerto",
+    "Hong",
+    "United",
+    "Czech",
+    "Dominican",
+    "Central",
+    "Burkina",
+    "Ivory",
+    "Cape",
+    "Equatorial",
+];
 
 /// Whether a group's (person's, organisation's) first word names its
 /// country ("Iraqi" officials, "U.S." Sen. Harlan, the "French" Foreign

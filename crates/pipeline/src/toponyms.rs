@@ -184,6 +184,10 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
         let inside =
             || embedded::inside(g, text, f.kind, f.span, countries).map(|(s, p)| (s, Some(p), "associative"));
         let (span, place, use_) = match f.kind {
+            // "US$460 million", "$US 1.5 billion": a currency.
+            Kind::Country if text[f.span.end..].starts_with('$') || text[..f.span.start].ends_with('$') => {
+                continue
+            }
             Kind::Country => (f.span, country(), if locative { "literal" } else { "metonymic" }),
             Kind::Nationality => (f.span, country(), "associative"),
             Kind::Group | Kind::Person | Kind::Organisation | Kind::ArmedGroup | Kind::Igo => {

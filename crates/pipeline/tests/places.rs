@@ -215,3 +215,29 @@ fn a_region_is_a_place_and_a_state_after_a_town_is_the_state() {
     // "Buffalo, New York": the state, not the city.
     assert!(kinds.contains(&("New York", "admin area")), "{kinds:?}");
 }
+
+#[test]
+fn a_two_word_country_is_one_toponym_and_a_currency_is_none() {
+    let a = article(
+        "Aid\n\nThe United States Department of Agriculture paid US$40 million \
+         to farmers in Iraq on Monday.\n",
+    );
+    let usa = a
+        .places
+        .iter()
+        .find(|p| p.country.as_deref() == Some("USA"))
+        .unwrap();
+    assert_eq!(
+        (usa.text.as_str(), usa.use_.as_str()),
+        ("United States", "associative")
+    );
+    assert_eq!(
+        a.places
+            .iter()
+            .filter(|p| p.country.as_deref() == Some("USA"))
+            .count(),
+        1,
+        "{:?}",
+        a.places
+    );
+}
