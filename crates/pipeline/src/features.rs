@@ -102,7 +102,7 @@ fn is_number(w: &str) -> bool {
 /// ("34th"), not ending a clause.
 fn name_word(text: &str, w: Span) -> bool {
     let s = w.slice(text);
-    let initial = s.len() == 2 && s.ends_with('.');
+    let initial = (s.len() == 2 && s.ends_with('.')) || matches!(s, "St." | "Ft." | "Mt.");
     let ends_clause = s.ends_with(['.', '!', '?']) && !initial;
     let ordinal = is_number(s) && s.ends_with(['h', 't', 'd']);
     !ends_clause && (s.starts_with(char::is_uppercase) || ordinal) && !OPENERS.contains(&s)
@@ -264,10 +264,19 @@ mod tests {
     #[test]
     fn parks_rivers_lakes_and_mountains_are_features() {
         let text = "Families met at Willow Park, walked along the Bear River to Lake Cobb, \
-                    and saw Mount Tabor. The park closes at dusk.";
+                    and saw Mount Tabor. The St. Johns River rose. The park closes at dusk.";
         let found = find(text);
         let names: Vec<&str> = found.iter().map(|(s, _)| s.slice(text)).collect();
-        assert_eq!(names, ["Willow Park", "Bear River", "Lake Cobb", "Mount Tabor"]);
+        assert_eq!(
+            names,
+            [
+                "Willow Park",
+                "Bear River",
+                "Lake Cobb",
+                "Mount Tabor",
+                "St. Johns River"
+            ]
+        );
         assert!(found.iter().all(|(_, k)| *k == casus_resolve::PlaceKind::Feature));
     }
 
