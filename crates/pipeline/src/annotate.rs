@@ -196,16 +196,21 @@ pub fn annotate(
         claims,
         places: places
             .iter()
-            .map(|p| PlaceRef {
-                span: map.span(p.span),
-                text: p.span.slice(text).to_string(),
-                name: p.place.name.clone(),
-                country: Some(p.place.country.clone()).filter(|c| !c.is_empty()),
-                lat: p.place.lat,
-                lon: p.place.lon,
-                geonameid: Some(p.place.geonameid).filter(|g| *g != 0),
-                kind: toponyms::kind_name(p.place.kind).to_string(),
-                use_: p.use_.to_string(),
+            .map(|p| {
+                let (admin1, admin2) = toponyms::areas(&p.place);
+                PlaceRef {
+                    span: map.span(p.span),
+                    text: p.span.slice(text).to_string(),
+                    name: p.place.name.clone(),
+                    country: Some(p.place.country.clone()).filter(|c| !c.is_empty()),
+                    lat: p.place.lat,
+                    lon: p.place.lon,
+                    geonameid: Some(p.place.geonameid).filter(|g| *g != 0),
+                    kind: toponyms::kind_name(p.place.kind).to_string(),
+                    admin1,
+                    admin2,
+                    use_: p.use_.to_string(),
+                }
             })
             .collect(),
         times: times
@@ -240,7 +245,10 @@ fn countries_by_mentions<'a>(found: impl IntoIterator<Item = &'a Found>) -> Vec<
 }
 
 pub(crate) fn location(p: &Place, from: &str) -> Location {
+    let (admin1, admin2) = toponyms::areas(p);
     Location {
+        admin1,
+        admin2,
         name: p.name.clone(),
         country: Some(p.country.clone()).filter(|c| !c.is_empty()),
         lat: Some(p.lat),

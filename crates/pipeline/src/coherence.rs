@@ -74,7 +74,7 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
             let best = anchors
                 .iter()
                 .filter(|(s, _)| !s.slice(text).eq_ignore_ascii_case(name))
-                .filter_map(|(_, a)| g.nearest(t.span.slice(text), a, REGION_KM))
+                .filter_map(|(_, a)| g.in_or_near(t.span.slice(text), a, REGION_KM))
                 .map(|p| (to_areas(&p), p))
                 .min_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, p)) = best {

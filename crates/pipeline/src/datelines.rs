@@ -64,7 +64,9 @@ pub(crate) fn dateline_places(
     let mut near: Vec<String> = regions.iter().map(|r| r.country.clone()).collect();
     near.extend(countries.iter().cloned());
     let resolve = |name: &str| match regions.first() {
-        Some(r) => g.nearest(name, r, REGION_KM).or_else(|| g.resolve(name, &near)),
+        Some(r) => g
+            .in_or_near(name, r, REGION_KM)
+            .or_else(|| g.resolve(name, &near)),
         None => g.resolve(name, &near),
     };
     if let Some(town) = parts.first().and_then(|p| Some((*p, resolve(p.slice(text))?))) {

@@ -230,6 +230,8 @@ pub(crate) fn add_features(text: &str, places: &mut Vec<Toponym>) {
                 lat: town.lat,
                 lon: town.lon,
                 population: 0,
+                admin1: town.admin1.clone(),
+                admin2: town.admin2.clone(),
             },
             use_: "literal",
         });

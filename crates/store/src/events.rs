@@ -183,6 +183,9 @@ pub struct PlaceRow {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geonameid: Option<i64>,
+    /// The first- and second-level admin areas the place lies in (or is).
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
 }
 
 /// A stored event, with the article and the words it came from.
@@ -242,7 +245,8 @@ pub(crate) const EVENT: &str = "e.rowid, a.id, a.title, e.date, e.source, e.sour
   e.quad_class, e.penta_class, e.goldstein, e.plover, e.plover_mode, e.modality, e.confidence,
   e.count, e.place, e.place_country, e.lat, e.lon, e.geonameid, e.trigger_start, e.trigger_end,
   e.trigger, e.sentence_start, e.sentence_end, e.copy, a.url, a.source, a.ingested_at, e.day,
-  e.acled_event_type, e.acled_sub_event_type, e.inter1, e.inter2, e.interaction, e.fatalities";
+  e.acled_event_type, e.acled_sub_event_type, e.inter1, e.inter2, e.interaction, e.fatalities,
+  e.admin1, e.admin2";
 pub(crate) const FROM: &str = "events e JOIN articles a ON a.rowid = e.article";
 
 pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
@@ -281,6 +285,8 @@ pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
                 lat: r.get(24)?,
                 lon: r.get(25)?,
                 geonameid: r.get(26)?,
+                admin1: r.get(43)?,
+                admin2: r.get(44)?,
             }),
             None => None,
         },

@@ -6,7 +6,7 @@
 -- right (an undated article and its undated events are counted on no
 -- day). Events of copies (`articles.copy_of` set) are kept but have
 -- `copy = 1`, so that counts are not inflated by republished stories.
-PRAGMA user_version = 6;
+PRAGMA user_version = 8;
 
 CREATE TABLE IF NOT EXISTS articles (
   rowid        INTEGER PRIMARY KEY,
@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS events (
   count INTEGER, date TEXT, day INTEGER,
   place TEXT, place_country TEXT, lat REAL, lon REAL, geonameid INTEGER,
   acled_event_type TEXT, acled_sub_event_type TEXT, inter1 INTEGER, inter2 INTEGER,
-  interaction INTEGER, fatalities INTEGER
+  interaction INTEGER, fatalities INTEGER, admin1 TEXT, admin2 TEXT
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article);
 -- `copy` in the actor indexes lets counts of an actor's events (copies

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 const SCHEMA: &str = include_str!("schema.sql");
 /// A pair's events newest first, however rare the pair is among its
 /// source's events (schema 2).
@@ -111,6 +111,9 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
             schema_2(&conn, path)?;
             conn.execute_batch(SCHEMA_3).at(path)?;
             conn.execute_batch(SCHEMA_6).at(path)?;
+            // schema.sql is the whole current schema.
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION)
+                .at(path)?;
         } else if version < SCHEMA_VERSION {
             migrate(&conn, version, path)?;
         } else if version != SCHEMA_VERSION {
@@ -164,6 +167,10 @@ DROP TABLE places;
 ALTER TABLE places_7 RENAME TO places;
 CREATE INDEX IF NOT EXISTS places_article ON places(article);";
 
+/// What schema 8 added: the admin areas of each event's place (ACLED's
+/// `admin1` and `admin2`); events stored before have NULL there.
+const SCHEMA_8: &[(&str, &str)] = &[("admin1", "TEXT"), ("admin2", "TEXT")];
+
 /// What schema 5 added: each event's ACLED type, its actors' ACLED types
 /// and its fatalities, as (column, type). Adding a column leaves the rows
 /// where they are; events stored before have NULL there (re-ingest to
@@ -179,7 +186,12 @@ const SCHEMA_5: &[(&str, &str)] = &[
 
 /// Adds schema 5's columns the events table does not have yet.
 fn schema_5(conn: &Connection, path: &Path) -> Result<()> {
-    for (column, kind) in SCHEMA_5 {
+    add_event_columns(conn, SCHEMA_5, path)
+}
+
+/// Adds each (column, type) the events table does not have yet.
+fn add_event_columns(conn: &Connection, columns: &[(&str, &str)], path: &Path) -> Result<()> {
+    for (column, kind) in columns {
         let has: i64 = conn
             .query_row(
                 "SELECT count(*) FROM pragma_table_info('events') WHERE name = ?1",
@@ -283,6 +295,9 @@ fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
         }
         if from < 7 {
             conn.execute_batch(SCHEMA_7).at(path)?;
+        }
+        if from < 8 {
+            add_event_columns(conn, SCHEMA_8, path)?;
         }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
     })();

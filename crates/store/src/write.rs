@@ -221,10 +221,10 @@ fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
            target_text, target_code, target_country, cameo, root, quad_class, penta_class,
            goldstein, plover, plover_mode, modality, confidence, count, date, day, place,
            place_country, lat, lon, geonameid, acled_event_type, acled_sub_event_type, inter1,
-           inter2, interaction, fatalities)
+           inter2, interaction, fatalities, admin1, admin2)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,
-           ?34, ?35, ?36, ?37, ?38, ?39)",
+           ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)",
     )
     .at(path)?
     .execute(params![
@@ -267,6 +267,8 @@ fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
         e.acled.as_ref().and_then(|a| a.inter2),
         e.acled.as_ref().and_then(|a| a.interaction),
         e.fatalities.as_ref().map(|f| f.count as i64),
+        loc.and_then(|l| l.admin1.as_deref()),
+        loc.and_then(|l| l.admin2.as_deref()),
     ])
     .at(path)?;
     if let (false, Some(eday)) = (r.copy, eday) {

@@ -140,6 +140,8 @@ fn a_store_of_schema_3_lets_days_be_null_after_opening_and_keeps_its_rows() {
     }
     // Put back schema 3's definitions, as a casus of schema 3 wrote them.
     let c = db(&dir);
+    c.execute_batch("ALTER TABLE events DROP COLUMN admin1; ALTER TABLE events DROP COLUMN admin2;")
+        .unwrap();
     let v: i64 = c.query_row("PRAGMA schema_version", [], |x| x.get(0)).unwrap();
     c.execute_batch("PRAGMA writable_schema = ON").unwrap();
     for (table, new, old) in [
@@ -200,6 +202,15 @@ fn a_store_of_schema_3_lets_days_be_null_after_opening_and_keeps_its_rows() {
         )
         .unwrap();
     assert_eq!(not_null, 0, "the upgraded store takes places without an id");
+    // Schema 8: each event's place has its admin areas.
+    let areas: i64 = c
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('events') WHERE name IN ('admin1', 'admin2')",
+            [],
+            |x| x.get(0),
+        )
+        .unwrap();
+    assert_eq!(areas, 2, "the upgraded store has the admin columns");
     let (n, undated): (i64, i64) = c
         .query_row("SELECT count(*), count(*) - count(day) FROM articles", [], |x| {
             Ok((x.get(0)?, x.get(1)?))

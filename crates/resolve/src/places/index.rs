@@ -10,11 +10,13 @@
 //! Layout (integers little-endian):
 //!
 //! ```text
-//! header   magic "CASUSGZ1", source_len u64, source_mtime_ns u64,
+//! header   magic "CASUSGZ2", source_len u64, source_mtime_ns u64,
 //!          places u32, names u32, countries u32, postings u32, strings u32
-//! places   places × 44 bytes: geonameid u64, lat f64, lon f64,
+//! places   places × 56 bytes: geonameid u64, lat f64, lon f64,
 //!          population u64, name offset u32, name length u16, kind u8,
-//!          country length u8, country 4 bytes (ISO3, zero-padded)
+//!          country length u8, country 4 bytes (ISO3, zero-padded),
+//!          admin1 offset u32, admin1 length u16, admin2 offset u32,
+//!          admin2 length u16 (length 0: none)
 //! names    names × 12 bytes, sorted by key bytes: key offset u32,
 //!          key length u16, count u16, first posting u32
 //! countries countries × 8 bytes, sorted by code: code 4 bytes, place u32
@@ -28,9 +30,9 @@
 use super::{Place, PlaceKind};
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"CASUSGZ1";
+const MAGIC: &[u8; 8] = b"CASUSGZ2";
 const HEADER: usize = 8 + 8 + 8 + 5 * 4;
-const PLACE: usize = 44;
+const PLACE: usize = 56;
 const NAME: usize = 12;
 const COUNTRY: usize = 8;
 
@@ -166,6 +168,13 @@ pub(crate) fn build(source: (u64, u64), places: &[(Place, Vec<String>)]) -> Vec<
         let mut c = [0u8; 4];
         c[..code.len()].copy_from_slice(code);
         out.extend_from_slice(&c);
+        for area in [&p.admin1, &p.admin2] {
+            let a = area.as_deref().unwrap_or("");
+            let a = &a[..a.len().min(u16::MAX as usize)];
+            let at = push_str(a, &mut strings);
+            out.extend_from_slice(&at.to_le_bytes());
+            out.extend_from_slice(&(a.len() as u16).to_le_bytes());
+        }
     }
     let mut first = 0u32;
     for (k, posts) in &keys {
@@ -233,6 +242,15 @@ impl<'a> View<'a> {
         self.l.n_places
     }
 
+    /// The admin area's name a place record holds at byte `at` of it.
+    fn area_at(&self, r: &[u8], at: usize) -> Option<String> {
+        let len = u16_at(r, at + 4);
+        (len > 0)
+            .then(|| self.str_at(u32_at(r, at), len))
+            .flatten()
+            .map(str::to_string)
+    }
+
     fn str_at(&self, at: u32, len: u16) -> Option<&'a str> {
         let start = self.l.strings + at as usize;
         std::str::from_utf8(self.b.get(start..start + len as usize)?).ok()
@@ -253,6 +271,15 @@ impl<'a> View<'a> {
         })
     }
 
+    /// A place's own name, without copying it out.
+    pub fn name_of(&self, i: u32) -> Option<&'a str> {
+        if i as usize >= self.l.n_places {
+            return None;
+        }
+        let r = &self.b[self.l.places + i as usize * PLACE..][..PLACE];
+        self.str_at(u32_at(r, 32), u16_at(r, 36))
+    }
+
     pub fn place(&self, i: u32) -> Option<Place> {
         let e = self.entry(i)?;
         let at = self.l.places + i as usize * PLACE;
@@ -265,6 +292,8 @@ impl<'a> View<'a> {
             lat: f64::from_le_bytes(r[8..16].try_into().ok()?),
             lon: f64::from_le_bytes(r[16..24].try_into().ok()?),
             population: e.population,
+            admin1: self.area_at(r, 44),
+            admin2: self.area_at(r, 50),
         })
     }
 

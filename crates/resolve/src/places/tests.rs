@@ -125,3 +125,32 @@ fn a_missing_gazetteer_is_an_error_naming_nothing_built() {
     assert!(Gazetteer::open(&dir.path().join("none.tsv")).is_err());
     assert!(!dir.path().join("none.idx").exists());
 }
+
+#[test]
+fn a_town_carries_its_admin_areas_and_is_found_inside_a_named_state() {
+    let tsv = "# test\ngeonameid\tname\tkind\tcountry\tlat\tlon\tpopulation\talternates\tadmin1\tadmin2\n\
+        4250542\tSpringfield\tcity\tUSA\t39.80\t-89.64\t116250\t\tIllinois\tSangamon County\n\
+        4409896\tSpringfield\tcity\tUSA\t37.22\t-93.30\t166810\t\tMissouri\tGreene County\n\
+        4235193\tCairo\tcity\tUSA\t37.01\t-89.18\t2831\t\tIllinois\tAlexander County\n\
+        4381072\tCairo\tcity\tUSA\t39.51\t-92.44\t290\t\tMissouri\tRandolph County\n\
+        4896861\tIllinois\tadmin1\tUSA\t40.00\t-89.00\t0\tIll.\t\t\n\
+        4398678\tMissouri\tadmin1\tUSA\t38.25\t-92.50\t0\tMo.\n";
+    let (g, issues) = Gazetteer::parse("areas.tsv", tsv);
+    assert!(issues.is_empty(), "{issues:?}");
+    let town = g.resolve("Springfield", &[]).unwrap();
+    assert_eq!(town.admin1.as_deref(), Some("Missouri"), "the most populous");
+    assert_eq!(town.admin2.as_deref(), Some("Greene County"));
+    // An eight-column line has no areas.
+    assert_eq!(g.resolve("Mo.", &[]).unwrap().admin1, None);
+    // Cairo, Missouri lies nearer Illinois' point than Cairo, Illinois,
+    // which lies inside the state.
+    let illinois = g.resolve("Illinois", &[]).unwrap();
+    assert_eq!(
+        g.nearest("Cairo", &illinois, 600.0).unwrap().admin1.as_deref(),
+        Some("Missouri")
+    );
+    assert_eq!(
+        g.in_or_near("Cairo", &illinois, 600.0).unwrap().admin1.as_deref(),
+        Some("Illinois")
+    );
+}
