@@ -238,7 +238,7 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
             }
             // "Flores, 26,": a person.
             Kind::Name if crate::readings::aged(text, name) => continue,
-            Kind::Name => match g.resolve(name, countries) {
+            Kind::Name => match g.resolve(name, countries).or_else(|| part_of(g, name, countries)) {
                 Some(p) if locative || of_place => (f.span, Some(p), "literal"),
                 // A well-known place named anywhere but first in a sentence
                 // ("Can", "United" open sentences); an admin area or a
