@@ -4,7 +4,7 @@ mod common;
 use casus_core::Origin;
 use casus_ingest::{Body, RawDoc};
 use casus_pipeline::{Pipeline, PipelineOptions, Resources, UserData};
-use common::places_article as article;
+use common::{place_of, places_article as article};
 
 #[test]
 fn every_toponym_is_a_place_with_its_use() {
@@ -260,4 +260,16 @@ fn a_town_and_an_event_there_carry_the_towns_admin_areas() {
         (texas.admin1.as_deref(), texas.admin2.as_deref()),
         (Some("Texas"), None)
     );
+}
+
+#[test]
+fn a_dateline_that_lost_its_dash_still_places_its_town() {
+    let a = article("Storm Damage\n\nDALLAS Crews cleared roads on Monday after the storm.\n");
+    assert_eq!(place_of(&a, "DALLAS").geonameid, Some(4684888));
+    let b = article(
+        "Storm Damage\n\nBUFFALO, New York Crews cleared the roads on Monday after the storm, \
+         and the schools will open again on Tuesday.\n",
+    );
+    assert_eq!(place_of(&b, "BUFFALO").geonameid, Some(5110629));
+    assert_eq!(place_of(&b, "New York").kind, "admin area");
 }
