@@ -108,7 +108,7 @@ pub fn annotate(
             crate::local::add_local_names(g, text, &found, &mut places);
             crate::local::add_county_lists(g, text, &countries, &mut places);
             crate::local::add_party_places(g, text, &mut places);
-            crate::local::add_sentence_openers(g, text, sentences, &found, &mut places);
+            crate::local::add_sentence_openers(g, text, sentences, &found, &countries, &mut places);
             crate::discourse::spread(text, &found, &mut places);
             crate::features::add_features(text, &mut places);
             places

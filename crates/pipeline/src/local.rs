@@ -58,12 +58,10 @@ pub(crate) fn add_sentence_openers(
     text: &str,
     sentences: &[Span],
     found: &[Found],
+    countries: &[String],
     places: &mut Vec<Toponym>,
 ) {
     let anchors = points(places, &[PlaceKind::City, PlaceKind::Admin2]);
-    if anchors.is_empty() {
-        return;
-    }
     let mut added = Vec::new();
     for s in sentences {
         let body = s.slice(text);
@@ -83,7 +81,15 @@ pub(crate) fn add_sentence_openers(
         if taken || crate::readings::personal(text, found, word) {
             continue;
         }
-        let near = anchors.iter().find_map(|a| g.nearest(word, a, LOCAL_KM));
+        // A town beside the story's towns, or a state or a province known
+        // wherever it is named ("Ohio sparked an emotional reaction").
+        let near = anchors
+            .iter()
+            .find_map(|a| g.nearest(word, a, LOCAL_KM))
+            .or_else(|| {
+                g.resolve(word, countries)
+                    .filter(|p| p.kind == PlaceKind::Admin1 && crate::embedded::notable(p, countries))
+            });
         let Some(place) = near else { continue };
         let named = text[span.end..]
             .strip_prefix(' ')
