@@ -120,8 +120,30 @@ pub(crate) fn names_country(word: &str, c: &Place) -> bool {
     let acronym = word.chars().all(|ch| ch.is_uppercase() || ch == '.')
         && (w == c.country.to_lowercase() || matches!(w.as_str(), "us" | "uk" | "uae" | "drc" | "prc"));
     let stem: String = n.chars().take(3).collect();
-    acronym || (w.len() >= 4 && stem.chars().count() == 3 && w.starts_with(&stem))
+    let irregular = IRREGULAR_DEMONYMS
+        .iter()
+        .any(|(d, iso3)| *d == w && *iso3 == c.country);
+    irregular || acronym || (w.len() >= 4 && stem.chars().count() == 3 && w.starts_with(&stem))
 }
+
+/// Demonyms that do not begin with their country's name (a code table).
+const IRREGULAR_DEMONYMS: &[(&str, &str)] = &[
+    ("french", "FRA"),
+    ("british", "GBR"),
+    ("english", "GBR"),
+    ("scottish", "GBR"),
+    ("welsh", "GBR"),
+    ("dutch", "NLD"),
+    ("swiss", "CHE"),
+    ("irish", "IRL"),
+    ("danish", "DNK"),
+    ("filipino", "PHL"),
+    ("emirati", "ARE"),
+    ("burmese", "MMR"),
+    ("american", "USA"),
+    ("ivorian", "CIV"),
+    ("malagasy", "MDG"),
+];
 
 /// Whether a demonym of the country `iso3` is among the mentions
 /// ("Georgian" beside "Georgia").

@@ -273,3 +273,16 @@ fn a_dateline_that_lost_its_dash_still_places_its_town() {
     assert_eq!(place_of(&b, "BUFFALO").geonameid, Some(5110629));
     assert_eq!(place_of(&b, "New York").kind, "admin area");
 }
+
+#[test]
+fn a_demonym_unlike_its_countrys_name_opens_a_group_as_that_country() {
+    let a = article(
+        "Raid\n\nFrench Interior Minister Anne Roux said on Monday that police had raided a depot \
+         near Paris.\n",
+    );
+    let french = place_of(&a, "French");
+    assert_eq!(
+        (french.country.as_deref(), french.use_.as_str()),
+        (Some("FRA"), "associative")
+    );
+}
