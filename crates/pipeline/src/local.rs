@@ -26,15 +26,13 @@ pub(crate) fn add_local_names(g: &Gazetteer, text: &str, found: &[Found], places
         if name.len() < 4 || places.iter().chain(&added).any(overlaps) {
             continue;
         }
-        if crate::readings::personal(text, found, name) {
-            continue;
-        }
         let near = anchors
             .iter()
             .filter_map(|a| g.nearest(name, a, LOCAL_KM))
             .find(|p| p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2);
         let Some(place) = near else { continue };
-        if crate::readings::building(text, f.span, &place) {
+        // Last, as it reads the whole text.
+        if crate::readings::building(text, f.span, &place) || crate::readings::personal(text, found, name) {
             continue;
         }
         let named = text[f.span.end..]
@@ -78,7 +76,7 @@ pub(crate) fn add_sentence_openers(
         let taken = places
             .iter()
             .any(|t| t.span.start < span.end && span.start < t.span.end);
-        if taken || crate::readings::personal(text, found, word) {
+        if taken {
             continue;
         }
         // A town beside the story's towns, or a state or a province known
@@ -90,7 +88,10 @@ pub(crate) fn add_sentence_openers(
                 g.resolve(word, countries)
                     .filter(|p| p.kind == PlaceKind::Admin1 && crate::embedded::notable(p, countries))
             });
-        let Some(place) = near else { continue };
+        // Last, as it reads the whole text.
+        let Some(place) = near.filter(|_| !crate::readings::personal(text, found, word)) else {
+            continue;
+        };
         let named = text[span.end..]
             .strip_prefix(' ')
             .is_some_and(|r| r.starts_with(char::is_uppercase));
