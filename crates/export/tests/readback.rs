@@ -9,16 +9,24 @@ use std::sync::OnceLock;
 
 fn store() -> &'static (tempfile::TempDir, Reader) {
     static STORE: OnceLock<(tempfile::TempDir, Reader)> = OnceLock::new();
-    STORE.get_or_init(|| {
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
-        let dir = tempfile::tempdir().unwrap();
-        Store::open(dir.path(), StoreOptions::default())
-            .unwrap()
-            .put_batch(&casus_pipeline::articles_of(&[corpus]))
-            .unwrap();
-        let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
-        (dir, reader)
-    })
+    STORE.get_or_init(|| store_of(&corpus()))
+}
+
+/// Our story corpus's articles.
+fn corpus() -> Vec<casus_core::Article> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
+    casus_pipeline::articles_of(&[path])
+}
+
+/// A fresh store of `arts`, and a reader of it.
+fn store_of(arts: &[casus_core::Article]) -> (tempfile::TempDir, Reader) {
+    let dir = tempfile::tempdir().unwrap();
+    Store::open(dir.path(), StoreOptions::default())
+        .unwrap()
+        .put_batch(arts)
+        .unwrap();
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    (dir, reader)
 }
 
 /// Exports with `filter` to a file; returns its path and the count.
@@ -231,8 +239,7 @@ fn acled_csv_has_acleds_columns_in_acleds_order_and_only_typed_events() {
 
 #[test]
 fn acled_rows_carry_the_admin_areas_of_the_events_place() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/data/stories.jsonl");
-    let mut arts = casus_pipeline::articles_of(&[corpus]);
+    let mut arts = corpus();
     arts.truncate(6);
     for a in &mut arts {
         for e in &mut a.events {
@@ -242,12 +249,7 @@ fn acled_rows_carry_the_admin_areas_of_the_events_place() {
             }
         }
     }
-    let dir = tempfile::tempdir().unwrap();
-    Store::open(dir.path(), StoreOptions::default())
-        .unwrap()
-        .put_batch(&arts)
-        .unwrap();
-    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    let (dir, reader) = store_of(&arts);
     let path = dir.path().join("acled.csv");
     let n = export(
         &reader,

@@ -34,6 +34,11 @@ fn dist(a: &Place, b: &Place) -> f64 {
     km((a.lat, a.lon), (b.lat, b.lon))
 }
 
+/// A toponym's words, lower-cased: its name wherever the article writes it.
+fn key_of(text: &str, t: &Toponym) -> String {
+    t.span.slice(text).to_lowercase()
+}
+
 fn is_town(p: &Place) -> bool {
     matches!(p.kind, PlaceKind::City | PlaceKind::Admin2)
 }
@@ -91,7 +96,7 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
 /// than any other of their name) when they fit none of them: "Mansfield"
 /// beside "Shreveport" is Mansfield, Louisiana.
 fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
-    let key = |t: &Toponym| t.span.slice(text).to_lowercase();
+    let key = |t: &Toponym| key_of(text, t);
     let mut names: Vec<(String, Place, bool)> = Vec::new();
     for t in places.iter().filter(|t| t.use_ != "metonymic") {
         let k = key(t);
@@ -152,7 +157,7 @@ fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym
 /// people never name ("Palestine", "Jordan" in a story about Texas or
 /// Minnesota), but only beside a town or a county.
 fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
-    let key = |t: &Toponym| t.span.slice(text).to_lowercase();
+    let key = |t: &Toponym| key_of(text, t);
     let settled = |t: &Toponym| t.use_ != "metonymic" || t.place.kind == PlaceKind::Country;
     let mut loose: Vec<(String, bool, Vec<Place>)> = Vec::new();
     for t in places.iter().filter(|t| settled(t)) {

@@ -73,9 +73,7 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
             let after = &text[span.end..];
             let associative = after.starts_with("'s")
                 || after.starts_with("’s")
-                || after
-                    .strip_prefix(' ')
-                    .is_some_and(|r| r.starts_with(char::is_uppercase));
+                || crate::readings::name_follows(text, span.end);
             taken.push(span);
             added.push(Toponym {
                 span,

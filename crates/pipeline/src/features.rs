@@ -73,7 +73,8 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Whitespace-separated words with their spans, trailing commas and
-/// colons left out.
+/// colons left out. Not the segmenter's tokens: a street's name keeps its
+/// dots and hyphens whole ("St.", "N.", "I-75", "U.S."), which tokens split.
 fn words(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = None;

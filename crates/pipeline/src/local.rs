@@ -35,9 +35,7 @@ pub(crate) fn add_local_names(g: &Gazetteer, text: &str, found: &[Found], places
         if crate::readings::building(text, f.span, &place) || crate::readings::personal(text, found, name) {
             continue;
         }
-        let named = text[f.span.end..]
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        let named = crate::readings::name_follows(text, f.span.end);
         added.push(Toponym {
             span: f.span,
             place,
@@ -92,9 +90,7 @@ pub(crate) fn add_sentence_openers(
         let Some(place) = near.filter(|_| !crate::readings::personal(text, found, word)) else {
             continue;
         };
-        let named = text[span.end..]
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        let named = crate::readings::name_follows(text, span.end);
         added.push(Toponym {
             span,
             place,

@@ -28,10 +28,16 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<String> {
 /// building's, an estate's or a district's ("the White House", "the
 /// Woodlands"); "the Dublin Singers" still names Dublin.
 pub(crate) fn building(text: &str, span: Span, p: &Place) -> bool {
-    let named = text[span.end..]
-        .strip_prefix(' ')
-        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    let named = name_follows(text, span.end);
     p.kind == PlaceKind::City && p.population < SMALL_TOWN && after_the(text, span.start) && !named
+}
+
+/// Whether another capitalised word follows byte `end` ("Alexandria
+/// Police"): the name before it is part of a longer one.
+pub(crate) fn name_follows(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// See [`building`].

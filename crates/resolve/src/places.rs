@@ -102,8 +102,8 @@ const ALTERNATE_TOWN: u64 = 10_000;
 
 /// Whether `key` is the place's own name, or the place is large enough to
 /// be meant by one of its other names.
-fn own_name(p: &Place, key_: &str) -> bool {
-    p.population >= ALTERNATE_TOWN || key(&p.name) == key_
+fn own_name(population: u64, name: &str, key_: &str) -> bool {
+    population >= ALTERNATE_TOWN || key(name) == key_
 }
 
 /// The TSV's places with their lookup keys; a malformed line is reported
@@ -293,9 +293,10 @@ impl Gazetteer {
         // article about Americans is still the Belgian capital. A small
         // town called so only by another of its names gets no bonus.
         let rank = |p: &Entry| {
+            // The name is read only for a small town.
             let alternate = p.kind == PlaceKind::City
                 && p.population < ALTERNATE_TOWN
-                && v.name_of(p.index).is_some_and(|n| key(n) != k);
+                && v.name_of(p.index).is_some_and(|n| !own_name(p.population, n, &k));
             let focus = match countries.iter().position(|c| *c == p.country) {
                 _ if alternate => 1,
                 Some(0) => FOCUS_FIRST,
@@ -319,7 +320,9 @@ impl Gazetteer {
         let k = key(name);
         v.named(&k)
             .filter_map(|e| v.place(e.index))
-            .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin2) && own_name(p, &k))
+            .filter(|p| {
+                matches!(p.kind, PlaceKind::City | PlaceKind::Admin2) && own_name(p.population, &p.name, &k)
+            })
             .map(|p| (km((p.lat, p.lon), (to.lat, to.lon)), p))
             .filter(|(d, _)| *d <= max_km)
             .min_by(|a, b| a.0.total_cmp(&b.0))
@@ -351,7 +354,7 @@ impl Gazetteer {
             .named(&k)
             .filter(|e| matches!(e.kind, PlaceKind::City | PlaceKind::Admin2))
             .filter_map(|e| v.place(e.index))
-            .filter(|p| own_name(p, &k))
+            .filter(|p| own_name(p.population, &p.name, &k))
             .collect();
         all.sort_by_key(|p| std::cmp::Reverse(p.population));
         all
