@@ -84,12 +84,9 @@ fn contexts<'a>(
 impl Attributor {
     /// The shipped weights (`casus train quotes` rebuilds them).
     pub fn builtin() -> Self {
-        Attributor::from_bytes(
-            "built-in:attrib.bin",
-            WEIGHTS,
-            Cues::builtin(),
-            Tokenizer::default(),
-        )
+        casus_learn::from_builtin(WEIGHTS, |b| {
+            Attributor::from_bytes("built-in:attrib.bin", b, Cues::builtin(), Tokenizer::default())
+        })
         .expect("the shipped attribution weights load")
     }
 

@@ -74,7 +74,8 @@ pub fn features(text: &str, toks: &[Token], events: &[&Coded]) -> Vec<u32> {
 impl Classifier {
     /// The weights shipped with casus.
     pub fn builtin() -> Self {
-        Classifier::from_bytes("built-in:pentaclass.bin", BUILTIN).expect("the shipped model loads")
+        casus_learn::from_builtin(BUILTIN, |b| Classifier::from_bytes("built-in:pentaclass.bin", b))
+            .expect("the shipped model loads")
     }
 
     pub fn from_bytes(path: &str, b: &[u8]) -> Result<Self, ModelError> {

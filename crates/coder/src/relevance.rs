@@ -57,7 +57,8 @@ pub fn relevance_features(text: &str) -> Vec<Vec<u32>> {
 impl Relevance {
     /// The weights shipped with casus.
     pub fn builtin() -> Self {
-        Relevance::from_bytes("built-in:relevance.bin", BUILTIN).expect("the shipped relevance model loads")
+        casus_learn::from_builtin(BUILTIN, |b| Relevance::from_bytes("built-in:relevance.bin", b))
+            .expect("the shipped relevance model loads")
     }
 
     pub fn from_bytes(path: &str, b: &[u8]) -> Result<Self, WeightsError> {

@@ -53,7 +53,8 @@ fn with_prev(input: &SideInput, i: usize, prev: usize, out: &mut Vec<u32>) {
 impl SideTagger {
     /// The weights shipped with casus.
     pub fn builtin() -> Self {
-        SideTagger::from_bytes("built-in:sides.bin", BUILTIN).expect("the shipped side tagger loads")
+        casus_learn::from_builtin(BUILTIN, |b| SideTagger::from_bytes("built-in:sides.bin", b))
+            .expect("the shipped side tagger loads")
     }
 
     pub fn from_bytes(path: &str, b: &[u8]) -> Result<Self, WeightsError> {

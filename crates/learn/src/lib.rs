@@ -9,6 +9,8 @@
 //!   features, for taggers and greedy transition parsers.
 //! * [`groups`]: near-duplicate groups of sentences (templates, republished
 //!   copies) and grouped k-fold assignment that keeps each group in one fold.
+//! * [`from_builtin`]: the pages of weights compiled into the binary
+//!   given back to the kernel as a model copies them into its tables.
 //! * [`Rng`]: a small deterministic generator, so that training rebuilds the
 //!   same weights byte for byte.
 
@@ -17,6 +19,7 @@ pub mod hash;
 mod logistic;
 mod perceptron;
 mod prefetch;
+mod release;
 mod rng;
 mod weights;
 
@@ -24,5 +27,6 @@ pub use groups::{grouped_folds, near_duplicate_groups, Grouping};
 pub use hash::{bucket, fnv, mix, mix_bucket};
 pub use logistic::{Logistic, Training};
 pub use perceptron::{best, Perceptron, PerceptronTrainer};
+pub use release::from_builtin;
 pub use rng::Rng;
 pub use weights::WeightsError;

@@ -92,6 +92,9 @@ pub(crate) fn write(magic: &[u8; 8], r: &Rows) -> Vec<u8> {
     out
 }
 
+/// How many bytes the reader passes before it gives their pages back.
+const GIVE_BACK_EVERY: usize = 1 << 20;
+
 /// A weights file's header.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Header {
@@ -125,6 +128,9 @@ pub(crate) fn read(path: &str, kind: &str, magic: &[u8; 8], b: &[u8]) -> Result<
         meta: f.header.meta.clone(),
         ..Rows::default()
     };
+    // Sized once from the file's length: no regrowing copies on loading.
+    r.entries
+        .reserve_exact(entry_count(path, kind, magic, b)?.min(b.len() / 6));
     f.walk(|bucket, body| {
         let start = r.entries.len() as u32;
         r.entries.extend(entries(body));
@@ -231,7 +237,13 @@ impl<'a> File<'a> {
         let n = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
         let mut at = self.rows + 4;
         let mut last: Option<u32> = None;
+        let mut given = 0;
         for _ in 0..n {
+            // Read bytes of a built-in model are not needed again.
+            if at - given >= GIVE_BACK_EVERY {
+                crate::release::passed(b, at);
+                given = at;
+            }
             let head = b.get(at..at + 6).ok_or_else(|| bad("cut short"))?;
             let bucket = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
             let len = u16::from_le_bytes([head[4], head[5]]) as usize;

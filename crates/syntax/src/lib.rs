@@ -48,7 +48,13 @@ pub struct Parse {
 impl Syntax {
     /// The weights shipped with casus.
     pub fn builtin() -> Self {
-        Syntax::from_bytes("built-in:syntax", TAGGER, MOVES, LABELS).expect("the shipped syntax models load")
+        use casus_learn::from_builtin;
+        from_builtin(TAGGER, |t| {
+            from_builtin(MOVES, |m| {
+                from_builtin(LABELS, |l| Syntax::from_bytes("built-in:syntax", t, m, l))
+            })
+        })
+        .expect("the shipped syntax models load")
     }
 
     pub fn from_bytes(path: &str, tagger: &[u8], moves: &[u8], labels: &[u8]) -> Result<Self, WeightsError> {
