@@ -24,6 +24,7 @@
 //! crates parse whole strings, not expressions inside text, and none knows
 //! about news' past bias.
 
+mod direction;
 mod grammar;
 mod resolve;
 mod value;
@@ -36,7 +37,6 @@ use casus_core::Span;
 use chrono::NaiveDate;
 use regex::Regex;
 use resolve::{Ctx, Miss};
-use value::Direction;
 
 /// TimeML's four types of time expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,17 +133,18 @@ impl Times {
                 let part = &text[s.start..s.end];
                 let mut out = Vec::new();
                 for c in self.pattern.captures_iter(part) {
-                    let whole = c.get(0).expect("match");
+                    let matched = c.get(0).expect("match");
+                    let end = span_end(&c, part);
                     // TimeML leaves "since", "on" and the like out of the span,
                     // and the "twice" of "twice a year".
                     let start = match (c.name("set_a"), c.name("pre")) {
                         (Some(m), _) => m.start(),
                         (None, Some(m)) => m.end(),
-                        (None, None) => whole.start(),
+                        (None, None) => matched.start(),
                     };
-                    let start = whole.end() - part[start..whole.end()].trim_start().len();
+                    let start = end - part[start..end].trim_start().len();
                     let before = &part[..start];
-                    let after = &part[whole.end()..];
+                    let after = &part[end..];
                     // An age ("a 6-year-old boy", "52 years old") is not
                     // a time in TimeML's sense, nor a date for an event.
                     let rest = after.trim_start_matches(['-', ' ']);
@@ -155,7 +156,7 @@ impl Times {
                     let ctx = Ctx {
                         words: &self.words,
                         published,
-                        direction: direction(&self.words, before, after),
+                        direction: direction::of(&self.words, before, after),
                         last_day,
                         quarter,
                         before,
@@ -167,7 +168,7 @@ impl Times {
                         Err(Miss::Skip) => continue,
                     };
                     let t = Time {
-                        span: Span::new(s.start + start, s.start + whole.end()),
+                        span: Span::new(s.start + start, s.start + end),
                         since: c
                             .name("pre")
                             .is_some_and(|p| p.as_str().eq_ignore_ascii_case("since")),
@@ -193,92 +194,25 @@ impl Times {
     }
 }
 
-/// Where the words near an expression point: forward when the nearest
-/// cue before it (within eight words) is a forward word ("will meet on
-/// Friday"), back when it is a past verb ("met on Friday", "said on
-/// Friday"); failing both, forward when a forward word follows within
-/// three ("Friday's vote will ...").
-fn direction(words: &TimeWords, before: &str, after: &str) -> Direction {
-    let lower = |s: &str| {
-        s.to_lowercase()
-            .replace('’', "'")
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
-    let is_future =
-        |ws: &[String], i: usize| {
-            words.future.iter().any(|parts| {
-                i + 1 >= parts.len() && parts.iter().rev().enumerate().all(|(k, p)| ws[i - k] == *p)
-            }) || ws[i].ends_with("'ll")
-        };
-    // "succeed", "need", "unspecified", "unexpected": not past tenses.
-    let ed = |w: &str| {
-        w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed") && !(w.starts_with("un") && w.len() > 6)
-    };
-    let past = |w: &str| {
-        ed(w)
-            || matches!(
-                w,
-                "said"
-                    | "was"
-                    | "were"
-                    | "had"
-                    | "did"
-                    | "told"
-                    | "met"
-                    | "went"
-                    | "came"
-                    | "took"
-                    | "made"
-                    | "gave"
-                    | "held"
-                    | "began"
-                    | "fell"
-                    | "rose"
-                    | "won"
-                    | "lost"
-                    | "left"
-                    | "saw"
-                    | "ago"
-                    | "since"
-                    | "last"
-            )
-    };
-    // Only the last words before the expression are read: the tail of
-    // the sentence, not all of it.
-    let mut from = before.len().saturating_sub(160);
-    while !before.is_char_boundary(from) {
-        from += 1;
+/// Where an expression's span ends: where its match ends, but for a
+/// branch that reads the character after its words ("for the year") and
+/// a duration before a preposition ("13 days after the bombing", "30
+/// days before closing"), which TimeML tags without the preposition.
+fn span_end(c: &regex::Captures<'_>, part: &str) -> usize {
+    let matched = c.get(0).expect("match");
+    if let Some(m) = c.name("ty") {
+        return m.end();
     }
-    let b = lower(&before[from..]);
-    for i in (b.len().saturating_sub(8)..b.len()).rev() {
-        if is_future(&b, i) {
-            return Direction::Forward;
-        }
-        // A reporting verb sets the direction of what it is said on
-        // ("said on Friday", "told reporters Friday"), not of what was
-        // said ("said it is calling for a vote on Dec. 7").
-        if b.len() - i > 3
-            && matches!(
-                b[i].as_str(),
-                "said" | "told" | "announced" | "added" | "stated" | "reported"
-            )
+    if let Some(rel) = c.name("dur_rel") {
+        let word = rel.as_str().to_lowercase();
+        let next = part[matched.end()..].strip_prefix(' ');
+        if matches!(word.as_str(), "after" | "before")
+            && next.is_some_and(|n| n.starts_with(char::is_alphanumeric))
         {
-            continue;
-        }
-        // "will be held": a participle after "be" is not a past tense.
-        if past(&b[i]) && !(i > 0 && matches!(b[i - 1].as_str(), "be" | "being")) {
-            return Direction::Back;
+            return matched.start() + part[matched.start()..rel.start()].trim_end().len();
         }
     }
-    let a = lower(after);
-    if (0..a.len().min(3)).any(|i| is_future(&a, i)) {
-        Direction::Forward
-    } else {
-        Direction::Either
-    }
+    matched.end()
 }
 
 #[cfg(test)]

@@ -116,6 +116,11 @@ pub fn build(w: &TimeWords) -> Regex {
         ),
         format!(r"the\s+(?:(?P<sd_part>early|late)\s+)?(?P<sd>{seasons}|weekend)\b"),
         r"the\s+(?:(?P<an_det>previous|next|following|same|prior)\s+(?P<an_u>day|week|month|year)|(?P<an_u2>day|week|month|year)\s+(?P<an_dir>before|after))\b".to_string(),
+        // "for the year", "in the fiscal year": the reported year (after
+        // the branches that read "the year before", "the end of the year";
+        // not "the year-ago results": the character after it is read, and
+        // left out of the span).
+        r"(?P<ty>the\s+(?:(?P<ty_mod>full|fiscal|current\s+fiscal|latest\s+fiscal|current|entire|whole|latest)\s+)?year)(?:[^\w\-'’]|$)".to_string(),
         format!(
             r"(?:(?P<dur_det>the\s+(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)|the|past|last|next|first)\s+)?(?P<dur_n>{number})(?:\s+(?P<dur_half>1/2|and\s+a\s+half))?(?:\s*(?:to|-|or)\s*(?P<dur_n2>{number}))?[-\s]+(?P<dur_u>{units})\b(?:\s+(?P<dur_half2>and\s+a\s+half)\b)?(?:\s+(?P<dur_rel>ago|earlier|later|before|after|previously|from\s+now|hence|back)\b)?"
         ),

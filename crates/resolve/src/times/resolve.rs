@@ -256,6 +256,9 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
         };
         return shift(p, k, u).ok_or(Miss::Skip);
     }
+    if g("ty").is_some() {
+        return the_year(gl("ty_mod").as_deref(), &pre, x);
+    }
     if let Some(wd) = g("swd").or(g("swd2")).and_then(value::weekday) {
         let v = format!("XXXX-WXX-{}", wd.num_days_from_monday() + 1);
         return Ok(Value::new(v, TimeKind::Set, "set", None));
@@ -563,7 +566,10 @@ fn duration(c: &Captures<'_>, n: &str, x: &Ctx<'_>) -> Result<Value, Miss> {
         // "the 30-year bond": a maturity that names an instrument.
         return Err(Miss::Skip);
     }
-    let Some(rel) = g("dur_rel") else {
+    // "13 days after the bombing": the preposition is left out of the
+    // span (see `span_end`), and what is left is a duration.
+    let rel = g("dur_rel").filter(|r| !x.after.trim_start().to_lowercase().starts_with(r.as_str()));
+    let Some(rel) = rel else {
         let half = g("dur_half").or(g("dur_half2")).is_some();
         let value = match count {
             Some(n) if half => u.half_duration(n).unwrap_or_else(|| u.duration(count)),
@@ -606,8 +612,15 @@ fn plausible_year(before: &str, after: &str, has_pre: bool) -> bool {
         Some(',' | '.') if rest.next().is_some_and(|c| c.is_ascii_digit()) => return false,
         _ => {}
     }
-    let next = after.split_whitespace().next().unwrap_or("");
+    let mut words = after.split_whitespace();
+    let next = words.next().unwrap_or("");
     let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+    // "between 1982 and 1992", "from 1991 to 1997": a year in a range or
+    // a list of years.
+    let year_follows = words.next().is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
+    });
     let counts = next.len() > 3
         && next.ends_with('s')
         && next.chars().all(|c| c.is_ascii_lowercase())
@@ -616,6 +629,7 @@ fn plausible_year(before: &str, after: &str, has_pre: bool) -> bool {
             "was" | "has" | "this" | "its" | "is" | "as" | "his" | "thus" | "always"
         );
     has_pre
+        || year_follows && matches!(next, "to" | "and" | "or" | "through")
         || !counts
             && !matches!(
                 next,
@@ -644,4 +658,39 @@ fn bare_month(m: &str, modifier: Option<&str>, has_pre: bool, x: &Ctx<'_>) -> Re
         _ => value::year_of(p, n, 1, x.direction),
     };
     Ok(value::month(y, n))
+}
+
+/// "for the year", "throughout the fiscal year", "the year ended March
+/// 31": the year reported on (the last one for "the latest fiscal
+/// year"), or a year's length when the words say when it ends. Only
+/// after a preposition and not before "-", "ago", "of" and the like ("the
+/// year-earlier period", "the year of the dragon").
+fn the_year(modifier: Option<&str>, pre: &str, x: &Ctx<'_>) -> Result<Value, Miss> {
+    if !matches!(pre, "for" | "of" | "in" | "during" | "throughout") {
+        return Err(Miss::Skip);
+    }
+    let rest = x.after.trim_start();
+    let next = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if x.after.starts_with(['-', '\'', '’'])
+        || matches!(
+            next.as_str(),
+            "ago" | "earlier" | "before" | "after" | "of" | "in" | "that" | "when" | "since"
+        )
+    {
+        return Err(Miss::Skip);
+    }
+    if pre == "throughout" || matches!(next.as_str(), "ended" | "ending") {
+        return Ok(Value::new("P1Y".into(), TimeKind::Duration, "duration", None));
+    }
+    let p = need_date(x, "year")?;
+    let y = if modifier.is_some_and(|m| m.starts_with("latest")) {
+        p.year() - 1
+    } else {
+        p.year()
+    };
+    Ok(value::year(y).derived())
 }

@@ -197,6 +197,10 @@ pub fn year_of_day(d: NaiveDate, m: u32, day: u32, dir: Direction) -> i32 {
     nearest_year(d, m, day, dir, Some(AGAINST_TENSE))
 }
 
+/// How many times farther a date ahead counts than one behind when
+/// nothing says which way it lies.
+pub const EITHER_AHEAD: i64 = 2;
+
 fn nearest_year(d: NaiveDate, m: u32, day: u32, dir: Direction, against: Option<i64>) -> i32 {
     let at = |y: i32| NaiveDate::from_ymd_opt(y, m, day.min(28)).map(|x| (x - d).num_days());
     let candidates = [d.year() - 1, d.year(), d.year() + 1];
@@ -209,6 +213,9 @@ fn nearest_year(d: NaiveDate, m: u32, day: u32, dir: Direction, against: Option<
         .iter()
         .filter_map(|&y| at(y).map(|gap| (y, gap)))
         .filter_map(|(y, gap)| match (wrong_way(gap), against) {
+            // News reports the past: with no tense or cue, a date ahead
+            // wins only when it is much nearer than the one behind.
+            (false, _) if dir == Direction::Either && gap > 0 => Some((y, gap * EITHER_AHEAD)),
             (false, _) => Some((y, gap.abs())),
             (true, Some(k)) => Some((y, gap.abs() * k)),
             (true, None) => None,

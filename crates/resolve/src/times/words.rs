@@ -97,6 +97,12 @@ pub struct TimeWords {
     pub seasons: Vec<Entry<String>>,
     pub parts: Vec<Entry<String>>,
     pub future: Vec<Vec<String>>,
+    /// Words that point forward only right before an expression ("by
+    /// Friday", "until March").
+    pub bounds: Vec<Vec<String>>,
+    /// Past tenses that do not end in -ed ("became", "fled"), and words
+    /// that speak of the past ("ago", "since").
+    pub past: Vec<String>,
     pub zones: Vec<String>,
 }
 
@@ -181,10 +187,10 @@ impl TimeWords {
                     }
                     value.to_string()
                 }
-                "future" | "zone" => String::new(),
+                "future" | "bound" | "past" | "zone" => String::new(),
                 _ => {
                     return Err(format!(
-                        "expected a kind (unit, number, ordinal, ref, set, holiday, season, part, future, zone), found `{kind}`"
+                        "expected a kind (unit, number, ordinal, ref, set, holiday, season, part, future, bound, past, zone), found `{kind}`"
                     ))
                 }
             };
@@ -202,6 +208,8 @@ impl TimeWords {
                     "season" => self.seasons.push((w, value.clone())),
                     "part" => self.parts.push((w, value.clone())),
                     "future" => self.future.push(w.split(' ').map(str::to_string).collect()),
+                    "bound" => self.bounds.push(w.split(' ').map(str::to_string).collect()),
+                    "past" => self.past.push(w),
                     _ => self.zones.push(w),
                 }
             }

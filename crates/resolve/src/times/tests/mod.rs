@@ -394,3 +394,5 @@ fn a_duration_and_a_half_keeps_its_half() {
         "P3DT12H"
     );
 }
+
+mod direction;
