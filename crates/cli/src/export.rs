@@ -1,9 +1,11 @@
 //! `casus export`: a store's events in the formats analysts load.
 
-use crate::ingest::DbArgs;
+use crate::ingest::{Db, DbArgs};
 use crate::output::Output;
 use anyhow::{Context, Result};
 use casus_export::{export, Format};
+use casus_pg::PgStore;
+use casus_store::EventSource;
 use casus_store::{EventFilter, Reader, StoreOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -91,9 +93,6 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    let dir = args.db.dir();
-    let reader = Reader::open(&dir, StoreOptions::default())
-        .with_context(|| format!("cannot open the store {}", dir.display()))?;
     let filter = EventFilter {
         actor: args.actor,
         source: args.source,
@@ -108,9 +107,34 @@ pub fn main(args: Args) -> Result<ExitCode> {
         story: args.story,
         copies: args.copies,
     };
-    let mut out = Output::open(args.output.as_deref())?;
-    let n = export(&reader, &filter, args.format, out.writer())?;
-    out.finish()?;
+    let (format, output) = (args.format, args.output.clone());
+    let n = match args.db.which() {
+        Db::Dir(dir) => {
+            let reader = Reader::open(&dir, StoreOptions::default())
+                .with_context(|| format!("cannot open the store {}", dir.display()))?;
+            write(&mut &reader, &filter, format, output.as_deref())?
+        }
+        Db::Postgres(url) => write(
+            &mut PgStore::open(&url, StoreOptions::default())?,
+            &filter,
+            format,
+            output.as_deref(),
+        )?,
+    };
     eprintln!("casus: exported {n} event{}", if n == 1 { "" } else { "s" });
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the events `filter` selects from `source` to `output` (stdout
+/// when `None`).
+fn write(
+    source: &mut impl EventSource,
+    filter: &EventFilter,
+    format: Format,
+    output: Option<&std::path::Path>,
+) -> Result<u64> {
+    let mut out = Output::open(output)?;
+    let n = export(source, filter, format, out.writer())?;
+    out.finish()?;
+    Ok(n)
 }

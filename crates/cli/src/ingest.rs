@@ -30,8 +30,16 @@ use std::process::ExitCode;
 /// reads it) and index/ (tantivy). Default: $CASUS_DB, else
 /// $XDG_DATA_HOME/casus, else ~/.local/share/casus.
 ///
+/// Or a PostgreSQL database (--db postgres://USER@HOST:PORT/DB), which
+/// any number of workers on any number of machines fill together: given
+/// the same inputs, they share one run, claim inputs a few at a time for
+/// a lease (--lease), and mark them done as their articles are stored; a
+/// worker that dies leaves its inputs to the others when its lease runs
+/// out. Run the same command on each machine.
+///
 /// Examples:
 ///   casus ingest news/ --db newsdb
+///   casus ingest feeds/ --db postgres://me@dbhost:5432/news   # on each worker
 ///   casus ingest crawl.warc.gz feeds/*.xml --db newsdb --report problems.jsonl
 ///   casus related ARTICLE_ID --db newsdb
 ///   casus serve --db newsdb
@@ -39,62 +47,129 @@ use std::process::ExitCode;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(flatten)]
-    read: ReadArgs,
+    pub(crate) read: ReadArgs,
 
     #[command(flatten)]
-    db: DbArgs,
+    pub(crate) db: DbArgs,
 
     /// Articles stored per transaction.
     #[arg(long, value_name = "N", default_value_t = 256)]
-    batch: usize,
+    pub(crate) batch: usize,
 
     /// Articles published further apart than this are never one story.
     #[arg(long, value_name = "DAYS", default_value_t = 3)]
-    window_days: i64,
+    pub(crate) window_days: i64,
 
     /// A story takes no article published more than this many days after
     /// its first: chains of neighbours stop, and a new story starts.
     #[arg(long, value_name = "DAYS", default_value_t = 14)]
-    story_span_days: i64,
+    pub(crate) story_span_days: i64,
 
     /// Extra words never used as story keywords (one per line); may be
     /// given several times.
     #[arg(long, value_name = "FILE")]
-    stopwords: Vec<PathBuf>,
+    pub(crate) stopwords: Vec<PathBuf>,
+
+    /// PostgreSQL: the name of the run the workers share [default: a hash
+    /// of the inputs' paths and sizes, so that workers given the same
+    /// inputs share one run]. Inputs a run has done are not read again;
+    /// name a new run to read them again.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) run: Option<String>,
+
+    /// PostgreSQL: how long a worker holds the inputs it claimed without
+    /// renewing them; a worker that dies leaves them to another after it.
+    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
+    pub(crate) lease: u64,
+
+    /// PostgreSQL: how many inputs a worker claims at a time [default:
+    /// one in 32 of those left, from 1 to 64, so that every worker gets
+    /// some of a short list and a long one costs few claims].
+    #[arg(long, value_name = "N")]
+    pub(crate) claim: Option<usize>,
 }
 
 /// Where the store is.
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArgs {
-    /// The store directory [default: $CASUS_DB, else
+    /// The store: a directory (SQLite), or a PostgreSQL URL
+    /// (postgres://USER@HOST:PORT/DATABASE) [default: $CASUS_DB, else
     /// $XDG_DATA_HOME/casus, else ~/.local/share/casus].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR|URL")]
     pub db: Option<PathBuf>,
 }
 
+/// A store: a directory with SQLite and a text index, or a PostgreSQL
+/// database.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Db {
+    Dir(PathBuf),
+    Postgres(String),
+}
+
 impl DbArgs {
-    pub fn dir(&self) -> PathBuf {
-        if let Some(d) = &self.db {
-            return d.clone();
+    pub fn which(&self) -> Db {
+        let given = self.db.clone().or_else(|| {
+            std::env::var_os("CASUS_DB")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
+        if let Some(url) = given
+            .as_ref()
+            .and_then(|d| d.to_str())
+            .filter(|d| casus_pg::is_postgres(d))
+        {
+            return Db::Postgres(url.to_string());
+        }
+        if let Some(d) = given {
+            return Db::Dir(d);
         }
         let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
-        env("CASUS_DB")
-            .or_else(|| env("XDG_DATA_HOME").map(|d| d.join("casus")))
-            .or_else(|| env("HOME").map(|h| h.join(".local/share/casus")))
-            .unwrap_or_else(|| PathBuf::from("casus-db"))
+        Db::Dir(
+            env("XDG_DATA_HOME")
+                .map(|d| d.join("casus"))
+                .or_else(|| env("HOME").map(|h| h.join(".local/share/casus")))
+                .unwrap_or_else(|| PathBuf::from("casus-db")),
+        )
+    }
+
+    /// The store directory, for the commands that read a SQLite store
+    /// only (`serve`, `related`, `story`).
+    pub fn dir(&self, command: &str) -> Result<PathBuf> {
+        match self.which() {
+            Db::Dir(d) => Ok(d),
+            Db::Postgres(url) => anyhow::bail!(
+                "casus {command} reads a store directory; {} is a PostgreSQL store, which `casus ingest` and `casus export` take for now",
+                redact(&url)
+            ),
+        }
+    }
+}
+
+/// A URL with its password hidden.
+fn redact(url: &str) -> String {
+    match url
+        .split_once("://")
+        .and_then(|(s, rest)| Some((s, rest.split_once('@')?)))
+    {
+        Some((scheme, (cred, host))) => {
+            let user = cred.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{host}")
+        }
+        None => url.to_string(),
     }
 }
 
 #[derive(Default)]
-struct Tally {
-    new: usize,
-    copies: usize,
-    replaced: usize,
-    unchanged: usize,
+pub(crate) struct Tally {
+    pub(crate) new: usize,
+    pub(crate) copies: usize,
+    pub(crate) replaced: usize,
+    pub(crate) unchanged: usize,
 }
 
 impl Tally {
-    fn add(&mut self, outcomes: &[Outcome]) {
+    pub(crate) fn add(&mut self, outcomes: &[Outcome]) {
         for o in outcomes {
             match o {
                 Outcome::New { copy_of: None, .. } => self.new += 1,
@@ -106,8 +181,8 @@ impl Tally {
     }
 }
 
-pub fn main(args: Args) -> Result<ExitCode> {
-    let dir = args.db.dir();
+/// The store's options from the command line.
+pub(crate) fn options(args: &Args) -> Result<StoreOptions> {
     let mut options = StoreOptions {
         window_days: args.window_days,
         story_span_days: args.story_span_days,
@@ -117,6 +192,15 @@ pub fn main(args: Args) -> Result<ExitCode> {
         let text = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
         options.stopwords.extend(&text);
     }
+    Ok(options)
+}
+
+pub fn main(args: Args) -> Result<ExitCode> {
+    let dir = match args.db.which() {
+        Db::Dir(d) => d,
+        Db::Postgres(url) => return crate::ingest_pg::main(args, &url),
+    };
+    let options = options(&args)?;
     let mut store =
         Store::open(&dir, options).with_context(|| format!("cannot open the store {}", dir.display()))?;
     let mut prepared = args.read.prepare()?;

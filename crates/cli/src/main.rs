@@ -9,6 +9,7 @@ mod eval_acled;
 mod export;
 mod extract;
 mod ingest;
+mod ingest_pg;
 mod load;
 mod output;
 mod reading;
@@ -75,7 +76,14 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("casus: error: {e:#}");
-            ExitCode::from(2)
+            // A store that cannot be reached or used (a bad URL, a missing
+            // database, wrong credentials, an old server) failed the run;
+            // the rest are errors of use.
+            if e.chain().any(|c| c.is::<casus_pg::PgError>()) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
+            }
         }
     }
 }

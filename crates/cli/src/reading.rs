@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use casus_core::{Article, Origin};
-use casus_ingest::{collect_inputs, Collected, Format, IngestError, ReadOptions, Severity};
+use casus_ingest::{collect_inputs, Collected, Format, IngestError, Input, ReadOptions, Severity};
 use casus_pipeline::{
     run, AcledFiles, Item, Models, Pipeline, PipelineOptions, Resources, RunOptions, Summary, UserData,
 };
@@ -385,17 +385,33 @@ impl Prepared {
     /// Runs the pipeline over the inputs, handing each article to `each`;
     /// warnings, problems and progress are reported here. `None` when
     /// stdout's reader went away (a closed pipe ends the run quietly).
-    pub(crate) fn run(&mut self, mut each: impl FnMut(Article) -> Result<()>) -> Result<Option<Summary>> {
+    pub(crate) fn run(&mut self, each: impl FnMut(Article) -> Result<()>) -> Result<Option<Summary>> {
+        let inputs = std::mem::take(&mut self.collected.inputs);
+        let result = self.run_on(&inputs, each);
+        self.collected.inputs = inputs;
+        let Some(mut summary) = result? else {
+            return Ok(None);
+        };
+        self.finish(&mut summary)?;
+        Ok(Some(summary))
+    }
+
+    /// [`Prepared::run`] over some of the inputs, without the end-of-run
+    /// accounting ([`Prepared::finish`] does that once, after the last).
+    pub(crate) fn run_on(
+        &mut self,
+        inputs: &[Input],
+        mut each: impl FnMut(Article) -> Result<()>,
+    ) -> Result<Option<Summary>> {
         let Prepared {
             pipeline,
-            collected,
             opts,
             progress,
             reporter,
             ..
         } = self;
         let mut n = 0u64;
-        let result = run(&collected.inputs, pipeline, opts, |item| -> Result<()> {
+        let result = run(inputs, pipeline, opts, |item| -> Result<()> {
             match item {
                 Item::Article(a) => {
                     reporter.warnings(&a);
@@ -408,13 +424,11 @@ impl Prepared {
             reporter.tick(n, progress);
             Ok(())
         });
-        let mut summary = match result {
-            Ok(s) => s,
-            Err(e) if is_broken_pipe(&e) => return Ok(None),
-            Err(e) => return Err(e),
-        };
-        self.finish(&mut summary)?;
-        Ok(Some(summary))
+        match result {
+            Ok(s) => Ok(Some(s)),
+            Err(e) if is_broken_pipe(&e) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// The end-of-run summary, on stderr.
@@ -423,7 +437,7 @@ impl Prepared {
     }
 
     /// Flushes the report and adds the unreadable inputs to the summary.
-    fn finish(&mut self, summary: &mut Summary) -> Result<()> {
+    pub(crate) fn finish(&mut self, summary: &mut Summary) -> Result<()> {
         self.reporter.bar.finish_and_clear();
         if let Some(r) = self.reporter.report.as_mut() {
             r.flush().context("cannot write the report")?;

@@ -40,7 +40,7 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    let dir = args.db.dir();
+    let dir = args.db.dir("serve")?;
     let reader = Reader::open(&dir, StoreOptions::default())
         .with_context(|| format!("cannot open the store {}", dir.display()))?;
     if !args.addr.ip().is_loopback() {

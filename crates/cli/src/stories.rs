@@ -52,7 +52,7 @@ pub struct StoryArgs {
 }
 
 fn open(db: &DbArgs) -> Result<Reader> {
-    let dir = db.dir();
+    let dir = db.dir("related or story")?;
     Reader::open(&dir, StoreOptions::default())
         .with_context(|| format!("cannot open the store {}", dir.display()))
 }

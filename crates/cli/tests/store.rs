@@ -3,18 +3,10 @@
 
 use casus_store::{ArticleFilter, Page, Reader, StoreOptions};
 mod common;
-use common::{oddly_dated_pages, serve_stories, serve_with, stories_corpus};
+use common::{casus, oddly_dated_pages, serve_stories, serve_with, stories_corpus};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
-
-fn casus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
 
 /// Everything a store holds that must not depend on how the run went:
 /// each article with its story and copy link, counts, and search hits.

@@ -21,7 +21,7 @@ pub mod gdelt;
 pub mod parquet;
 pub mod plover;
 
-use casus_store::{EventFilter, Reader, StoreError};
+use casus_store::{EventFilter, EventSource, StoreError};
 use std::io::Write;
 
 /// An export format.
@@ -66,7 +66,7 @@ pub enum ExportError {
 /// Writes every event `filter` selects to `out` in `format`; returns how
 /// many were written.
 pub fn export(
-    reader: &Reader,
+    reader: &mut impl EventSource,
     filter: &EventFilter,
     format: Format,
     out: &mut (dyn Write + Send),

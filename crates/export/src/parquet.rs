@@ -13,7 +13,7 @@ use ::parquet::data_type::ByteArray;
 use ::parquet::file::properties::WriterProperties;
 use ::parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
 use ::parquet::schema::parser::parse_message_type;
-use casus_store::{EventRow, Reader};
+use casus_store::{EventRow, EventSource};
 use chrono::DateTime;
 use std::io::Write;
 use std::sync::Arc;
@@ -236,7 +236,7 @@ fn write_column(
 
 /// Writes the events `filter` selects as a Parquet file.
 pub fn write(
-    reader: &Reader,
+    reader: &mut impl EventSource,
     filter: &casus_store::EventFilter,
     out: &mut (dyn Write + Send),
 ) -> Result<u64, ExportError> {

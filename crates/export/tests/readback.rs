@@ -34,7 +34,7 @@ fn exported(format: Format, filter: &EventFilter, name: &str) -> (PathBuf, u64) 
     let (dir, reader) = store();
     let path = dir.path().join(name);
     let mut file = std::fs::File::create(&path).unwrap();
-    let n = export(reader, filter, format, &mut file).unwrap();
+    let n = export(&mut &*reader, filter, format, &mut file).unwrap();
     (path, n)
 }
 
@@ -252,7 +252,7 @@ fn acled_rows_carry_the_admin_areas_of_the_events_place() {
     let (dir, reader) = store_of(&arts);
     let path = dir.path().join("acled.csv");
     let n = export(
-        &reader,
+        &mut &reader,
         &EventFilter::default(),
         Format::Acled,
         &mut std::fs::File::create(&path).unwrap(),

@@ -60,6 +60,22 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Adds the counts of another run over other inputs (a worker's runs
+    /// over the inputs it claimed, one after another).
+    pub fn absorb(&mut self, other: Summary) {
+        self.inputs += other.inputs;
+        self.read += other.read;
+        self.skipped += other.skipped;
+        self.failed += other.failed;
+        self.unchanged += other.unchanged;
+        self.duplicates += other.duplicates;
+        for (lang, n) in other.languages {
+            *self.languages.entry(lang).or_default() += n;
+        }
+        self.bytes_of_text += other.bytes_of_text;
+        self.elapsed += other.elapsed;
+    }
+
     fn count(&mut self, item: &Item) {
         match item {
             Item::Article(a) => {

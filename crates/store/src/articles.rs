@@ -151,13 +151,13 @@ fn related_of(r: &Reader, db: &Connection, rowid: i64, limit: usize) -> Result<V
         .optional()
         .at(path)?;
     for (c, s) in scored(db, &keys, day, exclude.or(Some(rowid)), &r.options, path)? {
-        if c.rowid == rowid || s.score < 1.0 {
+        if c.article == rowid || s.score < 1.0 {
             continue;
         }
         let a = db
             .query_row(
                 &format!("SELECT {SUMMARY} FROM articles WHERE rowid = ?1"),
-                [c.rowid],
+                [c.article],
                 summary,
             )
             .at(path)?;

@@ -46,6 +46,9 @@ pub enum StoreError {
     OverBudget { budget: std::time::Duration },
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
+    /// Another store backend's error (PostgreSQL's, in `casus-pg`).
+    #[error(transparent)]
+    Backend(Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl StoreError {

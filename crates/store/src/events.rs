@@ -37,7 +37,7 @@ pub struct EventFilter {
 
 /// Whether `s` is an actor code (`USAGOV`, `IGOUNO`) rather than an id
 /// (`lloyd-austin`): codes are upper-case letters and digits.
-pub(crate) fn is_code(s: &str) -> bool {
+pub fn is_code(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 

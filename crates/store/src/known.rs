@@ -28,6 +28,16 @@ impl Stored {
             .is_some_and(|&h| h == content_hash(text) as i64)
     }
 
+    /// From stored `(id, content_hash)` pairs, as any backend reads them.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, i64)>) -> Stored {
+        Stored {
+            hashes: pairs
+                .into_iter()
+                .map(|(id, h)| (xxh3_64(id.as_bytes()), h))
+                .collect(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.hashes.len()
     }

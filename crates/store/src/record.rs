@@ -10,8 +10,8 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 /// A stored record, read back as its JSON text.
 pub(crate) struct Record(pub String);
 
-/// The record to store for `a`.
-pub(crate) fn pack(a: &Article) -> Vec<u8> {
+/// The record to store for `a` (every backend stores the same bytes).
+pub fn pack(a: &Article) -> Vec<u8> {
     let json = serde_json::to_vec(a).expect("an article always serialises");
     lz4_flex::compress_prepend_size(&json)
 }
@@ -20,9 +20,7 @@ impl FromSql for Record {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let json = match value {
             ValueRef::Text(t) => t.to_vec(),
-            ValueRef::Blob(b) => lz4_flex::decompress_size_prepended(b).map_err(|e| {
-                FromSqlError::Other(format!("a stored record is not lz4-compressed JSON: {e}").into())
-            })?,
+            ValueRef::Blob(b) => return unpack(b).map(Record).map_err(|e| FromSqlError::Other(e.into())),
             _ => return Err(FromSqlError::InvalidType),
         };
         String::from_utf8(json)
@@ -31,16 +29,28 @@ impl FromSql for Record {
     }
 }
 
+/// A stored record's JSON text; what is wrong when it is no record.
+pub fn unpack(bytes: &[u8]) -> Result<String, String> {
+    let json = lz4_flex::decompress_size_prepended(bytes)
+        .map_err(|e| format!("a stored record is not lz4-compressed JSON: {e}"))?;
+    String::from_utf8(json).map_err(|e| format!("a stored record is not UTF-8: {e}"))
+}
+
 /// The `text` of a stored record. serde skips the other fields without
 /// building them, several times faster than SQLite's `json_extract`, which
 /// converts the whole record (mentions, events) first.
 pub(crate) fn text_of(record: &Record) -> String {
+    json_text(&record.0)
+}
+
+/// The `text` of a record's JSON.
+pub fn json_text(json: &str) -> String {
     #[derive(serde::Deserialize)]
     struct TextOnly {
         #[serde(default)]
         text: String,
     }
-    serde_json::from_str::<TextOnly>(&record.0)
+    serde_json::from_str::<TextOnly>(json)
         .map(|r| r.text)
         .unwrap_or_default()
 }

@@ -36,6 +36,18 @@ pub struct StoreOptions {
     pub stopwords: Stopwords,
 }
 
+impl StoreOptions {
+    /// What placing an article into copies and stories reads.
+    pub fn placing(&self) -> casus_story::Placing {
+        casus_story::Placing {
+            copy_similarity: self.copy_similarity,
+            window_days: self.window_days,
+            story_span_days: self.story_span_days,
+            weights: self.weights,
+        }
+    }
+}
+
 impl Default for StoreOptions {
     fn default() -> Self {
         StoreOptions {

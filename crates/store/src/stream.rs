@@ -33,3 +33,26 @@ impl Reader {
         failed.map_or(Ok(n), Err)
     }
 }
+
+/// Anything events can be streamed from, oldest first: a SQLite store's
+/// [`Reader`], or another backend's store (`casus-pg`). The exports are
+/// written against it.
+pub trait EventSource {
+    /// Hands every event `f` selects to `sink`, oldest first; stops at the
+    /// sink's first error. Returns how many were handed over.
+    fn each_event<E: From<StoreError>>(
+        &mut self,
+        f: &EventFilter,
+        sink: impl FnMut(EventRow) -> Result<(), E>,
+    ) -> Result<u64, E>;
+}
+
+impl EventSource for &Reader {
+    fn each_event<E: From<StoreError>>(
+        &mut self,
+        f: &EventFilter,
+        sink: impl FnMut(EventRow) -> Result<(), E>,
+    ) -> Result<u64, E> {
+        Reader::each_event(self, f, sink)
+    }
+}

@@ -5,6 +5,7 @@ use crate::error::{At, Result};
 use crate::series::{count_daily, uncount_daily};
 use crate::StoreOptions;
 use casus_core::{Article, Event, Part};
+use casus_story::place::body;
 use casus_story::{content_hash, day_of, minhash, shingles, Keys};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
@@ -21,15 +22,6 @@ pub enum Outcome {
     Unchanged,
 }
 
-/// An article's body: its text without the headline, which republishers
-/// often rewrite.
-pub(crate) fn body<'a>(title: Option<&str>, text: &'a str) -> &'a str {
-    match title {
-        Some(t) if !t.is_empty() && text.starts_with(t) => &text[t.len()..],
-        _ => text,
-    }
-}
-
 /// Days since 1970 of 1900-01-01 ([`casus_core::calendar::EARLIEST_YEAR`]):
 /// no date before it is a news date.
 const EARLIEST_DAY: i64 = -25_567;
@@ -43,7 +35,7 @@ fn today() -> i64 {
 /// that can be right (from 1900 to tomorrow, not the Unix epoch). An
 /// article with no such day has none: it is never counted on a made-up
 /// day.
-fn article_day(published: Option<&str>) -> Option<i64> {
+pub fn article_day(published: Option<&str>) -> Option<i64> {
     published
         .and_then(day_of)
         // Day 0 (1970-01-01) is timestamp 0: software's "no date".
@@ -52,7 +44,7 @@ fn article_day(published: Option<&str>) -> Option<i64> {
 
 /// Whether an event date (a day, a week, a month or a year) can be right:
 /// from 1900, and (a scheduled event) at most two years ahead.
-fn sane_event_date(date: &str) -> bool {
+pub fn sane_event_date(date: &str) -> bool {
     let year_ok = date
         .get(..4)
         .and_then(|y| y.parse::<i32>().ok())

@@ -10,12 +10,15 @@
 //! * [`score`]: how much two articles look like one story, with the
 //!   [`Reason`]s.
 //! * [`bcubed`]: how good a clustering is against the expected one.
+//! * [`place`]: the copy a new article is of and the story it joins,
+//!   through the few lookups ([`Lookup`]) every store backend answers.
 //!
-//! The store (`casus-store`) keeps the keys and bands in its database and
-//! does the clustering with these pieces.
+//! The stores (`casus-store` on SQLite, `casus-pg` on PostgreSQL) keep the
+//! keys and bands in their databases and place articles with these pieces.
 
 pub mod bcubed;
 pub mod minhash;
+pub mod place;
 pub mod shingle;
 
 mod keys;
@@ -23,5 +26,6 @@ mod score;
 
 pub use bcubed::bcubed;
 pub use keys::{day_of, Keys, Stopwords, KEYWORDS};
+pub use place::{Lookup, Placing};
 pub use score::{score, Reason, Score, Weights};
 pub use shingle::{content_hash, jaccard, shingles};

@@ -3,7 +3,17 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+
+/// `casus ARGS` with no input, run to its end.
+#[allow(dead_code)] // not every test binary that shares this module runs it
+pub fn casus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casus"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
 
 pub fn stories_corpus() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

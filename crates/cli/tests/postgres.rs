@@ -1,0 +1,172 @@
+//! `casus ingest` and `casus export` on a PostgreSQL store as a user runs
+//! them: the same events as a store directory, a worker killed with
+//! SIGKILL and taken over, and errors that say what is wrong. The tests
+//! that need a server use the one `CASUS_TEST_PG` names (`export
+//! CASUS_TEST_PG=$(scripts/postgres.sh start)`; CI does) and are skipped,
+//! loudly, without it.
+
+// Only `casus` of what the other test binaries share.
+#[allow(dead_code)]
+mod common;
+use common::casus;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn examples() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/articles")
+        .display()
+        .to_string()
+}
+
+/// A new empty database on the test server, or `None` (said on stderr).
+fn fresh_db(test: &str) -> Option<String> {
+    let Some(url) = std::env::var("CASUS_TEST_PG").ok().filter(|u| !u.is_empty()) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI runs the PostgreSQL tests: .ci/run sets CASUS_TEST_PG"
+        );
+        eprintln!("SKIPPED {test}: CASUS_TEST_PG is not set");
+        return None;
+    };
+    let (base, _) = url.rsplit_once('/').unwrap();
+    let name = format!("casus_cli_{:016x}", fastrand::u64(..));
+    let (mut c, _) = casus_pg::connect(&url).unwrap();
+    c.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    Some(format!("{base}/{name}"))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The exported events as comparable lines: every field but the row id
+/// and the time stored.
+fn exported(db: &str) -> Vec<String> {
+    let out = casus(&["export", "--db", db, "--format", "jsonl", "--copies"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut lines: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let o = v.as_object_mut().unwrap();
+            o.remove("id");
+            o.remove("added");
+            v.to_string()
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn ingest_and_export_through_postgres_give_what_a_store_directory_gives() {
+    let Some(url) = fresh_db("ingest_and_export") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = dir.path().join("db").display().to_string();
+    assert!(casus(&["ingest", &examples(), "--db", &sqlite]).status.success());
+    let out = casus(&["ingest", &examples(), "--db", &url]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("11 new"), "{}", stderr(&out));
+    let (a, b) = (exported(&sqlite), exported(&url));
+    assert!(a.len() > 20, "{} events", a.len());
+    assert_eq!(a, b);
+    // The same inputs again: the run has read them.
+    let again = casus(&["ingest", &examples(), "--db", &url]);
+    assert!(again.status.success());
+    assert!(
+        stderr(&again).contains("has read all its inputs"),
+        "{}",
+        stderr(&again)
+    );
+    // A new run reads them again, and finds them unchanged.
+    let rerun = casus(&["ingest", &examples(), "--db", &url, "--run", "second"]);
+    assert!(stderr(&rerun).contains("0 new"), "{}", stderr(&rerun));
+    assert_eq!(exported(&url), b);
+}
+
+#[test]
+fn a_worker_killed_mid_run_is_taken_over_and_every_article_is_stored_once() {
+    let Some(url) = fresh_db("killed_worker") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // Twelve inputs of our generated articles.
+    let corpus = dir.path().join("corpus");
+    let w = casus(&["bench", "--articles", "240", "--write", corpus.to_str().unwrap()]);
+    assert!(w.status.success(), "{}", stderr(&w));
+    let text = std::fs::read_to_string(corpus.join("articles.jsonl")).unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, part) in lines.chunks(20).enumerate() {
+        std::fs::write(inputs.join(format!("part-{i:02}.jsonl")), part.join("\n")).unwrap();
+    }
+    let ins = inputs.to_str().unwrap();
+    let args = ["ingest", ins, "--db", &url, "--lease", "1", "--claim", "1"];
+    let mut victim = Command::new(env!("CARGO_BIN_EXE_casus"))
+        .args(args)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once it has finished an input and holds another.
+    let (mut c, _) = casus_pg::connect(&url).unwrap();
+    let started = Instant::now();
+    loop {
+        let done: i64 = c
+            .query_one("SELECT count(*) FROM work WHERE done", &[])
+            .map(|r| r.get(0))
+            .unwrap_or(0);
+        if done >= 1 || started.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    victim.kill().unwrap();
+    victim.wait().unwrap();
+    let out = casus(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let row = c
+        .query_one(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT id) FROM articles),
+                    (SELECT count(*) FROM (SELECT article, n FROM events GROUP BY 1, 2 HAVING count(*) > 1) d),
+                    (SELECT count(*) FROM work WHERE NOT done)",
+            &[],
+        )
+        .unwrap();
+    let (n, distinct, twice, left): (i64, i64, i64, i64) = (row.get(0), row.get(1), row.get(2), row.get(3));
+    assert_eq!((n, distinct, twice, left), (240, 240, 0, 0));
+}
+
+#[test]
+fn a_bad_url_or_an_unreachable_server_is_one_line_and_exit_status_1() {
+    let out = casus(&["export", "--db", "postgres://db:notaport/news", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let e = stderr(&out);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains("not a PostgreSQL URL") && e.contains("port"), "{e}");
+    let out = casus(&[
+        "ingest",
+        &examples(),
+        "--db",
+        "postgres://casus:pw@127.0.0.1:1/news",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let e = stderr(&out);
+    assert!(
+        e.contains("cannot connect to PostgreSQL at casus@127.0.0.1:1/news"),
+        "{e}"
+    );
+    assert!(!e.contains("pw"), "{e}");
+}
+
+#[test]
+fn a_command_that_reads_only_store_directories_says_so_for_a_postgres_url() {
+    let out = casus(&["serve", "--db", "postgres://casus@127.0.0.1:1/news"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("is a PostgreSQL store"), "{}", stderr(&out));
+}
