@@ -134,12 +134,12 @@ impl DbArgs {
     }
 
     /// The store directory, for the commands that read a SQLite store
-    /// only (`serve`, `related`, `story`).
+    /// only (`serve`).
     pub fn dir(&self, command: &str) -> Result<PathBuf> {
         match self.which() {
             Db::Dir(d) => Ok(d),
             Db::Postgres(url) => anyhow::bail!(
-                "casus {command} reads a store directory; {} is a PostgreSQL store, which `casus ingest` and `casus export` take for now",
+                "casus {command} reads a store directory; {} is a PostgreSQL store, which `casus ingest`, `export`, `related` and `story` take for now",
                 redact(&url)
             ),
         }

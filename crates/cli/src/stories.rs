@@ -1,8 +1,9 @@
 //! `casus related` and `casus story`: what the store knows about one
 //! article's story.
 
-use crate::ingest::DbArgs;
+use crate::ingest::{Db, DbArgs};
 use anyhow::{Context, Result};
+use casus_pg::PgStore;
 use casus_store::{Reader, StoreOptions};
 use std::io::Write;
 use std::process::ExitCode;
@@ -51,10 +52,20 @@ pub struct StoryArgs {
     json: bool,
 }
 
-fn open(db: &DbArgs) -> Result<Reader> {
-    let dir = db.dir("related or story")?;
-    Reader::open(&dir, StoreOptions::default())
-        .with_context(|| format!("cannot open the store {}", dir.display()))
+/// A store to read one story from: a directory, or PostgreSQL.
+enum Store {
+    Dir(Box<Reader>),
+    Pg(Box<PgStore>),
+}
+
+fn open(db: &DbArgs) -> Result<Store> {
+    Ok(match db.which() {
+        Db::Dir(dir) => Store::Dir(Box::new(
+            Reader::open(&dir, StoreOptions::default())
+                .with_context(|| format!("cannot open the store {}", dir.display()))?,
+        )),
+        Db::Postgres(url) => Store::Pg(Box::new(PgStore::open(&url, StoreOptions::default())?)),
+    })
 }
 
 /// A TSV field: tabs and line breaks would break the row.
@@ -63,8 +74,10 @@ fn cell(s: Option<&str>) -> String {
 }
 
 pub fn related(args: RelatedArgs) -> Result<ExitCode> {
-    let reader = open(&args.db)?;
-    let rel = reader.related(&args.id, args.limit.max(1))?;
+    let rel = match open(&args.db)? {
+        Store::Dir(r) => r.related(&args.id, args.limit.max(1))?,
+        Store::Pg(mut p) => p.related(&args.id, args.limit.max(1))?,
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &rel)?;
@@ -90,8 +103,10 @@ pub fn related(args: RelatedArgs) -> Result<ExitCode> {
 }
 
 pub fn story(args: StoryArgs) -> Result<ExitCode> {
-    let reader = open(&args.db)?;
-    let s = reader.story(&args.id, None)?;
+    let s = match open(&args.db)? {
+        Store::Dir(r) => r.story(&args.id, None)?,
+        Store::Pg(mut p) => p.story(&args.id)?,
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &s)?;

@@ -75,6 +75,15 @@ fn ingest_and_export_through_postgres_give_what_a_store_directory_gives() {
     let (a, b) = (exported(&sqlite), exported(&url));
     assert!(a.len() > 20, "{} events", a.len());
     assert_eq!(a, b);
+    // `related` and `story` read both stores alike.
+    let first: serde_json::Value = serde_json::from_str(b[0].as_str()).unwrap();
+    let id = first["article"].as_str().unwrap();
+    for cmd in ["related", "story"] {
+        let x = casus(&[cmd, id, "--db", &sqlite, "--json"]);
+        let y = casus(&[cmd, id, "--db", &url, "--json"]);
+        assert!(y.status.success(), "{}", stderr(&y));
+        assert_eq!(x.stdout, y.stdout, "casus {cmd}");
+    }
     // The same inputs again: the run has read them.
     let again = casus(&["ingest", &examples(), "--db", &url]);
     assert!(again.status.success());

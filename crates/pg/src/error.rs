@@ -29,8 +29,10 @@ pub enum PgError {
         article: i64,
         why: String,
     },
+    /// A filter value that cannot be used, or an article or story that
+    /// is not there (the SQLite store's own errors, said alike).
     #[error(transparent)]
-    Filter(#[from] casus_store::StoreError),
+    Store(#[from] casus_store::StoreError),
 }
 
 pub type Result<T, E = PgError> = std::result::Result<T, E>;

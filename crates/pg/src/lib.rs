@@ -17,7 +17,8 @@
 //!   with `FOR UPDATE SKIP LOCKED` for a lease that another worker takes
 //!   over when the holder dies.
 //! * `events.rs`: events as the exports read them, with the filters of
-//!   the SQLite store.
+//!   the SQLite store; `stories.rs`: an article's related articles (chosen
+//!   by `casus_store::related`, as in the SQLite store) and a story.
 //!
 //! Events are partitioned by month (`events_YYYY_MM`), so that a year of
 //! news stays quick to query and a month is dropped with one statement.
@@ -27,6 +28,7 @@ mod events;
 mod lookup;
 mod migrate;
 mod store;
+mod stories;
 mod url;
 mod work;
 mod write;

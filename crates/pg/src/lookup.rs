@@ -3,6 +3,8 @@
 
 use crate::error::{On, PgError, Result};
 use crate::store::Statements;
+use casus_store::related::{Articles, Head};
+use casus_store::ArticleSummary;
 use casus_story::place::{StoredArticle, StoryDays};
 use casus_story::Lookup;
 use postgres::Transaction;
@@ -84,5 +86,78 @@ impl Lookup for Pg<'_, '_> {
             .query_opt(&self.st.story_days, &[&story])
             .on(self.target, "reading a story's days")?;
         Ok(r.map(|r| (r.get(0), r.get(1))))
+    }
+}
+
+/// An article as lists show it.
+pub(crate) const SUMMARY: &str = "id, url, source, title, published, language, story, copy_of, n_events";
+
+pub(crate) fn summary(r: &postgres::Row) -> ArticleSummary {
+    ArticleSummary {
+        id: r.get(0),
+        url: r.get(1),
+        source: r.get(2),
+        title: r.get(3),
+        published: r.get(4),
+        language: r.get(5),
+        story: r.get(6),
+        copy_of: r.get(7),
+        events: r.get(8),
+    }
+}
+
+impl Articles for Pg<'_, '_> {
+    fn rowid_of(&mut self, id: &str) -> Result<Option<i64>> {
+        let r = self
+            .tx
+            .query_opt("SELECT rowid FROM articles WHERE id = $1", &[&id])
+            .on(self.target, "looking up an article")?;
+        Ok(r.map(|r| r.get(0)))
+    }
+
+    fn head(&mut self, rowid: i64) -> Result<Head> {
+        let r = self
+            .tx
+            .query_one(
+                "SELECT id, day, story, copy_of FROM articles WHERE rowid = $1",
+                &[&rowid],
+            )
+            .on(self.target, "reading an article")?;
+        Ok(Head {
+            id: r.get(0),
+            day: r.get(1),
+            story: r.get(2),
+            copy_of: r.get(3),
+        })
+    }
+
+    fn keys_of(&mut self, rowid: i64) -> Result<Vec<String>> {
+        let rows = self
+            .tx
+            .query("SELECT key FROM keys WHERE article = $1", &[&rowid])
+            .on(self.target, "reading an article's keys")?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    fn copies(&mut self, canonical: &str, id: &str) -> Result<Vec<ArticleSummary>> {
+        let rows = self
+            .tx
+            .query(
+                &format!("SELECT {SUMMARY} FROM articles WHERE (copy_of = $1 OR id = $1) AND id != $2"),
+                &[&canonical, &id],
+            )
+            .on(self.target, "reading an article's copies")?;
+        Ok(rows.iter().map(summary).collect())
+    }
+
+    fn summary(&mut self, rowid: i64) -> Result<ArticleSummary> {
+        let r = self
+            .tx
+            .query_one(
+                &format!("SELECT {SUMMARY} FROM articles WHERE rowid = $1"),
+                &[&rowid],
+            )
+            .on(self.target, "reading an article")?;
+        Ok(summary(&r))
     }
 }

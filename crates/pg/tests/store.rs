@@ -193,3 +193,38 @@ fn a_missing_database_and_a_closed_port_are_named_in_the_error() {
         "{e}"
     );
 }
+
+#[test]
+fn related_articles_and_stories_are_those_of_the_sqlite_store() {
+    let Some(url) = fresh_db("related") else { return };
+    let articles = corpus();
+    let (dir, _) = sqlite(&articles);
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    let mut pg = PgStore::open(&url, StoreOptions::default()).unwrap();
+    for chunk in articles.chunks(4) {
+        pg.put_batch(chunk).unwrap();
+    }
+    let mut related = 0;
+    for a in &articles {
+        let (x, y) = (reader.related(&a.id, 20).unwrap(), pg.related(&a.id, 20).unwrap());
+        assert_eq!(
+            serde_json::to_value(&x).unwrap(),
+            serde_json::to_value(&y).unwrap(),
+            "{}",
+            a.id
+        );
+        related += x.len();
+        let (x, y) = (reader.story(&a.id, None).unwrap(), pg.story(&a.id).unwrap());
+        assert_eq!(
+            serde_json::to_value(&x).unwrap(),
+            serde_json::to_value(&y).unwrap(),
+            "{}",
+            a.id
+        );
+    }
+    assert!(related > 21, "{related} related in all");
+    assert!(matches!(
+        pg.related("no-such-article", 5),
+        Err(PgError::Store(StoreError::NotFound { .. }))
+    ));
+}

@@ -1,10 +1,9 @@
 //! Articles, their related articles, and stories.
 
-use crate::cluster::scored;
 use crate::error::{At, Result, StoreError};
 use crate::reader::{date_param, List, Page, Reader};
 use crate::sql::{int, text, Where};
-use casus_story::{Keys, Reason};
+use casus_story::Reason;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 use std::path::Path;
@@ -36,9 +35,9 @@ pub struct ArticleSummary {
     pub events: i64,
 }
 
-const SUMMARY: &str = "id, url, source, title, published, language, story, copy_of, n_events";
+pub(crate) const SUMMARY: &str = "id, url, source, title, published, language, story, copy_of, n_events";
 
-fn summary(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+pub(crate) fn summary(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: r.get(0)?,
         url: r.get(1)?,
@@ -93,7 +92,8 @@ pub struct StoryView {
     pub members: Vec<ArticleSummary>,
 }
 
-pub(crate) fn iso(day: i64) -> String {
+/// Day `day` since 1970 as `YYYY-MM-DD`.
+pub fn iso(day: i64) -> String {
     (chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date") + chrono::Duration::days(day))
         .format("%Y-%m-%d")
         .to_string()
@@ -109,86 +109,20 @@ pub(crate) fn date_range(w: &mut Where, from: &Option<String>, to: &Option<Strin
     Ok(())
 }
 
-/// Related articles of the article at `rowid`: copies and same-story
-/// articles first, then by score.
+/// Related articles of the article at `rowid` (see `related.rs`).
 fn related_of(r: &Reader, db: &Connection, rowid: i64, limit: usize) -> Result<Vec<Related>> {
     let path = r.db_path.as_path();
-    let (id, day, story, copy_of): (String, Option<i64>, String, Option<String>) = db
-        .query_row(
-            "SELECT id, day, story, copy_of FROM articles WHERE rowid = ?1",
-            [rowid],
-            |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?, x.get(3)?)),
-        )
-        .at(path)?;
-    let mut keys = Keys::default();
-    for k in db
-        .prepare_cached("SELECT key FROM keys WHERE article = ?1")
-        .at(path)?
-        .query_map([rowid], |x| x.get::<_, String>(0))
-        .at(path)?
-    {
-        keys.add(&k.at(path)?);
-    }
-    let canonical = copy_of.clone().unwrap_or_else(|| id.clone());
-    let mut out: Vec<Related> = Vec::new();
-    // Copies of this article, or the original and its other copies.
-    let copies = db
-        .prepare_cached(&format!(
-            "SELECT {SUMMARY} FROM articles WHERE (copy_of = ?1 OR id = ?1) AND id != ?2"
-        ))
-        .at(path)?
-        .query_map([&canonical, &id], summary)
-        .at(path)?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .at(path)?;
-    for c in copies {
-        out.push(related_row(c, &story, 100.0, vec![Reason::Copy]));
-    }
-    let exclude = db
-        .query_row("SELECT rowid FROM articles WHERE id = ?1", [&canonical], |x| {
-            x.get::<_, i64>(0)
-        })
-        .optional()
-        .at(path)?;
-    for (c, s) in scored(db, &keys, day, exclude.or(Some(rowid)), &r.options, path)? {
-        if c.article == rowid || s.score < 1.0 {
-            continue;
-        }
-        let a = db
-            .query_row(
-                &format!("SELECT {SUMMARY} FROM articles WHERE rowid = ?1"),
-                [c.article],
-                summary,
-            )
-            .at(path)?;
-        if !out.iter().any(|o| o.id == a.id) {
-            out.push(related_row(a, &story, s.score, s.reasons));
-        }
-    }
-    out.sort_by(|a, b| {
-        b.same_story
-            .cmp(&a.same_story)
-            .then(b.score.total_cmp(&a.score))
-            .then(a.id.cmp(&b.id))
-    });
-    out.truncate(limit);
-    Ok(out)
+    let mut lookup = crate::cluster::Sqlite { db, path };
+    crate::related::related_of(
+        &mut lookup,
+        rowid,
+        limit,
+        r.options.window_days,
+        &r.options.weights,
+    )
 }
 
-fn related_row(a: ArticleSummary, story: &str, score: f64, reasons: Vec<Reason>) -> Related {
-    Related {
-        same_story: a.story == story,
-        id: a.id,
-        title: a.title,
-        source: a.source,
-        published: a.published,
-        story: a.story,
-        score: (score * 1000.0).round() / 1000.0,
-        reasons,
-    }
-}
-
-fn rowid_of(db: &Connection, id: &str, path: &Path) -> Result<i64> {
+pub(crate) fn rowid_of(db: &Connection, id: &str, path: &Path) -> Result<i64> {
     db.query_row("SELECT rowid FROM articles WHERE id = ?1", [id], |r| r.get(0))
         .optional()
         .at(path)?
@@ -310,7 +244,7 @@ impl Reader {
     }
 }
 
-fn story_row(r: &Row<'_>) -> rusqlite::Result<StoryRow> {
+pub(crate) fn story_row(r: &Row<'_>) -> rusqlite::Result<StoryRow> {
     Ok(StoryRow {
         id: r.get(0)?,
         title: r.get(1)?,

@@ -3,11 +3,13 @@
 //! this is its SQLite side), so that the cost of placing a new article
 //! does not grow with the store.
 
+use crate::articles::{summary, ArticleSummary, SUMMARY};
 use crate::error::{At, Result, StoreError};
 use crate::record::{text_of, Record};
+use crate::related::{Articles, Head};
 use crate::StoreOptions;
-use casus_story::place::{self, Candidate, Original, StoredArticle, StoryDays};
-use casus_story::{Keys, Lookup, Score};
+use casus_story::place::{self, Original, StoredArticle, StoryDays};
+use casus_story::{Keys, Lookup};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
 
@@ -108,25 +110,6 @@ pub(crate) fn find_copy(
     place::find_copy(&mut Sqlite { db, path }, bands, sh, threshold)
 }
 
-/// Candidates scored against `keys`, best first.
-pub(crate) fn scored(
-    db: &Connection,
-    keys: &Keys,
-    day: Option<i64>,
-    exclude: Option<i64>,
-    o: &StoreOptions,
-    path: &Path,
-) -> Result<Vec<(Candidate, Score)>> {
-    place::scored(
-        &mut Sqlite { db, path },
-        keys,
-        day,
-        exclude,
-        o.window_days,
-        &o.weights,
-    )
-}
-
 /// The story a new article joins, if any.
 pub(crate) fn best_story(
     db: &Connection,
@@ -136,4 +119,60 @@ pub(crate) fn best_story(
     path: &Path,
 ) -> Result<Option<String>> {
     place::best_story(&mut Sqlite { db, path }, keys, day, &o.placing())
+}
+
+impl Articles for Sqlite<'_> {
+    fn rowid_of(&mut self, id: &str) -> Result<Option<i64>> {
+        self.db
+            .prepare_cached("SELECT rowid FROM articles WHERE id = ?1")
+            .at(self.path)?
+            .query_row([id], |r| r.get(0))
+            .optional()
+            .at(self.path)
+    }
+
+    fn head(&mut self, rowid: i64) -> Result<Head> {
+        self.db
+            .prepare_cached("SELECT id, day, story, copy_of FROM articles WHERE rowid = ?1")
+            .at(self.path)?
+            .query_row([rowid], |x| {
+                Ok(Head {
+                    id: x.get(0)?,
+                    day: x.get(1)?,
+                    story: x.get(2)?,
+                    copy_of: x.get(3)?,
+                })
+            })
+            .at(self.path)
+    }
+
+    fn keys_of(&mut self, rowid: i64) -> Result<Vec<String>> {
+        self.db
+            .prepare_cached("SELECT key FROM keys WHERE article = ?1")
+            .at(self.path)?
+            .query_map([rowid], |x| x.get(0))
+            .at(self.path)?
+            .collect::<rusqlite::Result<_>>()
+            .at(self.path)
+    }
+
+    fn copies(&mut self, canonical: &str, id: &str) -> Result<Vec<ArticleSummary>> {
+        self.db
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY} FROM articles WHERE (copy_of = ?1 OR id = ?1) AND id != ?2"
+            ))
+            .at(self.path)?
+            .query_map([canonical, id], summary)
+            .at(self.path)?
+            .collect::<rusqlite::Result<_>>()
+            .at(self.path)
+    }
+
+    fn summary(&mut self, rowid: i64) -> Result<ArticleSummary> {
+        self.db
+            .prepare_cached(&format!("SELECT {SUMMARY} FROM articles WHERE rowid = ?1"))
+            .at(self.path)?
+            .query_row([rowid], summary)
+            .at(self.path)
+    }
 }

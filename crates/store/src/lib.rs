@@ -32,13 +32,14 @@ mod overview;
 pub mod query;
 mod reader;
 pub mod record;
+pub mod related;
 mod series;
 mod sql;
 mod store;
 mod stream;
 mod write;
 
-pub use articles::{ArticleFilter, ArticleSummary, ArticleView, Related, StoryRow, StoryView};
+pub use articles::{iso, ArticleFilter, ArticleSummary, ArticleView, Related, StoryRow, StoryView};
 pub use error::{Result, StoreError};
 pub use events::{is_code, AcledRow, ActorRow, EventFilter, EventRow, PlaceRow, SearchHit, Side};
 pub use index::Hit;
