@@ -5,7 +5,9 @@
 # temporary directory, starts it on 127.0.0.1:$CASUS_PG_PORT (55432) and
 # a Unix socket beside the cluster, and prints the URL of an empty
 # database for CASUS_TEST_PG. `scripts/postgres.sh stop` stops it and
-# removes the directory. The server never runs as root: as root, the
+# removes the directory; `scripts/postgres.sh restart` stops it (fast: open
+# sessions are cut) and starts it again on the same data, as a server
+# restarted under a running ingest would be. The server never runs as root: as root, the
 # cluster belongs to the `postgres` user the package creates.
 set -euo pipefail
 PORT=${CASUS_PG_PORT:-55432}
@@ -41,6 +43,13 @@ start)
   as_owner "$BIN/createdb" -h "$DIR" -p "$PORT" -U casus casus_test
   echo "postgres://casus@127.0.0.1:$PORT/casus_test"
   ;;
+restart)
+  BIN=$(bindir)
+  as_owner "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >&2
+  sleep "${CASUS_PG_DOWN_SECONDS:-2}"
+  as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
+    -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2
+  ;;
 stop)
   BIN=$(bindir)
   if [ -n "$BIN" ] && [ -f "$DIR/data/postmaster.pid" ]; then
@@ -49,7 +58,7 @@ stop)
   rm -rf "$DIR"
   ;;
 *)
-  echo "usage: scripts/postgres.sh start|stop" >&2
+  echo "usage: scripts/postgres.sh start|restart|stop" >&2
   exit 2
   ;;
 esac

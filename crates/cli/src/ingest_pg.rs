@@ -24,6 +24,44 @@ struct Batch {
     done: Vec<String>,
 }
 
+/// How many times a worker tries again while the server is away.
+const RETRIES: u32 = 10;
+
+/// `op` on `s`; while the connection is lost (a server restarting, a
+/// network cut), said on stderr and tried again after a growing wait (0.5 s
+/// doubling to 30 s, [`RETRIES`] times), connecting again in between.
+/// What `op` does is one transaction, so trying it again stores nothing
+/// twice.
+fn retry<S, T>(
+    s: &mut S,
+    what: &str,
+    reconnect: fn(&mut S) -> casus_pg::Result<()>,
+    mut op: impl FnMut(&mut S) -> casus_pg::Result<T>,
+) -> Result<T> {
+    let mut wait = Duration::from_millis(500);
+    let mut tries = 0;
+    loop {
+        match op(s) {
+            Ok(v) => return Ok(v),
+            Err(e) if e.is_connection() && tries < RETRIES => {
+                tries += 1;
+                eprintln!(
+                    "casus: {what}: {e}; trying again in {:.1} s ({tries} of {RETRIES})",
+                    wait.as_secs_f64()
+                );
+                std::thread::sleep(wait);
+                wait = (wait * 2).min(Duration::from_secs(30));
+                // A reconnection that fails too is tried on the next round.
+                match reconnect(s) {
+                    Err(e) if !e.is_connection() => return Err(e.into()),
+                    _ => {}
+                }
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
 /// The run's name: the inputs' paths and sizes, hashed, so that workers
 /// given the same inputs on any machine share it.
 fn run_name(inputs: &[Input]) -> String {
@@ -84,7 +122,10 @@ pub fn main(args: Args, url: &str) -> Result<ExitCode> {
                 owner: writer_owner.clone(),
                 inputs: b.done,
             };
-            tally.add(&store.put_batch_finishing(&b.articles, &done)?);
+            let outcomes = retry(&mut store, "storing a batch", PgStore::reconnect, |s| {
+                s.put_batch_finishing(&b.articles, &done)
+            })?;
+            tally.add(&outcomes);
         }
         Ok(tally)
     });
@@ -113,7 +154,9 @@ pub fn main(args: Args, url: &str) -> Result<ExitCode> {
             }
             // Hold the inputs while they take long.
             if !done.is_empty() && renewed.elapsed() > lease / 3 {
-                queue.renew(&done)?;
+                retry(queue, "renewing a lease", WorkQueue::reconnect, |q| {
+                    q.renew(&done)
+                })?;
                 renewed = Instant::now();
             }
             Ok(())
@@ -137,15 +180,20 @@ pub fn main(args: Args, url: &str) -> Result<ExitCode> {
     };
     let mut going = stdin.is_empty() || read(&mut prepared, &stdin, Vec::new(), &mut queue)?;
     while going {
+        let left = retry(&mut queue, "reading the work queue", WorkQueue::reconnect, |q| {
+            q.left()
+        })?;
         let n = match args.claim {
             Some(n) => n.max(1),
-            None => (queue.left()? as usize / 32).clamp(1, 64),
+            None => (left as usize / 32).clamp(1, 64),
         };
-        let claimed = queue.claim(n)?;
+        let claimed = retry(&mut queue, "claiming inputs", WorkQueue::reconnect, |q| {
+            q.claim(n)
+        })?;
         if claimed.is_empty() {
             // Others hold the rest: wait, and take over what a dead
             // worker leaves when its lease runs out.
-            if queue.left()? == 0 {
+            if left == 0 {
                 break;
             }
             std::thread::sleep(Duration::from_millis(500));

@@ -179,3 +179,88 @@ fn a_command_that_reads_only_store_directories_says_so_for_a_postgres_url() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("is a PostgreSQL store"), "{}", stderr(&out));
 }
+
+/// `scripts/postgres.sh COMMAND` for a server of this test's own (its own
+/// port and folder), so that restarting it disturbs no other test.
+fn own_server(command: &str) -> Output {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/postgres.sh");
+    Command::new("bash")
+        .arg(script)
+        .arg(command)
+        .env("CASUS_PG_PORT", "55439")
+        .env("CASUS_PG_DIR", std::env::temp_dir().join("casus-pg-restart-test"))
+        .stderr(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_server_restarted_under_an_ingest_is_waited_for_and_nothing_is_lost() {
+    // A machine that runs the PostgreSQL tests can run a server of its own.
+    if fresh_db("server_restart").is_none() {
+        return;
+    }
+    let started = own_server("start");
+    assert!(
+        started.status.success(),
+        "cannot start a server of the test's own"
+    );
+    let url = String::from_utf8(started.stdout).unwrap().trim().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    assert!(
+        casus(&["bench", "--articles", "400", "--write", corpus.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let text = std::fs::read_to_string(corpus.join("articles.jsonl")).unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, part) in lines.chunks(25).enumerate() {
+        std::fs::write(inputs.join(format!("part-{i:02}.jsonl")), part.join("\n")).unwrap();
+    }
+    let worker = Command::new(env!("CARGO_BIN_EXE_casus"))
+        .args([
+            "ingest",
+            inputs.to_str().unwrap(),
+            "--db",
+            &url,
+            "--claim",
+            "1",
+            "--batch",
+            "10",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Restart the server once the worker has stored something.
+    let t0 = Instant::now();
+    loop {
+        let stored = casus_pg::connect(&url)
+            .ok()
+            .and_then(|(mut c, _)| c.query_one("SELECT count(*) FROM articles", &[]).ok())
+            .map_or(0, |r| r.get::<_, i64>(0));
+        if stored > 0 || t0.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(own_server("restart").status.success());
+    let out = worker.wait_with_output().unwrap();
+    let (mut c, _) = casus_pg::connect(&url).unwrap();
+    let row = c
+        .query_one(
+            "SELECT (SELECT count(DISTINCT id) FROM articles),
+                    (SELECT count(*) FROM (SELECT article, n FROM events GROUP BY 1, 2 HAVING count(*) > 1) d),
+                    (SELECT count(*) FROM work WHERE NOT done)",
+            &[],
+        )
+        .unwrap();
+    let counts: (i64, i64, i64) = (row.get(0), row.get(1), row.get(2));
+    own_server("stop");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("trying again"), "{}", stderr(&out));
+    assert_eq!(counts, (400, 0, 0));
+}

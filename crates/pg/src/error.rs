@@ -37,6 +37,38 @@ pub enum PgError {
 
 pub type Result<T, E = PgError> = std::result::Result<T, E>;
 
+impl PgError {
+    /// Whether the connection to the server was lost or refused (a server
+    /// restarting, a network cut): what trying again later may mend, as
+    /// against a wrong URL, a missing database or a refused statement.
+    pub fn is_connection(&self) -> bool {
+        use postgres::error::SqlState;
+        match self {
+            // Refused or cut, not told no: an unknown database or role is
+            // an answer from the server, and stays wrong.
+            PgError::Connect { why, .. } => {
+                !why.contains("does not exist")
+                    && !why.contains("authentication")
+                    && !why.contains("password")
+            }
+            PgError::Query { source, .. } => {
+                source.is_closed()
+                    || source.code().is_some_and(|c| {
+                        c.code().starts_with("08")
+                            || [
+                                SqlState::ADMIN_SHUTDOWN,
+                                SqlState::CRASH_SHUTDOWN,
+                                SqlState::CANNOT_CONNECT_NOW,
+                            ]
+                            .contains(c)
+                    })
+                    || std::error::Error::source(source).is_some_and(|e| e.is::<std::io::Error>())
+            }
+            _ => false,
+        }
+    }
+}
+
 /// A driver error's whole message: the server's own words when it sent
 /// some ("database \"x\" does not exist"), else the chain of causes.
 pub(crate) fn why(e: &postgres::Error) -> String {

@@ -58,6 +58,7 @@ pub struct Finished {
 /// The writing side of a PostgreSQL store; any number may write at once.
 pub struct PgStore {
     pub(crate) client: Client,
+    url: String,
     pub(crate) target: String,
     pub(crate) options: StoreOptions,
     pub(crate) st: Statements,
@@ -74,11 +75,21 @@ impl PgStore {
         let st = Statements::prepare(&mut client, &target)?;
         Ok(PgStore {
             client,
+            url: url.to_string(),
             target,
             options,
             st,
             months: HashSet::new(),
         })
+    }
+
+    /// Connects again (after [`PgError::is_connection`]): a new session,
+    /// its statements prepared again.
+    pub fn reconnect(&mut self) -> Result<()> {
+        let (mut client, _) = connect(&self.url)?;
+        self.st = Statements::prepare(&mut client, &self.target)?;
+        self.client = client;
+        Ok(())
     }
 
     /// `user@host:port/db`, for messages.

@@ -15,6 +15,7 @@ use std::time::Duration;
 /// One worker's view of a run's queue.
 pub struct WorkQueue {
     client: Client,
+    url: String,
     target: String,
     run: String,
     owner: String,
@@ -29,11 +30,18 @@ impl WorkQueue {
         migrate(&mut client, &target.0)?;
         Ok(WorkQueue {
             client,
+            url: url.to_string(),
             target: target.0,
             run: run.to_string(),
             owner: owner.to_string(),
             lease,
         })
+    }
+
+    /// Connects again (after [`crate::PgError::is_connection`]).
+    pub fn reconnect(&mut self) -> Result<()> {
+        self.client = connect(&self.url)?.0;
+        Ok(())
     }
 
     pub fn run(&self) -> &str {
