@@ -42,6 +42,11 @@ pub fn build(w: &TimeWords) -> Regex {
         .iter()
         .filter(|(_, n)| n.is_some_and(|n| (20..100).contains(&n) && n % 10 == 0))
         .map(|(x, _)| x.as_str()));
+    let teens = alt(w
+        .numbers
+        .iter()
+        .filter(|(x, n)| n.is_some_and(|n| (10..20).contains(&n)) && !x.contains(' ') && !x.starts_with('a'))
+        .map(|(x, _)| x.as_str()));
     let words = alt(w.numbers.iter().map(|(x, _)| x.as_str()));
     let number = format!(r"(?:\d+(?:\.\d+)?|{tens}[-\s]+{ones}|{words})");
     let ordinals = alt(w.ordinals.iter().map(|(x, _)| x.as_str()));
@@ -69,7 +74,11 @@ pub fn build(w: &TimeWords) -> Regex {
         .filter(|(_, v)| v.len() == 5)
         .map(|(x, _)| x.as_str()));
     let zones = alt(w.zones.iter().map(String::as_str));
-    let (m, wd, y) = (MONTH, WEEKDAY, YEAR);
+    // A year in words, as broadcast transcripts write it: "nineteen
+    // ninety-six", "nineteen oh five"; read by `resolve::year_of`.
+    let spelled = format!(r"nineteen[-\s]+(?:{tens}(?:[-\s]+{ones})?|{teens}|oh[-\s]+{ones})\b");
+    let y = format!("(?:{YEAR}|{spelled})");
+    let (m, wd, y) = (MONTH, WEEKDAY, y.as_str());
     let branches = [
         r"(?P<iso>\d{4}-\d{2}-\d{2})\b".to_string(),
         format!(
@@ -91,7 +100,7 @@ pub fn build(w: &TimeWords) -> Regex {
         r"(?P<ya>year-ago|year-earlier|year-before)\b".to_string(),
         format!(r"(?:fiscal(?:\s+year)?|fy)\s*['’]?(?P<fy>{y}|\d{{2}})\b"),
         format!(
-            r"(?P<eox>(?:the\s+)?(?P<eox_part>end|beginning|start|middle|rest)\s+of\s+(?P<eox_det>the|this|last|next)\s+(?P<eox_u>{singular})\b|(?P<ye>year-end|year['’]s\s+end)\b)"
+            r"(?P<eox>(?:the\s+)?(?P<eox_part>end|beginning|start|middle|rest)\s+of\s+(?P<eox_det>the|this|last|next)\s+(?P<eox_u>{singular})\b|(?P<ye>year-end|year\s+end|year['’]s\s+end)\b)"
         ),
         format!(
             r"(?:every|each)\s+(?P<swd>{wd})\b|(?P<swd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b"
@@ -116,13 +125,14 @@ pub fn build(w: &TimeWords) -> Regex {
         ),
         format!(r"the\s+(?:(?P<sd_part>early|late)\s+)?(?P<sd>{seasons}|weekend)\b"),
         r"the\s+(?:(?P<an_det>previous|next|following|same|prior)\s+(?P<an_u>day|week|month|year)|(?P<an_u2>day|week|month|year)\s+(?P<an_dir>before|after))\b".to_string(),
+        format!(r"the\s+year\s+(?P<y2k>two\s+thousand(?:\s+and)?(?:[-\s]+(?:{ones}|{teens}))?)\b"),
         // "for the year", "in the fiscal year": the reported year (after
         // the branches that read "the year before", "the end of the year";
         // not "the year-ago results": the character after it is read, and
         // left out of the span).
         r"(?P<ty>the\s+(?:(?P<ty_mod>full|fiscal|current\s+fiscal|latest\s+fiscal|current|entire|whole|latest)\s+)?year)(?:[^\w\-'’]|$)".to_string(),
         format!(
-            r"(?:(?P<dur_det>the\s+(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)|the|past|last|next|first)\s+)?(?P<dur_n>{number})(?:\s+(?P<dur_half>1/2|and\s+a\s+half))?(?:\s*(?:to|-|or)\s*(?P<dur_n2>{number}))?[-\s]+(?P<dur_u>{units})\b(?:\s+(?P<dur_half2>and\s+a\s+half)\b)?(?:\s+(?P<dur_rel>ago|earlier|later|before|after|previously|from\s+now|hence|back)\b)?"
+            r"(?:(?:nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|roughly|approximately)\s+)?(?:(?P<dur_det>the\s+(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial)|the|past|last|next|first)\s+)?(?P<dur_n>{number})(?:\s+(?P<dur_half>1/2|and\s+a\s+half))?(?:\s*(?:to|-|or)\s*(?P<dur_n2>{number}))?(?:\s+(?:more|additional|further|extra|straight|consecutive|trading|business|working))?[-\s]+(?P<dur_u>{units})\b(?:\s+(?P<dur_half2>and\s+a\s+half)\b)?(?:\s+(?P<dur_rel>ago|earlier|later|before|after|previously|from\s+now|hence|back)\b)?"
         ),
         r"(?P<bu>years|months|weeks|days|decades|centuries|hours|minutes)\b".to_string(),
         format!(r"(?P<ref>{refs})\b"),

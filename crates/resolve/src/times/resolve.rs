@@ -97,7 +97,7 @@ fn step(det: &str) -> i64 {
 pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
     let g = |n: &str| c.name(n).map(|m| m.as_str());
     let gl = |n: &str| g(n).map(normal);
-    let year_in = |n: &str| g(n).and_then(|y| y.parse::<i32>().ok());
+    let year_in = |n: &str| g(n).and_then(|y| year_of(x.words, y));
     let need = |kind, precision| x.published.ok_or(Miss::Undated(kind, precision));
     let date = || need(TimeKind::Date, "day");
     let pre = gl("pre").unwrap_or_default();
@@ -376,6 +376,9 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
     }
     if let Some(v) = g("ref").and_then(|r| lookup(&x.words.refs, r)) {
         return Ok(Value::new(v.clone(), TimeKind::Date, "ref", None));
+    }
+    if let Some(y) = year_in("y2k") {
+        return Ok(value::year(y));
     }
     if let Some(y) = year_in("year") {
         let temporal = matches!(
@@ -693,4 +696,26 @@ fn the_year(modifier: Option<&str>, pre: &str, x: &Ctx<'_>) -> Result<Value, Mis
         p.year()
     };
     Ok(value::year(y).derived())
+}
+
+/// A year in digits ("1996") or in words ("nineteen ninety-six",
+/// "nineteen oh five", "two thousand and three").
+fn year_of(words: &TimeWords, s: &str) -> Option<i32> {
+    if let Ok(y) = s.parse::<i32>() {
+        return Some(y);
+    }
+    let parts: Vec<String> = s
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "and")
+        .map(str::to_lowercase)
+        .collect();
+    let n = |p: &str| number(words, p).flatten().map(|n| n as i32);
+    let (base, rest) = match parts.first().map(String::as_str) {
+        Some("nineteen") => (1900, &parts[1..]),
+        Some("two") if parts.get(1).is_some_and(|p| p == "thousand") => (2000, &parts[2..]),
+        _ => return None,
+    };
+    let rest: Vec<&str> = rest.iter().map(String::as_str).filter(|p| *p != "oh").collect();
+    let tail: i32 = rest.iter().map(|p| n(p)).sum::<Option<i32>>()?;
+    (tail < 100).then_some(base + tail)
 }

@@ -396,3 +396,4 @@ fn a_duration_and_a_half_keeps_its_half() {
 }
 
 mod direction;
+mod shapes;
