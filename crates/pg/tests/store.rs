@@ -18,6 +18,18 @@ fn sqlite(articles: &[casus_core::Article]) -> (tempfile::TempDir, Vec<Outcome>)
     (dir, out)
 }
 
+/// Both stores of the same articles, stored four at a time: the SQLite
+/// store's directory and reader, and the PostgreSQL store at `url`.
+fn both(url: &str, articles: &[casus_core::Article]) -> (tempfile::TempDir, Reader, PgStore) {
+    let (dir, _) = sqlite(articles);
+    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    let mut pg = PgStore::open(url, StoreOptions::default()).unwrap();
+    for chunk in articles.chunks(4) {
+        pg.put_batch(chunk).unwrap();
+    }
+    (dir, reader, pg)
+}
+
 /// An event as both backends must give it: everything but the row id and
 /// the time it was stored.
 fn comparable(e: EventRow) -> serde_json::Value {
@@ -53,12 +65,7 @@ fn the_postgres_store_places_copies_and_stories_as_the_sqlite_store_does() {
 fn every_export_filter_gives_the_same_events_from_both_backends() {
     let Some(url) = fresh_db("events") else { return };
     let articles = corpus();
-    let (dir, _) = sqlite(&articles);
-    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
-    let mut pg = PgStore::open(&url, StoreOptions::default()).unwrap();
-    for chunk in articles.chunks(4) {
-        pg.put_batch(chunk).unwrap();
-    }
+    let (_dir, reader, mut pg) = both(&url, &articles);
     let filters = [
         EventFilter::default(),
         EventFilter {
@@ -198,12 +205,7 @@ fn a_missing_database_and_a_closed_port_are_named_in_the_error() {
 fn related_articles_and_stories_are_those_of_the_sqlite_store() {
     let Some(url) = fresh_db("related") else { return };
     let articles = corpus();
-    let (dir, _) = sqlite(&articles);
-    let reader = Reader::open(dir.path(), StoreOptions::default()).unwrap();
-    let mut pg = PgStore::open(&url, StoreOptions::default()).unwrap();
-    for chunk in articles.chunks(4) {
-        pg.put_batch(chunk).unwrap();
-    }
+    let (_dir, reader, mut pg) = both(&url, &articles);
     let mut related = 0;
     for a in &articles {
         let (x, y) = (reader.related(&a.id, 20).unwrap(), pg.related(&a.id, 20).unwrap());
