@@ -127,6 +127,7 @@ impl Times {
     pub fn find_all(&self, text: &str, sentences: &[Span], published: Option<NaiveDate>) -> Vec<Vec<Time>> {
         let mut last_day = None;
         let mut quarter = None;
+        let mut last_year = None;
         sentences
             .iter()
             .map(|s| {
@@ -159,6 +160,7 @@ impl Times {
                         direction: direction::of(&self.words, before, after),
                         last_day,
                         quarter,
+                        last_year,
                         before,
                         after,
                     };
@@ -178,6 +180,9 @@ impl Times {
                         from,
                     };
                     if anchors {
+                        if let (Some(d), TimeKind::Date | TimeKind::Time) = (t.from, t.kind) {
+                            last_year = Some(chrono::Datelike::year(&d));
+                        }
                         match t.precision {
                             "day" | "time" => last_day = t.from,
                             "quarter" => {

@@ -124,6 +124,7 @@ pub fn build(w: &TimeWords) -> Regex {
             r"(?:(?P<ru_pre>earlier|later|early|late)\s+)?(?P<ru_det>this\s+past|this\s+coming|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+past|the\s+last|the\s+next|this|last|next|coming|past)\s+(?P<ru_u>{singular}|{seasons})\b"
         ),
         format!(r"the\s+(?:(?P<sd_part>early|late)\s+)?(?P<sd>{seasons}|weekend)\b"),
+        r"(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<that_u>day|year|quarter)\b".to_string(),
         r"the\s+(?:(?P<an_det>previous|next|following|same|prior)\s+(?P<an_u>day|week|month|year)|(?P<an_u2>day|week|month|year)\s+(?P<an_dir>before|after))\b".to_string(),
         format!(r"the\s+year\s+(?P<y2k>two\s+thousand(?:\s+and)?(?:[-\s]+(?:{ones}|{teens}))?)\b"),
         // "for the year", "in the fiscal year": the reported year (after

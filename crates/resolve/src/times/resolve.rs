@@ -21,6 +21,8 @@ pub struct Ctx<'a> {
     /// The last quarter the document named: "a year ago" in a quarterly
     /// report is that quarter a year before.
     pub quarter: Option<(i32, u32)>,
+    /// The year of the last date the document named: "later that year".
+    pub last_year: Option<i32>,
     /// The words before and after the match in its sentence.
     pub before: &'a str,
     pub after: &'a str,
@@ -255,6 +257,9 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
             _ => 0,
         };
         return shift(p, k, u).ok_or(Miss::Skip);
+    }
+    if let Some(u) = gl("that_u") {
+        return that(&u, x);
     }
     if g("ty").is_some() {
         return the_year(gl("ty_mod").as_deref(), &pre, x);
@@ -718,4 +723,20 @@ fn year_of(words: &TimeWords, s: &str) -> Option<i32> {
     let rest: Vec<&str> = rest.iter().map(String::as_str).filter(|p| *p != "oh").collect();
     let tail: i32 = rest.iter().map(|p| n(p)).sum::<Option<i32>>()?;
     (tail < 100).then_some(base + tail)
+}
+
+/// "that day", "later that year", "that same quarter": the day, year or
+/// quarter the text named last; nothing when it named none (no guess
+/// from the publication date).
+fn that(unit: &str, x: &Ctx<'_>) -> Result<Value, Miss> {
+    let v = match unit {
+        "day" => value::day(x.last_day.ok_or(Miss::Skip)?),
+        "year" => value::year(x.last_year.ok_or(Miss::Skip)?),
+        "quarter" => {
+            let (y, q) = x.quarter.ok_or(Miss::Skip)?;
+            value::quarter(y, q)
+        }
+        _ => return Err(Miss::Skip),
+    };
+    Ok(v.derived())
 }

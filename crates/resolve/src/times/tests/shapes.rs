@@ -48,3 +48,24 @@ fn year_end_written_apart_is_the_years_end() {
         t("year end", "DATE", "1989")
     );
 }
+
+#[test]
+fn that_day_and_later_that_year_are_the_ones_the_text_named_last() {
+    let found = all(
+        "He fled in June 1998.\nHe returned later that year.\nThe firm met on March 3.\nThat same day, it sold.",
+        "2000-01-28",
+    );
+    let values: Vec<(&str, Option<&str>)> =
+        found.iter().map(|(w, _, v)| (w.as_str(), v.as_deref())).collect();
+    assert_eq!(
+        values,
+        [
+            ("June 1998", Some("1998-06")),
+            ("later that year", Some("1998")),
+            ("March 3", Some("1999-03-03")),
+            ("That same day", Some("1999-03-03")),
+        ]
+    );
+    // With nothing named before, "that day" is no date.
+    assert!(all("Nobody forgot that day.", "2000-01-28").is_empty());
+}
