@@ -77,8 +77,10 @@ pub fn build(w: &TimeWords) -> Regex {
     // A year in words, as broadcast transcripts write it: "nineteen
     // ninety-six", "nineteen oh five"; read by `resolve::year_of`.
     let spelled = format!(r"nineteen[-\s]+(?:{tens}(?:[-\s]+{ones})?|{teens}|oh[-\s]+{ones})\b");
-    let y = format!("(?:{YEAR}|{spelled})");
-    let (m, wd, y) = (MONTH, WEEKDAY, y.as_str());
+    // Only where transcripts write them: after a month or a season, and
+    // alone (every copy makes the automaton larger).
+    let ys = format!("(?:{YEAR}|{spelled})");
+    let (m, wd, y, ys) = (MONTH, WEEKDAY, YEAR, ys.as_str());
     let branches = [
         r"(?P<iso>\d{4}-\d{2}-\d{2})\b".to_string(),
         format!(
@@ -90,7 +92,7 @@ pub fn build(w: &TimeWords) -> Regex {
         format!(
             r"(?:the\s+)?(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]*(?:(?P<pm>{m})(?:,?\s+(?P<py>{y}))?|(?P<pyear>{y}))\b"
         ),
-        format!(r"(?P<my_m>{m}),?\s+(?P<my_y>{y})\b"),
+        format!(r"(?P<my_m>{m}),?\s+(?P<my_y>{ys})\b"),
         format!(r"(?P<mly_m>{m}),?\s+(?:of\s+)?(?P<mly>last|this|next)\s+year\b"),
         r"(?:the\s+)?(?:(?P<dec_part>early|mid|late)[-\s]?)?(?:(?P<dec>(?:1[6-9]|20)\d0)['’]?s|['’](?P<dec2>\d0)s)\b".to_string(),
         r"(?:the\s+)?(?P<cen>\d{1,2})(?:st|nd|rd|th)[-\s]+century\b".to_string(),
@@ -119,7 +121,7 @@ pub fn build(w: &TimeWords) -> Regex {
             r"(?:(?:early|late|later|earlier)\s+)?this\s+(?P<tp>{parts})\b|(?:the\s+)?(?:early|late)\s+(?P<ep>{parts})\b"
         ),
         format!(r"(?P<hol>{holidays})(?:\s+(?P<hol_y>{y}))?\b"),
-        format!(r"(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?P<sy>{seasons})\s+(?:of\s+)?(?P<sy_y>{y})\b"),
+        format!(r"(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?P<sy>{seasons})\s+(?:of\s+)?(?P<sy_y>{ys})\b"),
         format!(
             r"(?:(?P<ru_pre>earlier|later|early|late)\s+)?(?P<ru_det>this\s+past|this\s+coming|the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+past|the\s+last|the\s+next|this|last|next|coming|past)\s+(?P<ru_u>{singular}|{seasons})\b"
         ),
@@ -137,7 +139,7 @@ pub fn build(w: &TimeWords) -> Regex {
         ),
         r"(?P<bu>years|months|weeks|days|decades|centuries|hours|minutes)\b".to_string(),
         format!(r"(?P<ref>{refs})\b"),
-        format!(r"(?P<year>{y})\b"),
+        format!(r"(?P<year>{ys})\b"),
         format!(r"(?:(?P<bm_mod>last|this|next|early|late)\s+)?(?P<bm>{m})"),
     ];
     let src = format!(r"(?i)\b(?:(?P<pre>{PRE})\s+)?(?:{})", branches.join("|"));
