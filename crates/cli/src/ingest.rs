@@ -140,23 +140,9 @@ impl DbArgs {
             Db::Dir(d) => Ok(d),
             Db::Postgres(url) => anyhow::bail!(
                 "casus {command} reads a store directory; {} is a PostgreSQL store, which `casus ingest`, `export`, `related` and `story` take for now",
-                redact(&url)
+                casus_pg::redact(&url)
             ),
         }
-    }
-}
-
-/// A URL with its password hidden.
-fn redact(url: &str) -> String {
-    match url
-        .split_once("://")
-        .and_then(|(s, rest)| Some((s, rest.split_once('@')?)))
-    {
-        Some((scheme, (cred, host))) => {
-            let user = cred.split(':').next().unwrap_or("");
-            format!("{scheme}://{user}@{host}")
-        }
-        None => url.to_string(),
     }
 }
 

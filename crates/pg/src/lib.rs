@@ -37,5 +37,5 @@ mod write_events;
 pub use error::{PgError, Result};
 pub use migrate::SCHEMA_VERSION;
 pub use store::{Finished, PgStore};
-pub use url::{connect, is_postgres, Target};
+pub use url::{connect, is_postgres, redact, Target};
 pub use work::WorkQueue;

@@ -44,8 +44,8 @@ pub(crate) fn parse(url: &str) -> Result<(Config, Target)> {
     Ok((config, target))
 }
 
-/// `url` with its password replaced by `***`.
-fn redact(url: &str) -> String {
+/// `url` with its password replaced by `***`, for messages.
+pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };

@@ -5,10 +5,10 @@
 use crate::error::{On, Result};
 use crate::lookup::Pg;
 use crate::store::Statements;
-use casus_core::{Article, Part};
-use casus_store::{article_day, sane_event_date, Outcome, StoreOptions};
+use casus_core::Article;
+use casus_store::{article_day, Outcome, StoreOptions};
 use casus_story::place::{self, body};
-use casus_story::{content_hash, day_of, minhash, shingles, Keys};
+use casus_story::{content_hash, minhash, shingles, Keys};
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::Type;
 use postgres::Transaction;
@@ -68,6 +68,7 @@ pub(crate) fn put<'a>(
         None => place::best_story(&mut pg, &keys, day, &o.placing())?.unwrap_or_else(|| a.id.clone()),
     };
     let record = casus_store::record::pack(a);
+    let is_copy = copy.is_some();
     let copy_of = copy.as_ref().map(|c| &c.id);
     let similarity = copy.as_ref().map(|c| c.similarity);
     let rowid: i64 = tx
@@ -116,13 +117,9 @@ pub(crate) fn put<'a>(
         article: a,
         rowid,
         day,
-        copy: copy_of_is_some(&outcome),
+        copy: is_copy,
     };
     Ok((outcome, Some(placed)))
-}
-
-fn copy_of_is_some(o: &Outcome) -> bool {
-    matches!(o, Outcome::New { copy_of: Some(_), .. })
 }
 
 /// Removes an article's rows (before storing its new version).
@@ -147,16 +144,9 @@ fn remove(tx: &mut Transaction<'_>, rowid: i64, target: &str) -> Result<()> {
     Ok(())
 }
 
-/// An event's date as stored (the text's own when it can be right, else
-/// the article's publication day) and the day it is counted on.
+/// An event's date as stored and the day it is counted on.
 pub(crate) fn event_date(e: &casus_core::Event, p: &Placed<'_>) -> (Option<String>, Option<i64>) {
-    let own = e.date.as_deref().filter(|d| sane_event_date(d));
-    let eday = own.and_then(day_of).or(p.day);
-    let published = p
-        .day
-        .and_then(|_| p.article.published.as_deref()?.get(..10))
-        .map(str::to_string);
-    (own.map(str::to_string).or(published), eday)
+    casus_store::event_date(e, p.day, casus_store::published_day(p.article, p.day))
 }
 
 /// The month (year × 12 + month − 1) of day `d` since 1970, and the days
@@ -199,18 +189,6 @@ pub(crate) fn ensure_months(
         }
     }
     Ok(made)
-}
-
-/// One side of an event: id, words, code, country.
-pub(crate) fn part(p: &Option<Part>) -> [Option<&str>; 4] {
-    let Some(p) = p else { return [None; 4] };
-    let a = p.actor.as_ref();
-    [
-        a.and_then(|a| a.id.as_deref()),
-        Some(p.text.as_str()),
-        a.map(|a| a.code.as_str()),
-        a.and_then(|a| a.country.as_deref()),
-    ]
 }
 
 /// A binary COPY into a table: `sql` is the COPY statement, `types` its

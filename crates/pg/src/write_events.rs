@@ -1,7 +1,8 @@
 //! The events of a batch, with one COPY (partitions routed by the server).
 
 use crate::error::{On, Result};
-use crate::write::{event_date, part, Placed};
+use crate::write::{event_date, Placed};
+use casus_store::side_columns;
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{ToSql, Type};
 use postgres::Transaction;
@@ -54,8 +55,8 @@ pub(crate) fn events(tx: &mut Transaction<'_>, placed: &[Placed<'_>], target: &s
             .enumerate()
             .filter(|(_, e)| !e.cameo.is_empty())
         {
-            let [s_id, s_text, s_code, s_country] = part(&e.source);
-            let [t_id, t_text, t_code, t_country] = part(&e.target);
+            let [s_id, s_text, s_code, s_country] = side_columns(&e.source);
+            let [t_id, t_text, t_code, t_country] = side_columns(&e.target);
             let (date, day) = event_date(e, p);
             let loc = e.location.as_ref();
             let acled = e.acled.as_ref();

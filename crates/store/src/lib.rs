@@ -49,4 +49,4 @@ pub use reader::{date_param, List, Page, Reader, Stats, MAX_LIMIT};
 pub use series::{Interval, Point};
 pub use store::{db_path, index_path, Store, StoreOptions, SCHEMA_VERSION};
 pub use stream::EventSource;
-pub use write::{article_day, sane_event_date, Outcome};
+pub use write::{article_day, event_date, published_day, sane_event_date, side_columns, Outcome};

@@ -173,17 +173,32 @@ fn remove(db: &Connection, rowid: i64, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn part(p: &Option<Part>) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
-    let Some(p) = p else {
-        return (None, None, None, None);
-    };
+/// One side of an event as the events table stores it: id, words, code,
+/// country (every backend stores the same).
+pub fn side_columns(p: &Option<Part>) -> [Option<&str>; 4] {
+    let Some(p) = p else { return [None; 4] };
     let a = p.actor.as_ref();
-    (
+    [
         a.and_then(|a| a.id.as_deref()),
         Some(p.text.as_str()),
         a.map(|a| a.code.as_str()),
         a.and_then(|a| a.country.as_deref()),
-    )
+    ]
+}
+
+/// An event's date as stored and the day it is counted on: the text's own
+/// date when it can be right, else the publication date (`published`,
+/// YYYY-MM-DD, of an article whose day is `day`).
+pub fn event_date(e: &Event, day: Option<i64>, published: Option<&str>) -> (Option<String>, Option<i64>) {
+    let own = e.date.as_deref().filter(|d| sane_event_date(d));
+    let eday = own.and_then(day_of).or(day);
+    (own.or(published).map(str::to_string), eday)
+}
+
+/// The publication date (YYYY-MM-DD) of an article counted on a day: the
+/// date of events the text does not date.
+pub fn published_day(a: &Article, day: Option<i64>) -> Option<&str> {
+    day.and_then(|_| a.published.as_deref()?.get(..10))
 }
 
 /// Where an article's rows go.
@@ -194,18 +209,16 @@ struct Rows<'a> {
     copy: bool,
     /// The publication date (YYYY-MM-DD): the date of events the text
     /// does not date.
-    published: Option<String>,
+    published: Option<&'a str>,
     path: &'a Path,
 }
 
 fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
     let (db, path) = (r.db, r.path);
-    let (s_id, s_text, s_code, s_country) = part(&e.source);
-    let (t_id, t_text, t_code, t_country) = part(&e.target);
+    let [s_id, s_text, s_code, s_country] = side_columns(&e.source);
+    let [t_id, t_text, t_code, t_country] = side_columns(&e.target);
     // A date that cannot be right is not stored; the article's day stands in.
-    let own = e.date.as_deref().filter(|d| sane_event_date(d));
-    let eday = own.and_then(day_of).or(r.day);
-    let date = own.map(str::to_string).or_else(|| r.published.clone());
+    let (date, eday) = event_date(e, r.day, r.published);
     let loc = e.location.as_ref();
     db.prepare_cached(
         "INSERT INTO events (article, n, copy, sentence_start, sentence_end, trigger_start,
@@ -271,9 +284,7 @@ fn event_row(r: &Rows<'_>, n: usize, e: &Event) -> Result<()> {
 
 /// The rows of mentions, events, quotes, claims and places.
 fn rows(db: &Connection, rowid: i64, a: &Article, day: Option<i64>, copy: bool, path: &Path) -> Result<()> {
-    let published = day
-        .and_then(|_| a.published.as_deref()?.get(..10))
-        .map(str::to_string);
+    let published = published_day(a, day);
     for m in &a.mentions {
         let act = m.actor.as_ref();
         db.prepare_cached(
