@@ -132,18 +132,6 @@ impl DbArgs {
                 .unwrap_or_else(|| PathBuf::from("casus-db")),
         )
     }
-
-    /// The store directory, for the commands that read a SQLite store
-    /// only (`serve`).
-    pub fn dir(&self, command: &str) -> Result<PathBuf> {
-        match self.which() {
-            Db::Dir(d) => Ok(d),
-            Db::Postgres(url) => anyhow::bail!(
-                "casus {command} reads a store directory; {} is a PostgreSQL store, which `casus ingest`, `export`, `related` and `story` take for now",
-                casus_pg::redact(&url)
-            ),
-        }
-    }
 }
 
 #[derive(Default)]

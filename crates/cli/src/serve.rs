@@ -1,8 +1,9 @@
 //! `casus serve`: the HTTP JSON API over a store.
 
-use crate::ingest::DbArgs;
+use crate::ingest::{Db, DbArgs};
 use anyhow::{Context, Result};
-use casus_store::{Reader, StoreOptions};
+use casus_pg::PgReader;
+use casus_store::{ReadStore, Reader, StoreOptions};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
@@ -19,10 +20,13 @@ use std::process::ExitCode;
 ///
 /// Listens on loopback unless --addr says otherwise; port 0 picks a free
 /// port (printed on stderr). Ctrl-C stops it. `casus ingest` may keep
-/// writing to the same store meanwhile.
+/// writing to the same store meanwhile. Over PostgreSQL (--db
+/// postgres://...), any number of servers may share one database; search
+/// is then PostgreSQL's full-text search (words are stemmed).
 ///
 /// Examples:
 ///   casus serve --db newsdb
+///   casus serve --db postgres://casus@dbhost/news --addr 0.0.0.0:8080
 ///   curl -s 'localhost:8080/api/events?actor=IRQGOV&from=2024-01-01&limit=5' | jq .
 ///   curl -s 'localhost:8080/api/series?source=USA&target=IRN&interval=week' | jq .
 #[derive(clap::Args, Debug)]
@@ -40,16 +44,25 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    let dir = args.db.dir("serve")?;
-    let reader = Reader::open(&dir, StoreOptions::default())
-        .with_context(|| format!("cannot open the store {}", dir.display()))?;
+    let (reader, shown): (Box<dyn ReadStore>, String) = match args.db.which() {
+        Db::Dir(dir) => {
+            let reader = Reader::open(&dir, StoreOptions::default())
+                .with_context(|| format!("cannot open the store {}", dir.display()))?;
+            (Box::new(reader), dir.display().to_string())
+        }
+        // The schema is checked (and brought up to date) here; the pool's
+        // other connections are made as requests need them.
+        Db::Postgres(url) => (
+            Box::new(PgReader::open(&url, StoreOptions::default())?),
+            casus_pg::redact(&url),
+        ),
+    };
     if !args.addr.ip().is_loopback() {
         eprintln!(
             "casus: note: listening on {}, reachable from other machines; the API has no authentication",
             args.addr.ip()
         );
     }
-    let shown = dir.display().to_string();
     let api = casus_server::Api {
         reader,
         budget: args.budget,

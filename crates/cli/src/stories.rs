@@ -105,7 +105,7 @@ pub fn related(args: RelatedArgs) -> Result<ExitCode> {
 pub fn story(args: StoryArgs) -> Result<ExitCode> {
     let s = match open(&args.db)? {
         Store::Dir(r) => r.story(&args.id, None)?,
-        Store::Pg(mut p) => p.story(&args.id)?,
+        Store::Pg(mut p) => p.story(&args.id, None)?,
     };
     let mut out = std::io::stdout().lock();
     if args.json {

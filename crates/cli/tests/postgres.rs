@@ -20,22 +20,7 @@ fn examples() -> String {
         .to_string()
 }
 
-/// A new empty database on the test server, or `None` (said on stderr).
-fn fresh_db(test: &str) -> Option<String> {
-    let Some(url) = std::env::var("CASUS_TEST_PG").ok().filter(|u| !u.is_empty()) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI runs the PostgreSQL tests: .ci/run sets CASUS_TEST_PG"
-        );
-        eprintln!("SKIPPED {test}: CASUS_TEST_PG is not set");
-        return None;
-    };
-    let (base, _) = url.rsplit_once('/').unwrap();
-    let name = format!("casus_cli_{:016x}", fastrand::u64(..));
-    let (mut c, _) = casus_pg::connect(&url).unwrap();
-    c.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    Some(format!("{base}/{name}"))
-}
+use casus_pg::testing::fresh_db;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

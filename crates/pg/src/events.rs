@@ -1,15 +1,14 @@
 //! Events as the exports read them, with the filters of the SQLite store
-//! (`casus_store::EventFilter`), oldest first, streamed row by row.
+//! (`casus_store::EventFilter`'s clause in the PostgreSQL dialect), oldest
+//! first, streamed row by row.
 
 use crate::error::{On, PgError, Result};
 use crate::store::PgStore;
-use casus_store::{
-    date_param, is_code, AcledRow, EventFilter, EventRow, EventSource, PlaceRow, Side, StoreError,
-};
+use casus_store::{AcledRow, Dialect, EventFilter, EventRow, EventSource, PlaceRow, Side, StoreError};
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::ToSql;
 
-const EVENT: &str = "e.id, a.id, a.title, e.date, e.source, e.source_text, e.source_code,
+pub(crate) const EVENT: &str = "e.id, a.id, a.title, e.date, e.source, e.source_text, e.source_code,
   e.source_country, e.target, e.target_text, e.target_code, e.target_country, e.cameo, e.root,
   e.quad_class, e.penta_class, e.goldstein, e.plover, e.plover_mode, e.modality, e.confidence,
   e.count, e.place, e.place_country, e.lat, e.lon, e.geonameid, e.trigger_start, e.trigger_end,
@@ -19,111 +18,7 @@ const EVENT: &str = "e.id, a.id, a.title, e.date, e.source, e.source_text, e.sou
   e.acled_event_type, e.acled_sub_event_type, e.inter1, e.inter2, e.interaction, e.fatalities,
   e.admin1, e.admin2";
 
-/// A WHERE clause with `$n` placeholders and its values.
-#[derive(Default)]
-struct Where {
-    clauses: Vec<String>,
-    values: Vec<Box<dyn ToSql + Sync>>,
-}
-
-impl Where {
-    /// Adds a condition; each `$` in it takes the next value.
-    fn and(&mut self, clause: &str, values: Vec<Box<dyn ToSql + Sync>>) {
-        let mut out = String::new();
-        let mut vals = values.into_iter();
-        for c in clause.chars() {
-            if c == '$' {
-                self.values.push(vals.next().expect("one value per $"));
-                out.push_str(&format!("${}", self.values.len()));
-            } else {
-                out.push(c);
-            }
-        }
-        self.clauses.push(format!("({out})"));
-    }
-
-    fn sql(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", self.clauses.join(" AND "))
-        }
-    }
-}
-
-fn text(s: &str) -> Box<dyn ToSql + Sync> {
-    Box::new(s.to_string())
-}
-
-/// `who` (an actor code or id) on any of `sides`.
-fn who(w: &mut Where, who: &str, sides: &[&str]) {
-    let suffix = if is_code(who) { "_code" } else { "" };
-    let c: Vec<String> = sides.iter().map(|s| format!("e.{s}{suffix} = $")).collect();
-    w.and(&c.join(" OR "), sides.iter().map(|_| text(who)).collect());
-}
-
-/// The WHERE clause of `f`, as the SQLite store reads it.
-fn clause(f: &EventFilter) -> Result<Where, StoreError> {
-    let mut w = Where::default();
-    if let Some(a) = &f.actor {
-        who(&mut w, a, &["source", "target"]);
-    }
-    if let Some(a) = &f.source {
-        who(&mut w, a, &["source"]);
-    }
-    if let Some(a) = &f.target {
-        who(&mut w, a, &["target"]);
-    }
-    if let Some(c) = &f.country {
-        let c = c.to_uppercase();
-        w.and(
-            "e.source_country = $ OR e.target_country = $",
-            vec![text(&c), text(&c)],
-        );
-    }
-    if let Some(c) = &f.code {
-        if c.is_empty() || c.len() > 4 || !c.chars().all(|ch| ch.is_ascii_digit()) {
-            return Err(StoreError::bad(
-                "code",
-                format!("expected a CAMEO code or prefix of 1 to 4 digits, got {c:?}"),
-            ));
-        }
-        w.and("e.cameo LIKE $", vec![text(&format!("{c}%"))]);
-    }
-    if let Some(c) = &f.category {
-        w.and("lower(e.plover) = lower($)", vec![text(c)]);
-    }
-    if let Some(d) = &f.from {
-        w.and("e.day >= $", vec![Box::new(date_param("from", d)?)]);
-    }
-    if let Some(d) = &f.to {
-        w.and("e.day <= $", vec![Box::new(date_param("to", d)?)]);
-    }
-    if let Some(p) = &f.place {
-        match p.parse::<i64>() {
-            Ok(g) => w.and("e.geonameid = $", vec![Box::new(g)]),
-            Err(_) => w.and(
-                "lower(e.place) = lower($) OR e.place_country = $",
-                vec![text(p), text(&p.to_uppercase())],
-            ),
-        }
-    }
-    if let Some(a) = &f.article {
-        w.and("a.id = $", vec![text(a)]);
-    }
-    if let Some(s) = &f.story {
-        w.and(
-            "a.story = coalesce((SELECT x.story FROM articles x WHERE x.id = $), $)",
-            vec![text(s), text(s)],
-        );
-    }
-    if !f.copies {
-        w.and("NOT e.copy", vec![]);
-    }
-    Ok(w)
-}
-
-fn event_row(r: &postgres::Row) -> EventRow {
+pub(crate) fn event_row(r: &postgres::Row) -> EventRow {
     let place: Option<String> = r.get(22);
     let acled: (Option<String>, Option<String>) = (r.get(37), r.get(38));
     EventRow {
@@ -194,7 +89,7 @@ impl PgStore {
         f: &EventFilter,
         mut sink: impl FnMut(EventRow) -> Result<(), E>,
     ) -> Result<u64, E> {
-        let w = clause(f)?;
+        let w = f.clause_in(Dialect::Postgres)?;
         let sql = format!(
             "SELECT {EVENT} FROM events e JOIN articles a ON a.rowid = e.article {}
              ORDER BY e.day NULLS FIRST, e.id",
@@ -202,7 +97,8 @@ impl PgStore {
         );
         let target = self.target.clone();
         let backend = |e: PgError| E::from(StoreError::Backend(Box::new(e)));
-        let params = w.values.iter().map(|v| v.as_ref() as &(dyn ToSql + Sync));
+        let binds = crate::read::binds(&w);
+        let params = binds.iter().map(|v| v.as_ref() as &(dyn ToSql + Sync));
         let mut rows = self
             .client
             .query_raw(sql.as_str(), params)

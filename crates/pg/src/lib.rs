@@ -20,6 +20,10 @@
 //!   the SQLite store; `stories.rs`: an article's related articles (chosen
 //!   by `casus_store::related`, as in the SQLite store) and a story.
 //!
+//! * [`PgReader`] (`read/`): what `casus serve` reads
+//!   ([`casus_store::ReadStore`]), from a pool of connections, each
+//!   request within its time budget (`statement_timeout`).
+//!
 //! Events are partitioned by month (`events_YYYY_MM`), so that a year of
 //! news stays quick to query and a month is dropped with one statement.
 
@@ -27,8 +31,10 @@ mod error;
 mod events;
 mod lookup;
 mod migrate;
+mod read;
 mod store;
 mod stories;
+pub mod testing;
 mod url;
 mod work;
 mod write;
@@ -36,6 +42,7 @@ mod write_events;
 
 pub use error::{PgError, Result};
 pub use migrate::SCHEMA_VERSION;
+pub use read::PgReader;
 pub use store::{Finished, PgStore};
 pub use url::{connect, is_postgres, redact, Target};
 pub use work::WorkQueue;

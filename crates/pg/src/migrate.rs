@@ -5,7 +5,10 @@ use postgres::Client;
 
 /// Each migration: its version, name and SQL. A new one is appended,
 /// never edited once released.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "store", include_str!("../migrations/0001_store.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "store", include_str!("../migrations/0001_store.sql")),
+    (2, "totals", include_str!("../migrations/0002_totals.sql")),
+];
 
 /// The schema version this code reads and writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

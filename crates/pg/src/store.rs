@@ -69,9 +69,20 @@ pub struct PgStore {
 impl PgStore {
     /// Connects to the store at `url`, creating or upgrading its schema.
     pub fn open(url: &str, options: StoreOptions) -> Result<PgStore> {
+        PgStore::connect(url, options, true)
+    }
+
+    /// Connects to a store whose schema another connection has checked.
+    pub(crate) fn attach(url: &str, options: StoreOptions) -> Result<PgStore> {
+        PgStore::connect(url, options, false)
+    }
+
+    fn connect(url: &str, options: StoreOptions, migrating: bool) -> Result<PgStore> {
         let (mut client, target) = connect(url)?;
         let target = target.0;
-        migrate(&mut client, &target)?;
+        if migrating {
+            migrate(&mut client, &target)?;
+        }
         let st = Statements::prepare(&mut client, &target)?;
         Ok(PgStore {
             client,
@@ -130,6 +141,9 @@ impl PgStore {
         }
         let made = write::ensure_months(&mut tx, &placed, &self.months, target)?;
         write::rows(&mut tx, &placed, target)?;
+        let rowids: Vec<i64> = placed.iter().map(|p| p.rowid).collect();
+        tx.execute("SELECT casus_count($1, 1)", &[&rowids])
+            .on(target, "adding a batch to the totals")?;
         crate::work::finish(&mut tx, &done.run, &done.inputs, &done.owner, target)?;
         tx.commit().on(target, "committing a batch")?;
         // Only now: a batch rolled back made no partition.

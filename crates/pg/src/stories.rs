@@ -6,7 +6,7 @@ use crate::error::{On, Result};
 use crate::lookup::{summary, Pg, SUMMARY};
 use crate::store::PgStore;
 use casus_store::related::{related_of, Articles};
-use casus_store::{iso, Related, StoreError, StoryRow, StoryView};
+use casus_store::{iso, Page, Related, StoreError, StoryRow, StoryView};
 
 impl PgStore {
     /// Up to `limit` articles related to article `id`, same story first.
@@ -26,9 +26,9 @@ impl PgStore {
         related_of(&mut pg, rowid, limit, window, &weights)
     }
 
-    /// A story and all its articles, oldest first; `id` is the story's id
-    /// or the id of any article in it.
-    pub fn story(&mut self, id: &str) -> Result<StoryView> {
+    /// A story and its articles (all, or one page), oldest first; `id` is
+    /// the story's id or the id of any article in it.
+    pub fn story(&mut self, id: &str, page: Option<Page>) -> Result<StoryView> {
         let target = self.target.as_str();
         let sid: String = self
             .client
@@ -56,7 +56,10 @@ impl PgStore {
         let members = self
             .client
             .query(
-                &format!("SELECT {SUMMARY} FROM articles WHERE story = $1 ORDER BY day NULLS FIRST, rowid"),
+                &format!(
+                    "SELECT {SUMMARY} FROM articles WHERE story = $1 ORDER BY day NULLS FIRST, rowid {}",
+                    page.map_or_else(String::new, |p| format!("LIMIT {} OFFSET {}", p.limit, p.offset))
+                ),
                 &[&sid],
             )
             .on(target, "reading a story's articles")?

@@ -124,6 +124,8 @@ pub(crate) fn put<'a>(
 
 /// Removes an article's rows (before storing its new version).
 fn remove(tx: &mut Transaction<'_>, rowid: i64, target: &str) -> Result<()> {
+    tx.execute("SELECT casus_count(ARRAY[$1::bigint], -1)", &[&rowid])
+        .on(target, "taking an article out of the totals")?;
     let story: String = tx
         .query_one("DELETE FROM articles WHERE rowid = $1 RETURNING story", &[&rowid])
         .on(target, "removing an article's old version")?

@@ -216,7 +216,7 @@ fn related_articles_and_stories_are_those_of_the_sqlite_store() {
             a.id
         );
         related += x.len();
-        let (x, y) = (reader.story(&a.id, None).unwrap(), pg.story(&a.id).unwrap());
+        let (x, y) = (reader.story(&a.id, None).unwrap(), pg.story(&a.id, None).unwrap());
         assert_eq!(
             serde_json::to_value(&x).unwrap(),
             serde_json::to_value(&y).unwrap(),

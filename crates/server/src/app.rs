@@ -1,5 +1,6 @@
 //! The handlers: each checks its parameters, runs its query on a blocking
-//! thread (SQLite and tantivy are synchronous) and answers JSON.
+//! thread (SQLite, tantivy and the PostgreSQL client are synchronous)
+//! and answers JSON.
 
 use crate::openapi;
 use crate::params::Params;
@@ -10,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use casus_store::{Reader, StoreError};
+use casus_store::{ReadStore, StoreError};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::HashMap;
@@ -29,8 +30,11 @@ fn query(q: Q) -> Result<HashMap<String, String>, ApiError> {
 }
 
 fn id(p: Id) -> Result<String, ApiError> {
-    p.map(|Path(s)| s)
-        .map_err(|e| StoreError::bad("id", e.body_text()).into())
+    let id = p
+        .map(|Path(s)| s)
+        .map_err(|e| ApiError(StoreError::bad("id", e.body_text())))?;
+    crate::params::no_nul("id", &id)?;
+    Ok(id)
 }
 
 /// An error as the API answers it: 400 for a bad parameter (named), 404
@@ -74,9 +78,10 @@ fn permits() -> &'static Semaphore {
     })
 }
 
-/// What the server is given: the store and each request's time budget.
+/// What the server is given: the store (SQLite's [`casus_store::Reader`]
+/// or PostgreSQL's, behind one interface) and each request's time budget.
 pub struct Api {
-    pub reader: Reader,
+    pub reader: Box<dyn ReadStore>,
     /// Past it a request's reads are stopped and it gets a 503.
     pub budget: Duration,
 }
@@ -88,7 +93,7 @@ pub const DEFAULT_BUDGET: Duration = Duration::from_secs(10);
 /// within the request's budget (the wait for a turn counts).
 async fn blocking<T: Serialize + Send + 'static>(
     api: Arc<Api>,
-    f: impl FnOnce(&Reader) -> Result<T, StoreError> + Send + 'static,
+    f: impl FnOnce(&dyn ReadStore) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<Json<T>, ApiError> {
     let budget = api.budget;
     let over = || ApiError(StoreError::OverBudget { budget });
@@ -97,7 +102,7 @@ async fn blocking<T: Serialize + Send + 'static>(
         return Err(over());
     };
     let left = budget.saturating_sub(start.elapsed());
-    let work = tokio::task::spawn_blocking(move || casus_store::deadline::within(left, || f(&api.reader)));
+    let work = tokio::task::spawn_blocking(move || casus_store::deadline::within(left, || f(&*api.reader)));
     // The reads stop themselves at the deadline; the answer does not wait
     // longer than the budget for them.
     let Ok(done) = tokio::time::timeout(left + Duration::from_millis(50), work).await else {
@@ -124,43 +129,43 @@ macro_rules! handler {
 
 handler!(articles, "/api/articles", |p| {
     let (f, page) = (p.article_filter()?, p.page()?);
-    move |r: &Reader| r.articles(&f, page)
+    move |r: &dyn ReadStore| r.articles(&f, page)
 });
 handler!(events, "/api/events", |p| {
     let (f, page) = (p.event_filter()?, p.page()?);
-    move |r: &Reader| r.events(&f, page)
+    move |r: &dyn ReadStore| r.events(&f, page)
 });
 handler!(series, "/api/series", |p| {
     let f = p.event_filter()?;
     let interval = p.text("interval").unwrap_or_else(|| "day".into());
     let interval = interval.parse()?;
-    move |r: &Reader| r.series(&f, interval)
+    move |r: &dyn ReadStore| r.series(&f, interval)
 });
 handler!(dyads, "/api/dyads", |p| {
     let (from, to) = (p.text("from"), p.text("to"));
     let limit = p.number("limit", 50, casus_store::MAX_LIMIT)?.max(1);
-    move |r: &Reader| r.dyads(&from, &to, limit)
+    move |r: &dyn ReadStore| r.dyads(&from, &to, limit)
 });
 handler!(places, "/api/places", |p| {
     let f = p.event_filter()?;
     let limit = p.number("limit", 200, casus_store::MAX_LIMIT)?.max(1);
-    move |r: &Reader| r.places(&f, limit)
+    move |r: &dyn ReadStore| r.places(&f, limit)
 });
 handler!(actors, "/api/actors", |p| {
     let (q, page) = (p.text("q"), p.page()?);
-    move |r: &Reader| r.actors(q.as_deref(), page)
+    move |r: &dyn ReadStore| r.actors(q.as_deref(), page)
 });
 handler!(stories, "/api/stories", |p| {
     let (from, to, page) = (p.text("from"), p.text("to"), p.page()?);
-    move |r: &Reader| r.stories(&from, &to, page)
+    move |r: &dyn ReadStore| r.stories(&from, &to, page)
 });
 handler!(search, "/api/search", |p| {
     let (q, page) = (p.text("q").unwrap_or_default(), p.page()?);
-    move |r: &Reader| r.search(&q, page)
+    move |r: &dyn ReadStore| r.search(&q, page)
 });
 handler!(stats, "/api/stats", |p| {
     drop(p);
-    move |r: &Reader| r.stats()
+    move |r: &dyn ReadStore| r.stats()
 });
 
 async fn article(State(api): State<Arc<Api>>, path: Id, q: Q) -> Result<Response, ApiError> {

@@ -25,6 +25,9 @@ impl<'a> Params<'a> {
                 ));
             }
         }
+        for (name, value) in &map {
+            no_nul(name, value)?;
+        }
         Ok(Params { map, route })
     }
 
@@ -94,4 +97,13 @@ impl<'a> Params<'a> {
             copies: self.flag("copies")?,
         })
     }
+}
+
+/// A value with a NUL character names nothing a store can hold (and
+/// PostgreSQL refuses it outright): a 400 in every backend.
+pub fn no_nul(name: &str, value: &str) -> Result<(), StoreError> {
+    if value.contains('\0') {
+        return Err(StoreError::bad(name, "expected text without NUL characters"));
+    }
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::error::{At, Result, StoreError};
 use crate::reader::{date_param, List, Page, Reader};
-use crate::sql::{int, text, Where};
+use crate::sql::{int, text, Dialect, Where};
 use casus_story::Reason;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -99,7 +99,8 @@ pub fn iso(day: i64) -> String {
         .to_string()
 }
 
-pub(crate) fn date_range(w: &mut Where, from: &Option<String>, to: &Option<String>, col: &str) -> Result<()> {
+/// `col` (a day number) within `from` and `to` (ISO dates, checked).
+pub fn date_range(w: &mut Where, from: &Option<String>, to: &Option<String>, col: &str) -> Result<()> {
     if let Some(f) = from {
         w.and(&format!("{col} >= ?"), [int(date_param("from", f)?)]);
     }
@@ -132,20 +133,28 @@ pub(crate) fn rowid_of(db: &Connection, id: &str, path: &Path) -> Result<i64> {
         })
 }
 
+impl ArticleFilter {
+    /// The WHERE clause on `articles` in `dialect`'s SQL.
+    pub fn clause_in(&self, dialect: Dialect) -> Result<Where> {
+        let mut w = Where::new(dialect);
+        date_range(&mut w, &self.from, &self.to, "day")?;
+        if let Some(s) = &self.story {
+            w.and("story = ?", [text(s)]);
+        }
+        if let Some(s) = &self.source {
+            w.nocase("source", s);
+        }
+        if !self.copies {
+            w.and("copy_of IS NULL", []);
+        }
+        Ok(w)
+    }
+}
+
 impl Reader {
     pub fn articles(&self, f: &ArticleFilter, page: Page) -> Result<List<ArticleSummary>> {
         let path = self.db_path.as_path();
-        let mut w = Where::default();
-        date_range(&mut w, &f.from, &f.to, "day")?;
-        if let Some(s) = &f.story {
-            w.and("story = ?", [text(s)]);
-        }
-        if let Some(s) = &f.source {
-            w.and("source = ? COLLATE NOCASE", [text(s)]);
-        }
-        if !f.copies {
-            w.and("copy_of IS NULL", []);
-        }
+        let w = f.clause_in(Dialect::Sqlite)?;
         self.with(|db| {
             w.page(
                 db,

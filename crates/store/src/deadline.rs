@@ -8,7 +8,7 @@
 //! [`crate::query::Limits`] and checked when they end.
 
 use crate::error::{Result, StoreError};
-pub(crate) use casus_core::deadline::current;
+pub use casus_core::deadline::current;
 pub use casus_core::deadline::within;
 use std::time::Instant;
 

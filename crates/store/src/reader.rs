@@ -17,22 +17,9 @@ pub struct Reader {
     pub(crate) index: TextIndex,
     pub(crate) text_reader: IndexReader,
     pub(crate) options: StoreOptions,
-    /// The last [`Stats`] and when they were read: counting a large store
-    /// takes tens of milliseconds, and a dashboard asks often.
-    stats: Mutex<Option<(std::time::Instant, Stats)>>,
-    /// Held by the one request that recounts the stats.
-    recounting: Mutex<()>,
-    /// Recent list totals by filter, read at most every two seconds:
-    /// counting the events that match a filter costs more than reading a
-    /// page of them, and a dashboard asks the same filter page after page.
-    totals: Mutex<std::collections::HashMap<String, (std::time::Instant, u64)>>,
+    /// Recent stats and list totals.
+    cache: crate::cache::Cache,
 }
-
-/// Filters whose totals are kept at once; past it the cache starts over.
-const TOTALS_KEPT: usize = 4096;
-
-/// How long [`Reader::stats`] answers from its last reading.
-const STATS_FRESH: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// One page of a list, with the size of the whole list.
 #[derive(Debug, Clone, Serialize)]
@@ -44,7 +31,7 @@ pub struct List<T> {
 }
 
 impl<T> List<T> {
-    pub(crate) fn new(total: u64, page: Page, items: Vec<T>) -> List<T> {
+    pub fn new(total: u64, page: Page, items: Vec<T>) -> List<T> {
         List {
             total,
             limit: page.limit,
@@ -109,9 +96,7 @@ impl Reader {
             index,
             text_reader,
             options,
-            stats: Mutex::new(None),
-            recounting: Mutex::new(()),
-            totals: Mutex::new(std::collections::HashMap::new()),
+            cache: Default::default(),
         })
     }
 
@@ -143,49 +128,12 @@ impl Reader {
     /// The total for `key` (a filter), counted by `count` unless a count
     /// younger than two seconds is at hand.
     pub(crate) fn total(&self, key: String, count: impl FnOnce() -> Result<u64>) -> Result<u64> {
-        let now = std::time::Instant::now();
-        let cached = self
-            .totals
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-            .copied();
-        if let Some((_, n)) = cached.filter(|(at, _)| now.duration_since(*at) < STATS_FRESH) {
-            return Ok(n);
-        }
-        let n = count()?;
-        let mut totals = self.totals.lock().unwrap_or_else(|e| e.into_inner());
-        if totals.len() >= TOTALS_KEPT {
-            totals.clear();
-        }
-        totals.insert(key, (now, n));
-        Ok(n)
+        self.cache.total(key, count)
     }
 
-    /// How much the store holds (read at most every two seconds). While
-    /// one request recounts, the others get the last count rather than
-    /// wait for it.
+    /// How much the store holds (read at most every two seconds).
     pub fn stats(&self) -> Result<Stats> {
-        let last = || self.stats.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let stale = match last() {
-            Some((at, s)) if at.elapsed() < STATS_FRESH => return Ok(s),
-            other => other.map(|(_, s)| s),
-        };
-        let _recounting = match (self.recounting.try_lock(), stale) {
-            (Ok(guard), _) => guard,
-            (Err(_), Some(s)) => return Ok(s),
-            // The first count of all: wait for it, then read it.
-            (Err(_), None) => {
-                let guard = self.recounting.lock().unwrap_or_else(|e| e.into_inner());
-                if let Some((_, s)) = last() {
-                    return Ok(s);
-                }
-                guard
-            }
-        };
-        let s = self.count()?;
-        *self.stats.lock().unwrap_or_else(|e| e.into_inner()) = Some((std::time::Instant::now(), s.clone()));
-        Ok(s)
+        self.cache.stats(|| self.count())
     }
 
     fn count(&self) -> Result<Stats> {

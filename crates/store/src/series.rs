@@ -11,7 +11,7 @@ use crate::articles::{date_range, iso};
 use crate::error::{At, Result, StoreError};
 use crate::events::{is_code, EventFilter, FROM};
 use crate::reader::Reader;
-use crate::sql::{text, Where};
+use crate::sql::{text, Dialect, Where};
 use casus_core::Event;
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -53,8 +53,9 @@ pub struct Point {
     pub penta: [i64; 5],
 }
 
-/// The WHERE clause on `dyad_days` for `f`, if that table can answer it.
-pub(crate) fn daily_where(f: &EventFilter) -> Result<Option<Where>> {
+/// The WHERE clause on `dyad_days` for `f` in `dialect`'s SQL, if that
+/// table can answer it.
+pub fn daily_where(f: &EventFilter, dialect: Dialect) -> Result<Option<Where>> {
     let codes = [&f.actor, &f.source, &f.target]
         .iter()
         .all(|a| a.as_deref().is_none_or(is_code));
@@ -69,7 +70,7 @@ pub(crate) fn daily_where(f: &EventFilter) -> Result<Option<Where>> {
     {
         return Ok(None);
     }
-    let mut w = Where::default();
+    let mut w = Where::new(dialect);
     if let Some(a) = &f.actor {
         w.and("source = ? OR target = ?", [text(a), text(a)]);
     }
@@ -153,7 +154,7 @@ impl Reader {
     /// `interval`, for the events `f` selects; empty buckets are left out.
     pub fn series(&self, f: &EventFilter, interval: Interval) -> Result<Vec<Point>> {
         let path = self.db_path.as_path();
-        let days = match daily_where(f)? {
+        let days = match daily_where(f, Dialect::Sqlite)? {
             Some(w) => self.with(|db| {
                 w.rows(
                     db,
@@ -200,8 +201,9 @@ impl Reader {
     }
 }
 
-/// Daily rows folded into `interval` buckets.
-fn buckets(days: Vec<(i64, i64, i64, f64)>, interval: Interval) -> Vec<Point> {
+/// Daily rows (day, PentaClass, events, Goldstein sum) folded into
+/// `interval` buckets.
+pub fn buckets(days: Vec<(i64, i64, i64, f64)>, interval: Interval) -> Vec<Point> {
     let mut buckets: BTreeMap<String, Point> = BTreeMap::new();
     for (day, penta, n, g) in days {
         let start = match interval {

@@ -1,4 +1,7 @@
-//! A WHERE clause built from optional filters, with its parameters.
+//! A WHERE clause built from optional filters, with its parameters, in
+//! the SQL of either backend ([`Dialect`]): the filters of the API and the
+//! exports are written once, here and in `events.rs`, and read the same
+//! in SQLite and in PostgreSQL.
 
 use crate::error::{At, Result};
 use crate::reader::{List, Page};
@@ -6,25 +9,93 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, Row};
 use std::path::Path;
 
-#[derive(Default, Clone)]
-pub(crate) struct Where {
+/// Which database's SQL a clause is written in.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// Parameters `?1`, `?2`; booleans are 0 and 1.
+    #[default]
+    Sqlite,
+    /// Parameters `$1`, `$2`; booleans are `true` and `false`.
+    Postgres,
+}
+
+/// A parameter of a clause, as any backend binds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Param {
+    Int(i64),
+    Real(f64),
+    Text(String),
+    Null,
+}
+
+/// A WHERE clause and its parameters (SQLite values; the PostgreSQL store
+/// binds them as the matching PostgreSQL types).
+#[derive(Default, Clone, Debug)]
+pub struct Where {
     clauses: Vec<String>,
     values: Vec<Value>,
     /// Parameters before this clause's own in the statement.
     base: usize,
+    dialect: Dialect,
 }
 
 impl Where {
-    /// A clause whose parameters follow `other`'s in one statement.
-    pub fn after(other: &Where) -> Where {
+    /// An empty clause in `dialect`.
+    pub fn new(dialect: Dialect) -> Where {
         Where {
-            base: other.base + other.values.len(),
+            dialect,
             ..Where::default()
         }
     }
 
-    pub fn values(&self) -> &[Value] {
+    /// A clause whose parameters follow `other`'s in one statement.
+    pub fn after(other: &Where) -> Where {
+        Where {
+            base: other.base + other.values.len(),
+            ..Where::new(other.dialect)
+        }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// `column = ?` in any case, as a condition to pass to [`Where::and`].
+    pub fn nocase_eq(&self, column: &str) -> String {
+        match self.dialect {
+            Dialect::Sqlite => format!("{column} = ? COLLATE NOCASE"),
+            Dialect::Postgres => format!("lower({column}) = lower(?)"),
+        }
+    }
+
+    /// `column` equals `value`, in any case.
+    pub fn nocase(&mut self, column: &str, value: &str) {
+        self.and(&self.nocase_eq(column), [text(value)]);
+    }
+
+    /// The boolean `column` is false.
+    pub fn not(&mut self, column: &str) {
+        match self.dialect {
+            Dialect::Sqlite => self.and(&format!("{column} = 0"), []),
+            Dialect::Postgres => self.and(&format!("NOT {column}"), []),
+        }
+    }
+
+    pub(crate) fn values(&self) -> &[Value] {
         &self.values
+    }
+
+    /// The parameters, in order, for a backend other than SQLite.
+    pub fn params(&self) -> Vec<Param> {
+        self.values
+            .iter()
+            .map(|v| match v {
+                Value::Integer(i) => Param::Int(*i),
+                Value::Real(r) => Param::Real(*r),
+                Value::Text(t) => Param::Text(t.clone()),
+                Value::Null | Value::Blob(_) => Param::Null,
+            })
+            .collect()
     }
 
     /// Adds a condition; each `?` in it takes the next of `values`.
@@ -34,7 +105,11 @@ impl Where {
         for c in clause.chars() {
             if c == '?' {
                 self.values.push(vals.next().expect("one value per ?"));
-                out.push_str(&format!("?{}", self.base + self.values.len()));
+                let mark = match self.dialect {
+                    Dialect::Sqlite => '?',
+                    Dialect::Postgres => '$',
+                };
+                out.push_str(&format!("{mark}{}", self.base + self.values.len()));
             } else {
                 out.push(c);
             }
@@ -51,13 +126,13 @@ impl Where {
     }
 
     /// `SELECT count(*) FROM {from} {where}`.
-    pub fn count(&self, db: &Connection, from: &str, path: &Path) -> Result<u64> {
+    pub(crate) fn count(&self, db: &Connection, from: &str, path: &Path) -> Result<u64> {
         self.count_sql(db, &format!("SELECT count(*) FROM {from} {}", self.sql()), path)
     }
 
     /// `SELECT coalesce(sum({column}), 0) FROM {from} {where}`: a count
     /// read from a table of totals.
-    pub fn sum(&self, db: &Connection, column: &str, from: &str, path: &Path) -> Result<u64> {
+    pub(crate) fn sum(&self, db: &Connection, column: &str, from: &str, path: &Path) -> Result<u64> {
         self.count_sql(
             db,
             &format!("SELECT coalesce(sum({column}), 0) FROM {from} {}", self.sql()),
@@ -74,7 +149,7 @@ impl Where {
     /// One page of `SELECT {select} FROM {from} {where} {order}`, with
     /// the count of all the rows the clause selects.
     #[allow(clippy::too_many_arguments)]
-    pub fn page<T>(
+    pub(crate) fn page<T>(
         &self,
         db: &Connection,
         select: &str,
@@ -94,7 +169,7 @@ impl Where {
     }
 
     /// Runs `SELECT {select} FROM {from} {where} {tail}` and maps each row.
-    pub fn rows<T>(
+    pub(crate) fn rows<T>(
         &self,
         db: &Connection,
         select: &str,
@@ -110,10 +185,10 @@ impl Where {
     }
 }
 
-pub(crate) fn text(s: &str) -> Value {
+pub fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
 
-pub(crate) fn int(i: i64) -> Value {
+pub fn int(i: i64) -> Value {
     Value::Integer(i)
 }
