@@ -1,5 +1,5 @@
-//! `casus ingest` and `casus export` on a PostgreSQL store as a user runs
-//! them: the same events as a store directory, a worker killed with
+//! `casus ingest`, `export` and `serve` on a PostgreSQL store as a user
+//! runs them: the same events and API answers as a store directory, a worker killed with
 //! SIGKILL and taken over, and errors that say what is wrong. The tests
 //! that need a server use the one `CASUS_TEST_PG` names (`export
 //! CASUS_TEST_PG=$(scripts/postgres.sh start)`; CI does) and are skipped,
@@ -8,7 +8,7 @@
 // Only `casus` of what the other test binaries share.
 #[allow(dead_code)]
 mod common;
-use common::casus;
+use common::{casus, serve_db, stories_corpus};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -159,10 +159,21 @@ fn a_bad_url_or_an_unreachable_server_is_one_line_and_exit_status_1() {
 }
 
 #[test]
-fn a_command_that_reads_only_store_directories_says_so_for_a_postgres_url() {
-    let out = casus(&["serve", "--db", "postgres://casus@127.0.0.1:1/news"]);
-    assert!(!out.status.success());
-    assert!(stderr(&out).contains("is a PostgreSQL store"), "{}", stderr(&out));
+fn serve_over_an_unreachable_postgres_says_so_and_does_not_start() {
+    let out = casus(&[
+        "serve",
+        "--db",
+        "postgres://casus:pw@127.0.0.1:1/news",
+        "--addr",
+        "127.0.0.1:0",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let e = stderr(&out);
+    assert!(
+        e.contains("cannot connect to PostgreSQL at casus@127.0.0.1:1/news"),
+        "{e}"
+    );
+    assert!(!e.contains("serving") && !e.contains("pw"), "{e}");
 }
 
 /// `scripts/postgres.sh COMMAND` for a server of this test's own (its own
@@ -248,4 +259,47 @@ fn a_server_restarted_under_an_ingest_is_waited_for_and_nothing_is_lost() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("trying again"), "{}", stderr(&out));
     assert_eq!(counts, (400, 0, 0));
+}
+
+#[test]
+fn serve_over_postgres_answers_as_over_a_store_directory() {
+    let Some(url) = fresh_db("serve") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = dir.path().join("db").display().to_string();
+    for db in [&sqlite, &url] {
+        let out = casus(&["ingest", &stories_corpus(), "--db", db, "-q"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let a = serve_db(&sqlite, tempfile::tempdir().unwrap());
+    let b = serve_db(&url, dir);
+    for path in [
+        "/api/stats",
+        "/api/series?actor=USA&interval=week",
+        "/api/dyads?limit=5",
+        "/api/actors?q=gov&limit=5",
+        "/api/stories?limit=3",
+    ] {
+        assert_eq!(a.get_json(path), b.get_json(path), "{path}");
+    }
+    for path in ["/api/events?actor=USA", "/api/search?q=%22El%20Fasher%22"] {
+        let (x, y) = (a.get_json(path), b.get_json(path));
+        assert_eq!(x["total"], y["total"], "{path}");
+        assert!(y["total"].as_u64().unwrap() > 0, "{path}: {y}");
+    }
+    // `casus load` drives it like the SQLite-backed server.
+    let load = casus(&[
+        "load",
+        "--url",
+        &b.url,
+        "--rate",
+        "50",
+        "--seconds",
+        "1",
+        "--json",
+    ]);
+    assert!(load.status.success(), "{}", String::from_utf8_lossy(&load.stdout));
+    let figures: serde_json::Value = serde_json::from_slice(&load.stdout).unwrap();
+    assert_eq!(figures["errors"], 0, "{figures}");
 }

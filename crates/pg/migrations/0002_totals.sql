@@ -5,6 +5,23 @@
 -- pronouns out of the actor counts. Rows whose counts fall to zero (an
 -- article replaced) stay; readers skip them.
 
+-- The article list's order (newest first, originals only), read from
+-- the index instead of sorting every article.
+CREATE INDEX articles_newest ON articles (day DESC NULLS LAST, rowid DESC) WHERE copy_of IS NULL;
+
+-- Event lists newest first, read from an index in that order (in each
+-- month's partition, merged) rather than sorted: all events, and an
+-- actor's (by code or id) on each side; then the page's rows by id.
+CREATE INDEX events_newest ON events (day DESC NULLS LAST, id DESC);
+CREATE INDEX events_id ON events (id);
+-- Migration 1's indexes on (day, id), (source_code, copy, day) and
+-- (target_code, copy, day), which these serve in their stead.
+DROP INDEX IF EXISTS events_day, events_source, events_target;
+CREATE INDEX events_source_code_newest ON events (source_code, day DESC NULLS LAST, id DESC);
+CREATE INDEX events_target_code_newest ON events (target_code, day DESC NULLS LAST, id DESC);
+CREATE INDEX events_source_newest ON events (source, day DESC NULLS LAST, id DESC) WHERE source IS NOT NULL;
+CREATE INDEX events_target_newest ON events (target, day DESC NULLS LAST, id DESC) WHERE target IS NOT NULL;
+
 -- Events per day, dyad (actor codes, '' for none) and PentaClass.
 CREATE TABLE dyad_days (
   source text NOT NULL, target text NOT NULL, day bigint NOT NULL, penta bigint NOT NULL,
@@ -77,11 +94,18 @@ CREATE FUNCTION casus_count(arts bigint[], dir bigint) RETURNS void LANGUAGE sql
     SET events = actor_place_days.events + excluded.events,
         goldstein = actor_place_days.goldstein + excluded.goldstein;
 
+  -- Name, code and country as the SQLite store keeps them: of each
+  -- article's first mention of the actor, from the first article stored
+  -- (a name from a later one only where that had none).
   INSERT INTO actor_counts (actor, name, code, country, mentions, articles)
-  SELECT k, min(name), min(code), min(country), dir * sum(n), dir * count(*)
+  SELECT k, (array_agg(name ORDER BY article) FILTER (WHERE name IS NOT NULL))[1],
+         (array_agg(code ORDER BY article))[1], (array_agg(country ORDER BY article))[1],
+         dir * sum(n), dir * count(*)
   FROM (
-    SELECT article, coalesce(actor, code) AS k, min(name) AS name, min(code) AS code,
-           min(country) AS country, count(*) AS n
+    SELECT article, coalesce(actor, code) AS k,
+           (array_agg(name ORDER BY span_start, span_end))[1] AS name,
+           (array_agg(code ORDER BY span_start, span_end))[1] AS code,
+           (array_agg(country ORDER BY span_start, span_end))[1] AS country, count(*) AS n
     FROM mentions WHERE article = ANY(arts) AND code IS NOT NULL AND kind != 'pronoun'
     GROUP BY article, 2
   ) AS per_article

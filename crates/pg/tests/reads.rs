@@ -149,11 +149,16 @@ fn every_route_reads_the_same_from_both_backends() {
         comparable(a.dyads(&from, &to, 50).unwrap()),
         comparable(b.dyads(&from, &to, 50).unwrap()),
     );
-    for q in [None, Some("us"), Some("IRQ")] {
+    for (q, p) in [
+        (None, page),
+        (None, Page::new(1000, 0).unwrap()),
+        (Some("us"), page),
+        (Some("gov"), page),
+    ] {
         same(
-            &format!("actors {q:?}"),
-            comparable(a.actors(q, page).unwrap()),
-            comparable(b.actors(q, page).unwrap()),
+            &format!("actors {q:?} {p:?}"),
+            comparable(a.actors(q, p).unwrap()),
+            comparable(b.actors(q, p).unwrap()),
         );
     }
     same(
@@ -223,6 +228,18 @@ fn search_finds_names_and_phrases_as_the_sqlite_store_does() {
     }
     let hit = &pg.search("\"El Fasher\"", all).unwrap().items[0];
     assert!(hit.snippet.as_deref().unwrap().contains("<b>"), "{hit:?}");
+    // Many hits are listed newest first, copies left out.
+    let pg = pg.ranked_at_most(2);
+    let hits = pg.search("Iraq", all).unwrap();
+    assert!(hits.total > 2);
+    let days: Vec<String> = hits
+        .items
+        .iter()
+        .map(|h| h.published.clone().unwrap_or_default().chars().take(10).collect())
+        .collect();
+    let mut newest_first = days.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(days, newest_first);
     // Stemmed: a plural finds the singular.
     assert!(pg.search("ceasefires", all).unwrap().total >= pg.search("ceasefire", all).unwrap().total.min(1));
 }
@@ -268,6 +285,8 @@ fn a_store_of_schema_one_gets_its_totals_from_the_migration() {
     c.batch_execute(
         "DROP TABLE dyad_days, place_days, actor_place_days, actor_counts;
          DROP FUNCTION casus_count, casus_weight;
+         DROP INDEX articles_newest, events_newest, events_id, events_source_code_newest,
+           events_target_code_newest, events_source_newest, events_target_newest;
          DELETE FROM casus_schema WHERE version = 2;",
     )
     .unwrap();

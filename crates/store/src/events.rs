@@ -61,6 +61,26 @@ impl EventFilter {
         }
     }
 
+    /// For a filter with an `actor`: its clause with the actor as the
+    /// source, and (its parameters numbered after) with the actor as the
+    /// target. A page of either side's events is read as the newest of
+    /// each side, merged: one query with `OR` would sort every event of a
+    /// common actor.
+    pub fn either_side(&self, dialect: Dialect) -> Result<Option<(Where, Where)>> {
+        let Some(a) = &self.actor else { return Ok(None) };
+        let rest = EventFilter {
+            actor: None,
+            ..self.clone()
+        };
+        let mut as_source = Where::new(dialect);
+        rest.clause_into(&mut as_source)?;
+        who(&mut as_source, a, &["source"]);
+        let mut as_target = Where::after(&as_source);
+        rest.clause_into(&mut as_target)?;
+        who(&mut as_target, a, &["target"]);
+        Ok(Some((as_source, as_target)))
+    }
+
     pub(crate) fn clause(&self) -> Result<Where> {
         self.clause_in(Dialect::Sqlite)
     }
@@ -136,21 +156,11 @@ impl EventFilter {
 fn either_side(
     db: &rusqlite::Connection,
     f: &EventFilter,
-    a: &str,
     from: &str,
     page: Page,
     path: &std::path::Path,
 ) -> Result<Vec<i64>> {
-    let rest = EventFilter {
-        actor: None,
-        ..f.clone()
-    };
-    let mut as_source = Where::default();
-    rest.clause_into(&mut as_source)?;
-    who(&mut as_source, a, &["source"]);
-    let mut as_target = Where::after(&as_source);
-    rest.clause_into(&mut as_target)?;
-    who(&mut as_target, a, &["target"]);
+    let (as_source, as_target) = f.either_side(Dialect::Sqlite)?.expect("a filter with an actor");
     let n = page.offset + page.limit;
     let side = |w: &Where| {
         format!(
@@ -248,7 +258,7 @@ impl Reader {
             // Sort only (day, rowid), then read the page's rows: sorting
             // whole rows of a common actor's events is what takes time.
             let ids = match &f.actor {
-                Some(a) => either_side(db, f, a, from, page, path)?,
+                Some(_) => either_side(db, f, from, page, path)?,
                 None => w.rows(db, "e.rowid", from, &tail, path, |r| r.get::<_, i64>(0))?,
             };
             let mut one = db

@@ -113,8 +113,13 @@ pub fn serve_with(extra: &[fn(&Path) -> String]) -> Served {
         "{}",
         String::from_utf8_lossy(&ingest.stderr)
     );
+    serve_db(db.to_str().unwrap(), dir)
+}
+
+/// `casus serve --db DB` on port 0 (`dir` is removed when it stops).
+pub fn serve_db(db: &str, dir: tempfile::TempDir) -> Served {
     let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+        .args(["serve", "--db", db, "--addr", "127.0.0.1:0"])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

@@ -37,6 +37,7 @@ pub struct PgReader {
     options: StoreOptions,
     pool: Mutex<Vec<PgStore>>,
     cache: Cache,
+    ranked_at_most: u64,
 }
 
 impl PgReader {
@@ -44,13 +45,21 @@ impl PgReader {
     /// (as [`PgStore::open`]); further connections are made as requests
     /// need them.
     pub fn open(url: &str, options: StoreOptions) -> crate::Result<PgReader> {
-        let first = PgStore::open(url, options.clone())?;
+        let first = reading(PgStore::open(url, options.clone()))?;
         Ok(PgReader {
             url: url.to_string(),
             options,
             pool: Mutex::new(vec![first]),
             cache: Cache::default(),
+            ranked_at_most: search::RANKED_AT_MOST,
         })
+    }
+
+    /// Searches with more hits than `n` list them newest first instead of
+    /// by rank (default 2,000: ranking reads every hit).
+    pub fn ranked_at_most(mut self, n: u64) -> PgReader {
+        self.ranked_at_most = n;
+        self
     }
 
     /// Runs `f` on a pooled connection, within the request's deadline (a
@@ -67,7 +76,7 @@ impl PgReader {
         let pooled = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let mut store = match pooled {
             Some(s) => s,
-            None => PgStore::attach(&self.url, self.options.clone()).map_err(store_error)?,
+            None => reading(PgStore::attach(&self.url, self.options.clone())).map_err(store_error)?,
         };
         let out = (|| {
             if let Some((at, _)) = deadline {
@@ -105,6 +114,18 @@ impl PgReader {
     }
 }
 
+/// A connection set up for the API's reads: one core per request (the
+/// server runs about as many requests at once as there are cores;
+/// parallel plans would only make them share).
+fn reading(store: crate::Result<PgStore>) -> crate::Result<PgStore> {
+    let mut s = store?;
+    let target = s.target.clone();
+    s.client
+        .batch_execute("SET max_parallel_workers_per_gather = 0")
+        .on(&target, "setting up a reading connection")?;
+    Ok(s)
+}
+
 /// A PostgreSQL error as the API answers it: a filter's own error as it
 /// is, a statement stopped by the request's budget as
 /// [`StoreError::OverBudget`], anything else as a backend error.
@@ -125,7 +146,11 @@ fn store_error(e: PgError) -> StoreError {
 
 /// A clause's parameters, bound as PostgreSQL values.
 pub(crate) fn binds(w: &Where) -> Vec<Box<dyn ToSql + Sync>> {
-    w.params()
+    bind(w.params())
+}
+
+fn bind(params: Vec<Param>) -> Vec<Box<dyn ToSql + Sync>> {
+    params
         .into_iter()
         .map(|p| -> Box<dyn ToSql + Sync> {
             match p {
@@ -141,7 +166,12 @@ pub(crate) fn binds(w: &Where) -> Vec<Box<dyn ToSql + Sync>> {
 impl PgStore {
     /// Runs `sql` (whose parameters are `w`'s) and returns its rows.
     fn rows_of(&mut self, sql: &str, w: &Where, what: &'static str) -> crate::Result<Vec<Row>> {
-        let binds = binds(w);
+        self.rows_with(sql, w.params(), what)
+    }
+
+    /// Runs `sql` with `params` and returns its rows.
+    fn rows_with(&mut self, sql: &str, params: Vec<Param>, what: &'static str) -> crate::Result<Vec<Row>> {
+        let binds = bind(params);
         let refs: Vec<&(dyn ToSql + Sync)> = binds.iter().map(|b| b.as_ref()).collect();
         let target = self.target.clone();
         self.client.query(sql, &refs).on(&target, what)

@@ -7,7 +7,10 @@
 //!
 //! Against the SQLite store's tantivy index: words are stemmed ("talks"
 //! finds "talk") and English stop words are dropped (a query of stop
-//! words alone finds nothing); scores are `ts_rank_cd`, on another scale.
+//! words alone finds nothing); scores are `ts_rank_cd`, on another scale;
+//! a query with more than 2,000 hits lists them newest first, copies left
+//! out (ranking reads every hit's words, a table scan for a common word,
+//! while the newest are read from the article list's index in order).
 
 use super::lists::paged;
 use super::{PgReader, StoreResult};
@@ -15,6 +18,10 @@ use crate::error::{On, PgError};
 use casus_store::query::{parse, Field, Limits, Occur, Query};
 use casus_store::{List, Page, SearchHit};
 use postgres::types::{ToSql, Type};
+
+/// Queries with more hits than this list them newest first (copies left
+/// out), not by rank, unless told otherwise ([`PgReader::ranked_at_most`]).
+pub(super) const RANKED_AT_MOST: u64 = 2000;
 
 /// A `tsquery` expression and the words it binds ($1, $2, ...).
 #[derive(Default)]
@@ -126,7 +133,16 @@ impl PgReader {
         let sql = format!(
             "SELECT id, ts_rank_cd(search, {tsq}), title, source, published, story, rowid, record
              FROM articles WHERE search @@ {tsq} {}",
-            paged("ORDER BY 2 DESC, rowid", page)
+            // Ranking reads every hit's words: past a few thousand hits,
+            // the newest are listed, read from the list's index in order.
+            paged(
+                if total > self.ranked_at_most {
+                    "AND copy_of IS NULL ORDER BY day DESC NULLS LAST, rowid DESC"
+                } else {
+                    "ORDER BY 2 DESC, rowid"
+                },
+                page
+            )
         );
         let n = built.words.len() + 1;
         let headline = format!(
