@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS articles (
   story        TEXT NOT NULL, -- stories.id
   n_events     INTEGER NOT NULL,
   keywords     INTEGER NOT NULL, -- how many story keywords (casus-story)
-  record       BLOB NOT NULL, -- the whole article as casus extract writes it, lz4 (record.rs); JSON text if stored before schema 6
+  record       BLOB NOT NULL, -- the whole article as casus extract writes it, one zstd frame (record.rs); lz4 or JSON text if stored by an older casus
   indexed      INTEGER NOT NULL DEFAULT 0, -- in the text index yet?
   ingested_at  TEXT NOT NULL
 );
