@@ -31,7 +31,7 @@ fn comparable(v: impl serde::Serialize) -> Value {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(o) => {
-                for k in ["id_row", "added", "score", "snippet"] {
+                for k in ["added", "score", "snippet"] {
                     o.remove(k);
                 }
                 // Event ids are each backend's own row ids.

@@ -204,7 +204,7 @@ pub fn fold_dyads(rows: Vec<(String, String, i64, i64, f64)>, limit: usize) -> V
     let mut out: Vec<Dyad> = by.into_values().collect();
     for d in &mut out {
         d.goldstein_sum = (d.goldstein_sum * 1000.0).round() / 1000.0;
-        d.goldstein_mean = (d.goldstein_sum / d.events as f64 * 1000.0).round() / 1000.0;
+        d.goldstein_mean = mean(d.goldstein_sum, d.events);
     }
     out.sort_by(|a, b| {
         b.events

@@ -225,7 +225,7 @@ pub fn buckets(days: Vec<(i64, i64, i64, f64)>, interval: Interval) -> Vec<Point
         .into_values()
         .map(|mut p| {
             p.goldstein_sum = (p.goldstein_sum * 1000.0).round() / 1000.0;
-            p.goldstein_mean = (p.goldstein_sum / p.events as f64 * 1000.0).round() / 1000.0;
+            p.goldstein_mean = crate::overview::mean(p.goldstein_sum, p.events);
             p
         })
         .collect()

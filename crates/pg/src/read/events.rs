@@ -183,17 +183,15 @@ impl PgReader {
 
     pub(super) fn list_actors(&self, q: Option<&str>, page: Page) -> StoreResult<List<ActorRow>> {
         let w = actors_where(q, PG);
-        let total = self.total(
+        let (total, rows) = self.listed(
             format!("actors {q:?}"),
-            &format!("SELECT count(*) FROM actor_counts {}", w.sql()),
+            "actor, name, code, country, mentions, articles",
+            "actor_counts",
+            "ORDER BY mentions DESC, actor COLLATE \"C\"",
             &w,
+            page,
+            "listing actors",
         )?;
-        let sql = format!(
-            "SELECT actor, name, code, country, mentions, articles FROM actor_counts {} {}",
-            w.sql(),
-            paged("ORDER BY mentions DESC, actor COLLATE \"C\"", page)
-        );
-        let rows = self.with(|s| s.rows_of(&sql, &w, "listing actors"))?;
         let items = rows
             .iter()
             .map(|r| ActorRow {
@@ -220,8 +218,7 @@ impl PgReader {
             (SELECT count(*) FROM articles WHERE copy_of IS NULL AND day IS NULL),
             (SELECT min(day) FROM articles WHERE copy_of IS NULL),
             (SELECT max(day) FROM articles WHERE copy_of IS NULL)";
-        let w = casus_store::Where::new(PG);
-        let r = self.with(|s| s.rows_of(SQL, &w, "counting the store"))?;
+        let r = self.with(|s| s.rows_with(SQL, vec![], "counting the store"))?;
         let r = &r[0];
         let undated_events: i64 = r.get(3);
         let articles: i64 = r.get(0);

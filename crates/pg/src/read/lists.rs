@@ -15,26 +15,39 @@ pub(super) fn paged(order: &str, page: Page) -> String {
 }
 
 impl PgReader {
-    /// A list's total for `key`, counted by `sql` at most every two
-    /// seconds (as the SQLite store's lists).
-    pub(super) fn total(&self, key: String, sql: &str, w: &Where) -> StoreResult<u64> {
-        self.cache
-            .total(key, || self.with(|s| s.count_of(sql, w, "counting a list")))
+    /// One page of `SELECT {select} FROM {table} {w} {order}`, and the
+    /// count of all the rows `w` selects (kept under `key` for two
+    /// seconds, as the SQLite store's list totals).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn listed(
+        &self,
+        key: String,
+        select: &str,
+        table: &str,
+        order: &str,
+        w: &Where,
+        page: Page,
+        what: &'static str,
+    ) -> StoreResult<(u64, Vec<postgres::Row>)> {
+        let count = format!("SELECT count(*) FROM {table} {}", w.sql());
+        let total = self
+            .cache
+            .total(key, || self.with(|s| s.count_of(&count, w, "counting a list")))?;
+        let sql = format!("SELECT {select} FROM {table} {} {}", w.sql(), paged(order, page));
+        Ok((total, self.with(|s| s.rows_of(&sql, w, what))?))
     }
 
     pub(super) fn list_articles(&self, f: &ArticleFilter, page: Page) -> StoreResult<List<ArticleSummary>> {
         let w = f.clause_in(Dialect::Postgres)?;
-        let total = self.total(
+        let (total, rows) = self.listed(
             format!("articles {f:?}"),
-            &format!("SELECT count(*) FROM articles {}", w.sql()),
+            SUMMARY,
+            "articles",
+            "ORDER BY day DESC NULLS LAST, rowid DESC",
             &w,
+            page,
+            "listing articles",
         )?;
-        let sql = format!(
-            "SELECT {SUMMARY} FROM articles {} {}",
-            w.sql(),
-            paged("ORDER BY day DESC NULLS LAST, rowid DESC", page)
-        );
-        let rows = self.with(|s| s.rows_of(&sql, &w, "listing articles"))?;
         Ok(List::new(total, page, rows.iter().map(summary).collect()))
     }
 
@@ -82,20 +95,15 @@ impl PgReader {
     ) -> StoreResult<List<StoryRow>> {
         let mut w = Where::new(Dialect::Postgres);
         date_range(&mut w, from, to, "last_day")?;
-        let total = self.total(
+        let (total, rows) = self.listed(
             format!("stories {from:?} {to:?}"),
-            &format!("SELECT count(*) FROM stories {}", w.sql()),
+            "id, title, first_day, last_day, articles",
+            "stories",
+            "ORDER BY articles DESC, last_day DESC NULLS LAST, id COLLATE \"C\"",
             &w,
+            page,
+            "listing stories",
         )?;
-        let sql = format!(
-            "SELECT id, title, first_day, last_day, articles FROM stories {} {}",
-            w.sql(),
-            paged(
-                "ORDER BY articles DESC, last_day DESC NULLS LAST, id COLLATE \"C\"",
-                page
-            )
-        );
-        let rows = self.with(|s| s.rows_of(&sql, &w, "listing stories"))?;
         let items = rows
             .iter()
             .map(|r| StoryRow {
