@@ -46,6 +46,14 @@ use std::process::ExitCode;
 /// KIDNAPPING OTHER), each label's precision and recall against the
 /// ACLED types it stands for.
 ///
+/// --stories FILE --articles PATH: articles labelled with their story
+/// (`id<TAB>story`, `-` for a story of its own; casus's own labels of 466
+/// real articles are crates/eval/data/stories-polnear.tsv) and where the
+/// articles are (a PolNeAR folder, or any input casus reads): the articles
+/// are coded and stored oldest first in a store of their own with `casus
+/// ingest`'s defaults, and their stories scored with B-cubed precision,
+/// recall and F1.
+///
 /// Example:
 ///   casus eval --penta dev/pentaclass-train.tsv --bio dev/source-target-train.bio \
 ///              --plover dev/plover-gsr.json --timeml dev/times
@@ -103,9 +111,17 @@ pub struct Args {
     /// Also print on stderr, one tab-separated line each, what was missed,
     /// wrong or extra: TimeML expressions (wrong span, type or value),
     /// toponyms (`places` missed, resolved over 161 km away, not in the
-    /// gold) and attributions (missed, extra, or with the wrong speaker).
+    /// gold), attributions (missed, extra, or with the wrong speaker) and
+    /// stories (a gold story split, a casus story that mixes gold ones).
     #[arg(long)]
     misses: bool,
+    /// Articles labelled with their story (`id<TAB>story`).
+    #[arg(long, value_name = "FILE", requires = "articles")]
+    stories: Option<PathBuf>,
+    /// Where the articles of --stories are: a PolNeAR folder (with its
+    /// metadata.tsv) or any input casus reads; several allowed.
+    #[arg(long, value_name = "PATH")]
+    articles: Vec<PathBuf>,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -123,9 +139,10 @@ pub fn main(args: Args) -> Result<ExitCode> {
         && args.geo.is_empty()
         && args.quotes.is_empty()
         && args.acled.is_empty()
+        && args.stories.is_none()
     {
         anyhow::bail!(
-            "nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR, --geo FILE, --quotes DIR and/or --acled FILE"
+            "nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR, --geo FILE, --quotes DIR, --acled FILE and/or --stories FILE --articles PATH"
         );
     }
     let resources = crate::reading::load_resources(
@@ -282,6 +299,15 @@ pub fn main(args: Args) -> Result<ExitCode> {
     }
     if !geo.is_empty() {
         json.insert("geo".into(), serde_json::Value::Object(geo));
+    }
+    if let Some(p) = &args.stories {
+        let r = crate::eval_stories::run(&pipeline, p, &args.articles, args.json)?;
+        if args.misses {
+            for m in &r.misses {
+                eprintln!("{m}");
+            }
+        }
+        json.insert("stories".into(), serde_json::to_value(&r)?);
     }
     if args.json {
         println!("{}", serde_json::Value::Object(json));

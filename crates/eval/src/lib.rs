@@ -25,6 +25,9 @@
 //! * [`acled`]: snippets labelled with ACLED types (our golden set) or
 //!   with police-event and incident labels: confusion table and weighted
 //!   F1, or per-label precision and recall.
+//! * [`stories`]: articles labelled with their story (`id<TAB>story`):
+//!   B-cubed precision, recall and F1 of the stories the store makes, and
+//!   a reader of PolNeAR's folder with each article's date and publisher.
 //!
 //! Every reader reports a malformed line or record with its place.
 
@@ -34,6 +37,7 @@ pub mod geo;
 pub mod penta;
 pub mod plover;
 pub mod quotes;
+pub mod stories;
 pub mod timeml;
 
 /// A problem with an evaluation file.

@@ -8,7 +8,7 @@
 //! * [`Keys`]: the story keys of an article (coded events, dyads, actors,
 //!   places, keywords), and the day numbers they are compared within.
 //! * [`score`]: how much two articles look like one story, with the
-//!   [`Reason`]s.
+//!   [`Reason`]s; keywords weighed by their [`Rarity`] around the day.
 //! * [`bcubed`]: how good a clustering is against the expected one.
 //! * [`place`]: the copy a new article is of and the story it joins,
 //!   through the few lookups ([`Lookup`]) every store backend answers.
@@ -22,10 +22,12 @@ pub mod place;
 pub mod shingle;
 
 mod keys;
+mod rarity;
 mod score;
 
 pub use bcubed::bcubed;
 pub use keys::{day_of, Keys, Stopwords, KEYWORDS};
 pub use place::{Lookup, Placing};
+pub use rarity::Rarity;
 pub use score::{score, Reason, Score, Weights};
 pub use shingle::{content_hash, jaccard, shingles};

@@ -4,7 +4,7 @@
 //! backend (SQLite, PostgreSQL) answers the same few lookups; the choice
 //! is made here, once.
 
-use crate::{jaccard, score, shingles, Keys, Score, Weights};
+use crate::{jaccard, score, shingles, Keys, Rarity, Score, Weights};
 use std::collections::HashMap;
 
 /// What placing an article reads from a store. Articles are the store's
@@ -128,24 +128,31 @@ const SCORED: usize = 24;
 
 /// The articles sharing keys with `keys` within `window` days of `day`
 /// (`None`, an undated article: any day, newest first), `exclude` left
-/// out.
+/// out; and the [`Rarity`] of `keys`' keywords among them.
 pub fn candidates<L: Lookup>(
     db: &mut L,
     keys: &Keys,
     day: Option<i64>,
     window: i64,
     exclude: Option<i64>,
-) -> Result<Vec<Candidate>, L::Error> {
+) -> Result<(Vec<Candidate>, Rarity), L::Error> {
     // The keys each candidate shares with `keys`: all that scoring needs,
     // with the candidate's keyword count.
     let mut shared: HashMap<i64, Keys> = HashMap::new();
     let (lo, hi) = day.map_or((i64::MIN, i64::MAX), |d| (d - window, d + window));
     let all: Vec<String> = keys.all().collect();
+    let mut holders = vec![0usize; all.len()];
     for (k, a) in db.key_articles(&all, lo, hi, PER_KEY)? {
         if Some(a) != exclude {
             shared.entry(a).or_default().add(&all[k]);
+            holders[k] += 1;
         }
     }
+    let words = all
+        .iter()
+        .zip(&holders)
+        .filter_map(|(k, &n)| Some((k.strip_prefix("w:")?, n)));
+    let rarity = Rarity::counted(words, shared.len());
     let size =
         |k: &Keys| k.events.len() * 4 + k.dyads.len() * 2 + k.actors.len() + k.places.len() + k.words.len();
     let mut ranked: Vec<(i64, Keys)> = shared.into_iter().collect();
@@ -153,7 +160,7 @@ pub fn candidates<L: Lookup>(
     ranked.truncate(SCORED);
     let ids: Vec<i64> = ranked.iter().map(|(a, _)| *a).collect();
     let stories = db.stories_of(&ids)?;
-    Ok(ranked
+    let list = ranked
         .into_iter()
         .zip(stories)
         .map(|((article, mut k), (story, words))| {
@@ -164,7 +171,8 @@ pub fn candidates<L: Lookup>(
                 keys: k,
             }
         })
-        .collect())
+        .collect();
+    Ok((list, rarity))
 }
 
 /// Candidates scored against `keys`, best first.
@@ -176,10 +184,11 @@ pub fn scored<L: Lookup>(
     window: i64,
     weights: &Weights,
 ) -> Result<Vec<(Candidate, Score)>, L::Error> {
-    let mut out: Vec<(Candidate, Score)> = candidates(db, keys, day, window, exclude)?
+    let (list, rarity) = candidates(db, keys, day, window, exclude)?;
+    let mut out: Vec<(Candidate, Score)> = list
         .into_iter()
         .map(|c| {
-            let s = score(keys, &c.keys, weights);
+            let s = score(keys, &c.keys, weights, &rarity);
             (c, s)
         })
         .collect();

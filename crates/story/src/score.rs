@@ -1,6 +1,6 @@
 //! How much two articles look like the same story, and why.
 
-use crate::Keys;
+use crate::{Keys, Rarity};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -87,16 +87,22 @@ fn shared(a: &BTreeSet<String>, b: &BTreeSet<String>) -> usize {
 
 /// Scores a pair of articles by their keys. `b` may hold only the keys it
 /// shares with `a` (with its `word_count` set): the score is the same.
-pub fn score(a: &Keys, b: &Keys, w: &Weights) -> Score {
+/// Text similarity is the share of keywords in common, each weighed by
+/// its `rarity` (with [`Rarity::uniform`], the plain share).
+pub fn score(a: &Keys, b: &Keys, w: &Weights, rarity: &Rarity) -> Score {
     let event = w.event * shared(&a.events, &b.events).min(2) as f64;
     let actors = w.dyad * shared(&a.dyads, &b.dyads).min(2) as f64
         + w.actor * shared(&a.actors, &b.actors).min(4) as f64;
     let place = w.place * shared(&a.places, &b.places).min(2) as f64;
     let smaller = a.word_count.min(b.word_count.max(b.words.len()));
-    let text = if smaller < 4 {
+    // The shared keywords' weight, against as many of `a`'s keywords of
+    // average weight as the smaller set has.
+    let mean = a.words.iter().map(|x| rarity.weight(x)).sum::<f64>() / a.words.len().max(1) as f64;
+    let text = if smaller < 4 || mean <= 0.0 {
         0.0
     } else {
-        w.text * shared(&a.words, &b.words) as f64 / smaller as f64
+        let common: f64 = a.words.intersection(&b.words).map(|x| rarity.weight(x)).sum();
+        w.text * common / (smaller as f64 * mean)
     };
     let mut parts = [
         (event, Reason::SameEvent),
@@ -129,7 +135,7 @@ mod tests {
     fn a_shared_event_alone_makes_one_story_and_is_the_first_reason() {
         let a = keys(&["e:USA>IRN:19:19700", "a:USAGOV", "w:strike"]);
         let b = keys(&["e:USA>IRN:19:19700", "a:IRNGOV"]);
-        let s = score(&a, &b, &Weights::default());
+        let s = score(&a, &b, &Weights::default(), &Rarity::uniform());
         assert!(s.score >= Weights::default().story);
         assert_eq!(s.reasons, vec![Reason::SameEvent]);
     }
@@ -138,7 +144,7 @@ mod tests {
     fn one_shared_actor_and_place_are_not_a_story() {
         let a = keys(&["a:UNO", "p:1", "w:flood", "w:river", "w:dam", "w:rain"]);
         let b = keys(&["a:UNO", "p:1", "w:vote", "w:ballot", "w:poll", "w:party"]);
-        let s = score(&a, &b, &Weights::default());
+        let s = score(&a, &b, &Weights::default(), &Rarity::uniform());
         assert!(s.score < Weights::default().story, "{}", s.score);
         assert_eq!(s.reasons, vec![Reason::SamePlace, Reason::SameActors]);
     }
@@ -146,9 +152,50 @@ mod tests {
     #[test]
     fn the_same_keywords_are_similar_text() {
         let words = ["w:dam", "w:river", "w:flood", "w:valley", "w:rain"];
-        let s = score(&keys(&words), &keys(&words), &Weights::default());
+        let s = score(
+            &keys(&words),
+            &keys(&words),
+            &Weights::default(),
+            &Rarity::uniform(),
+        );
         assert_eq!(s.score, 5.0);
         assert_eq!(s.reasons, vec![Reason::SimilarText]);
+    }
+
+    #[test]
+    fn keywords_every_article_of_the_week_has_make_no_story() {
+        let a = keys(&[
+            "w:trump",
+            "w:clinton",
+            "w:campaign",
+            "w:debate",
+            "w:ginsburg",
+            "w:justice",
+        ]);
+        let b = keys(&[
+            "w:trump",
+            "w:clinton",
+            "w:campaign",
+            "w:debate",
+            "w:tax",
+            "w:returns",
+        ]);
+        let common = [("trump", 30), ("clinton", 30), ("campaign", 25), ("debate", 20)];
+        let rare = [("ginsburg", 1), ("justice", 2)];
+        let rarity = Rarity::counted(common.into_iter().chain(rare), 30);
+        let w = Weights::default();
+        assert!(score(&a, &b, &w, &Rarity::uniform()).same_story);
+        let s = score(&a, &b, &w, &rarity);
+        assert!(!s.same_story, "{s:?}");
+        let c = keys(&[
+            "w:trump",
+            "w:ginsburg",
+            "w:justice",
+            "w:court",
+            "w:resign",
+            "w:apology",
+        ]);
+        assert!(score(&a, &c, &w, &rarity).same_story);
     }
 
     #[test]
@@ -186,8 +233,8 @@ mod tests {
         let mut shared = keys(&["e:A>B:14:3", "a:X", "w:dam", "w:river", "w:flood"]);
         shared.word_count = b.word_count;
         assert_eq!(
-            score(&a, &shared, &Weights::default()),
-            score(&a, &b, &Weights::default())
+            score(&a, &shared, &Weights::default(), &Rarity::uniform()),
+            score(&a, &b, &Weights::default(), &Rarity::uniform())
         );
     }
 
@@ -203,11 +250,11 @@ mod tests {
             "a:IRN",
             "p:TEHRAN",
         ]);
-        let s = score(&a, &a.clone(), &w);
+        let s = score(&a, &a.clone(), &w, &Rarity::uniform());
         assert!(s.score >= w.story, "{s:?}");
         assert!(!s.same_story, "two pieces on the same actors: {s:?}");
         let b = keys(&["e:USA>IRN:19:19700", "d:USA>IRN", "a:USAGOV"]);
-        let s = score(&b, &b.clone(), &w);
+        let s = score(&b, &b.clone(), &w, &Rarity::uniform());
         assert!(s.same_story, "a shared event: {s:?}");
     }
 }
