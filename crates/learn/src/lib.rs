@@ -27,6 +27,6 @@ pub use groups::{grouped_folds, near_duplicate_groups, Grouping};
 pub use hash::{bucket, fnv, mix, mix_bucket};
 pub use logistic::{Logistic, Training};
 pub use perceptron::{best, Perceptron, PerceptronTrainer};
-pub use release::from_builtin;
+pub use release::{from_builtin, trim_heap};
 pub use rng::Rng;
 pub use weights::WeightsError;

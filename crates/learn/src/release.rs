@@ -29,6 +29,21 @@ thread_local! {
     static BUILTIN: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Gives the heap's free memory back to the system: the loading threads
+/// free their parse buffers when they end, and glibc keeps what each
+/// thread's arena freed unless asked, while the run allocates from other
+/// arenas. Called on a thread of its own after loading (it takes about
+/// 3 ms), it took a one-article run's peak RSS from 65 to 59 MB with the
+/// same wall time. Nothing on other allocators or systems.
+pub fn trim_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free heap pages to the kernel; it
+    // touches no memory that is in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Runs `load` on `bytes`, giving their pages back as the weights
 /// reader passes them, and all of them when `load` returns.
 ///
