@@ -18,6 +18,9 @@ pub(crate) const KEY_ARTICLES: &str =
     "SELECT t.i, k.article FROM unnest($1::text[]) WITH ORDINALITY AS t(key, i)
    CROSS JOIN LATERAL (SELECT article FROM keys WHERE key = t.key AND day BETWEEN $2 AND $3
                        ORDER BY day DESC LIMIT $4) k";
+pub(crate) const KEY_COUNTS: &str =
+    "SELECT coalesce((SELECT sum(articles) FROM key_days WHERE key = t.key AND day BETWEEN $2 AND $3), 0)::bigint
+   FROM unnest($1::text[]) WITH ORDINALITY AS t(key, i) ORDER BY t.i";
 pub(crate) const STORIES_OF: &str =
     "SELECT a.story, a.keywords FROM unnest($1::bigint[]) WITH ORDINALITY AS t(r, i)
    JOIN articles a ON a.rowid = t.r ORDER BY t.i";
@@ -70,6 +73,14 @@ impl Lookup for Pg<'_, '_> {
             .iter()
             .map(|r| ((r.get::<_, i64>(0) - 1) as usize, r.get(1)))
             .collect())
+    }
+
+    fn key_counts(&mut self, keys: &[String], lo: i64, hi: i64) -> Result<Vec<i64>> {
+        let rows = self
+            .tx
+            .query(&self.st.key_counts, &[&keys, &lo, &hi])
+            .on(self.target, "counting keywords around a day")?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     fn stories_of(&mut self, articles: &[i64]) -> Result<Vec<(String, i64)>> {

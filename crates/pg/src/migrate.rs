@@ -8,6 +8,7 @@ use postgres::Client;
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "store", include_str!("../migrations/0001_store.sql")),
     (2, "totals", include_str!("../migrations/0002_totals.sql")),
+    (3, "key days", include_str!("../migrations/0003_key_days.sql")),
 ];
 
 /// The schema version this code reads and writes.

@@ -26,6 +26,8 @@ pub(crate) struct Statements {
     pub insert_article: Statement,
     pub insert_bands: Statement,
     pub insert_keys: Statement,
+    pub count_keys: Statement,
+    pub key_counts: Statement,
     pub story: Statement,
 }
 
@@ -42,6 +44,8 @@ impl Statements {
             insert_article: p(write::INSERT_ARTICLE)?,
             insert_bands: p(write::INSERT_BANDS)?,
             insert_keys: p(write::INSERT_KEYS)?,
+            count_keys: p(write::COUNT_KEYS)?,
+            key_counts: p(lookup::KEY_COUNTS)?,
             story: p(write::STORY)?,
         })
     }

@@ -8,7 +8,7 @@ use crate::store::Statements;
 use casus_core::Article;
 use casus_store::{article_day, Outcome, StoreOptions};
 use casus_story::place::{self, body};
-use casus_story::{content_hash, minhash, shingles, Keys};
+use casus_story::{content_hash, minhash, rarity, shingles, Keys};
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::Type;
 use postgres::Transaction;
@@ -25,6 +25,11 @@ pub(crate) const INSERT_BANDS: &str =
     "INSERT INTO bands (band, key, article) SELECT t.i - 1, t.key, $2 FROM unnest($1::bigint[]) WITH ORDINALITY AS t(key, i)";
 pub(crate) const INSERT_KEYS: &str =
     "INSERT INTO keys (key, day, article) SELECT k, $2, $3 FROM unnest($1::text[]) AS k";
+/// An article's keywords and `#` counted on its day (`$1` holds only the
+/// keys `casus_story::rarity::counted` takes, and `#`).
+pub(crate) const COUNT_KEYS: &str =
+    "INSERT INTO key_days (key, day, articles) SELECT k, $2, 1 FROM unnest($1::text[]) AS k
+ ON CONFLICT (key, day) DO UPDATE SET articles = key_days.articles + 1";
 pub(crate) const STORY: &str =
     "INSERT INTO stories (id, title, first_day, last_day, articles) VALUES ($1, $2, $3, $3, 1)
  ON CONFLICT (id) DO UPDATE SET articles = stories.articles + 1,
@@ -102,6 +107,14 @@ pub(crate) fn put<'a>(
         let all: Vec<String> = keys.all().collect();
         tx.execute(&st.insert_keys, &[&all, &d, &rowid])
             .on(target, "storing an article's story keys")?;
+        let counted: Vec<&str> = all
+            .iter()
+            .map(String::as_str)
+            .filter(|k| rarity::counted(k))
+            .chain([rarity::ALL])
+            .collect();
+        tx.execute(&st.count_keys, &[&counted, &d])
+            .on(target, "counting an article's keywords")?;
     }
     tx.execute(&st.story, &[&story, &a.title, &day])
         .on(target, "storing a story")?;
@@ -126,6 +139,13 @@ pub(crate) fn put<'a>(
 fn remove(tx: &mut Transaction<'_>, rowid: i64, target: &str) -> Result<()> {
     tx.execute("SELECT casus_count(ARRAY[$1::bigint], -1)", &[&rowid])
         .on(target, "taking an article out of the totals")?;
+    tx.execute(
+        "UPDATE key_days SET articles = key_days.articles - 1
+         WHERE (key, day) IN (SELECT key, day FROM keys WHERE article = $1 AND left(key, 2) = 'w:'
+                              UNION SELECT '#', day FROM keys WHERE article = $1)",
+        &[&rowid],
+    )
+    .on(target, "taking an article's keywords out of their counts")?;
     let story: String = tx
         .query_one("DELETE FROM articles WHERE rowid = $1 RETURNING story", &[&rowid])
         .on(target, "removing an article's old version")?

@@ -230,3 +230,36 @@ fn related_articles_and_stories_are_those_of_the_sqlite_store() {
         Err(PgError::Store(StoreError::NotFound { .. }))
     ));
 }
+
+#[test]
+fn keyword_counts_are_those_of_the_sqlite_store_after_a_new_version_replaces_an_article() {
+    let Some(url) = fresh_db("key_days") else { return };
+    let articles = corpus();
+    let (dir, _reader, mut pg) = both(&url, &articles);
+    let mut changed = articles.iter().find(|a| a.id == "armenia-2").unwrap().clone();
+    changed
+        .text
+        .push_str(&"\n\nReservoirs were full, said the report on reservoirs.".repeat(8));
+    pg.put_batch(std::slice::from_ref(&changed)).unwrap();
+    let mut sqlite = Store::open(dir.path(), StoreOptions::default()).unwrap();
+    sqlite.put_batch(&[changed]).unwrap();
+    drop(sqlite);
+    let sql = "SELECT key, day, articles FROM key_days WHERE articles > 0 ORDER BY 1, 2";
+    let lite = rusqlite::Connection::open(casus_store::db_path(dir.path())).unwrap();
+    let expected: Vec<(String, i64, i64)> = lite
+        .prepare(sql)
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let (mut c, _) = casus_pg::connect(&url).unwrap();
+    let got: Vec<(String, i64, i64)> = c
+        .query(sql, &[])
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    assert!(expected.iter().any(|r| r.0 == "w:reservoirs"));
+    assert_eq!(got, expected);
+}

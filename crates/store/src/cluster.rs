@@ -78,6 +78,10 @@ impl Lookup for Sqlite<'_> {
         Ok(out)
     }
 
+    fn key_counts(&mut self, keys: &[String], lo: i64, hi: i64) -> Result<Vec<i64>> {
+        crate::key_days::counts(self.db, keys, lo, hi, self.path)
+    }
+
     fn stories_of(&mut self, articles: &[i64]) -> Result<Vec<(String, i64)>> {
         let mut st = self
             .db

@@ -33,6 +33,7 @@ mod error;
 mod event_row;
 mod events;
 mod index;
+mod key_days;
 mod known;
 mod overview;
 pub mod query;

@@ -104,6 +104,9 @@ CREATE TABLE IF NOT EXISTS keys (
 );
 CREATE INDEX IF NOT EXISTS keys_article ON keys(article);
 -- keys_key_day_article(key, day, article): created by store.rs (SCHEMA_6).
+-- key_days(key, day, articles): how many keyed articles have each keyword
+-- ('w:...') on a day, and '#' all of them: the rarity of a keyword around
+-- a new article's day. Created by key_days.rs (schema 9).
 
 
 -- Daily totals per dyad (actor codes, '' for none) and PentaClass, copies

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::IndexWriter;
 
 /// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 const SCHEMA: &str = include_str!("schema.sql");
 /// A pair's events newest first, however rare the pair is among its
 /// source's events (schema 2).
@@ -123,6 +123,7 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<Connection> {
             schema_2(&conn, path)?;
             conn.execute_batch(SCHEMA_3).at(path)?;
             conn.execute_batch(SCHEMA_6).at(path)?;
+            conn.execute_batch(crate::key_days::TABLE).at(path)?;
             // schema.sql is the whole current schema.
             conn.pragma_update(None, "user_version", SCHEMA_VERSION)
                 .at(path)?;
@@ -310,6 +311,11 @@ fn migrate(conn: &Connection, from: i64, path: &Path) -> Result<()> {
         }
         if from < 8 {
             add_event_columns(conn, SCHEMA_8, path)?;
+        }
+        if from < 9 {
+            // Keyword counts per day for story rarity, from the keys.
+            conn.execute_batch(crate::key_days::TABLE).at(path)?;
+            crate::key_days::backfill(conn, path)?;
         }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).at(path)
     })();

@@ -112,11 +112,15 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
     // make every lookup longer.
     // Nor does an undated article store keys: with no day, it cannot
     // draw later articles into its story (it may join one).
-    for key in keys.all().filter(|_| copy.is_none() && day.is_some()) {
-        db.prepare_cached("INSERT INTO keys (key, day, article) VALUES (?1, ?2, ?3)")
-            .at(path)?
-            .execute(params![key, day, rowid])
-            .at(path)?;
+    if let (None, Some(d)) = (&copy, day) {
+        let all: Vec<String> = keys.all().collect();
+        for key in &all {
+            db.prepare_cached("INSERT INTO keys (key, day, article) VALUES (?1, ?2, ?3)")
+                .at(path)?
+                .execute(params![key, d, rowid])
+                .at(path)?;
+        }
+        crate::key_days::count(db, all.iter().map(String::as_str), d, path)?;
     }
     db.prepare_cached(
         "INSERT INTO stories (id, title, first_day, last_day, articles) VALUES (?1, ?2, ?3, ?3, 1)
@@ -146,6 +150,7 @@ fn remove(db: &Connection, rowid: i64, path: &Path) -> Result<()> {
         .at(path)?;
     uncount_daily(db, rowid, path)?;
     crate::actor_places::uncount(db, rowid, path)?;
+    crate::key_days::uncount(db, rowid, path)?;
     db.prepare_cached(
         "UPDATE actor_counts SET mentions = mentions - x.n, articles = articles - 1
          FROM (SELECT coalesce(actor, code) AS k, count(*) AS n FROM mentions

@@ -21,8 +21,9 @@ pub mod minhash;
 pub mod place;
 pub mod shingle;
 
+pub mod rarity;
+
 mod keys;
-mod rarity;
 mod score;
 
 pub use bcubed::bcubed;

@@ -4,7 +4,7 @@
 //! backend (SQLite, PostgreSQL) answers the same few lookups; the choice
 //! is made here, once.
 
-use crate::{jaccard, score, shingles, Keys, Rarity, Score, Weights};
+use crate::{jaccard, rarity, score, shingles, Keys, Rarity, Score, Weights};
 use std::collections::HashMap;
 
 /// What placing an article reads from a store. Articles are the store's
@@ -27,6 +27,10 @@ pub trait Lookup {
         hi: i64,
         limit: usize,
     ) -> Result<Vec<(usize, i64)>, Self::Error>;
+    /// For each of `keys` (keys that [`crate::rarity::counted`] holds, or
+    /// [`crate::rarity::ALL`]), how many stored articles have it on a
+    /// day from `lo` to `hi`, in order.
+    fn key_counts(&mut self, keys: &[String], lo: i64, hi: i64) -> Result<Vec<i64>, Self::Error>;
     /// Each of `articles`' story and how many keywords it has, in order.
     fn stories_of(&mut self, articles: &[i64]) -> Result<Vec<(String, i64)>, Self::Error>;
     /// A story's first and last day; `None` for no such story.
@@ -128,7 +132,7 @@ const SCORED: usize = 24;
 
 /// The articles sharing keys with `keys` within `window` days of `day`
 /// (`None`, an undated article: any day, newest first), `exclude` left
-/// out; and the [`Rarity`] of `keys`' keywords among them.
+/// out; and the [`Rarity`] of `keys`' keywords in that window.
 pub fn candidates<L: Lookup>(
     db: &mut L,
     keys: &Keys,
@@ -141,18 +145,20 @@ pub fn candidates<L: Lookup>(
     let mut shared: HashMap<i64, Keys> = HashMap::new();
     let (lo, hi) = day.map_or((i64::MIN, i64::MAX), |d| (d - window, d + window));
     let all: Vec<String> = keys.all().collect();
-    let mut holders = vec![0usize; all.len()];
     for (k, a) in db.key_articles(&all, lo, hi, PER_KEY)? {
         if Some(a) != exclude {
             shared.entry(a).or_default().add(&all[k]);
-            holders[k] += 1;
         }
     }
-    let words = all
+    let mut counted: Vec<String> = all.into_iter().filter(|k| rarity::counted(k)).collect();
+    counted.push(rarity::ALL.to_string());
+    let mut n = db.key_counts(&counted, lo, hi)?;
+    let window_articles = n.pop().unwrap_or(0).max(0) as usize;
+    let counts = counted
         .iter()
-        .zip(&holders)
-        .filter_map(|(k, &n)| Some((k.strip_prefix("w:")?, n)));
-    let rarity = Rarity::counted(words, shared.len());
+        .map(String::as_str)
+        .zip(n.iter().map(|&c| c.max(0) as usize));
+    let rarity = Rarity::counted(counts, window_articles);
     let size =
         |k: &Keys| k.events.len() * 4 + k.dyads.len() * 2 + k.actors.len() + k.places.len() + k.words.len();
     let mut ranked: Vec<(i64, Keys)> = shared.into_iter().collect();

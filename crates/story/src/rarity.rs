@@ -3,12 +3,15 @@
 //! and "clinton" in election news) make no story, and the words only a
 //! few share ("ginsburg", "pneumonia") do.
 //!
-//! Rarity is an inverse document frequency counted where placing an
-//! article already looks: each keyword's articles within the story window
-//! (at most [`crate::place`]'s 64 per key, newest first), out of every
-//! article that shares a key with it there. A prior of [`PRIOR`] articles
-//! that lack the word keeps a quiet window (a few articles a day, one
-//! story among them) from taking its own story's words for common ones.
+//! Rarity is an inverse document frequency over the story window: how
+//! many stored articles have the keyword among theirs on a day of the
+//! window, out of all the keyed articles of those days. The stores keep
+//! these counts per key and day as they store articles ([`counted`] says
+//! which keys, [`ALL`] counts the articles), so the figure is exact at
+//! any size and costs a few rows per key to read. A prior of [`PRIOR`]
+//! articles that lack the word keeps a quiet window (a few articles a
+//! day, one story among them) from taking its own story's words for
+//! common ones.
 //!
 //! Measured with `casus eval --stories` on 466 labelled real articles:
 //! B-cubed precision 0.778 → 0.924 for recall 0.789 → 0.705 (see the
@@ -18,6 +21,14 @@ use std::collections::HashMap;
 
 /// Articles without the word assumed in every window.
 pub const PRIOR: f64 = 30.0;
+
+/// The key under which the stores count every keyed article of a day.
+pub const ALL: &str = "#";
+
+/// Whether the stores count `key` (with its prefix) per day: keywords.
+pub fn counted(key: &str) -> bool {
+    key.starts_with("w:")
+}
 
 /// Each keyword's weight in text similarity; every word weighs the same
 /// when nothing was counted ([`Rarity::uniform`]).
@@ -33,14 +44,14 @@ impl Rarity {
         Rarity::default()
     }
 
-    /// From counts: `articles[i]` articles of the window have `words[i]`,
-    /// of `window` articles in all.
-    pub fn counted<'a>(words: impl IntoIterator<Item = (&'a str, usize)>, window: usize) -> Rarity {
+    /// From counts: each pair is a key (`w:ginsburg`) and how many of
+    /// the window's `window` articles have it; other keys are left out.
+    pub fn counted<'a>(keys: impl IntoIterator<Item = (&'a str, usize)>, window: usize) -> Rarity {
         let n = window as f64 + 1.0 + PRIOR;
         Rarity {
-            words: words
+            words: keys
                 .into_iter()
-                .map(|(w, df)| (w.to_string(), (n / (df as f64 + 1.0)).ln()))
+                .filter_map(|(k, df)| Some((k.strip_prefix("w:")?.to_string(), (n / (df as f64 + 1.0)).ln())))
                 .collect(),
         }
     }
@@ -61,7 +72,7 @@ mod tests {
 
     #[test]
     fn a_word_every_article_has_weighs_less_than_a_word_two_have() {
-        let r = Rarity::counted([("trump", 40), ("ginsburg", 2)], 40);
+        let r = Rarity::counted([("w:trump", 40), ("w:ginsburg", 2)], 40);
         assert!(r.weight("trump") < 0.6, "{}", r.weight("trump"));
         assert!(r.weight("ginsburg") > 3.0, "{}", r.weight("ginsburg"));
     }
@@ -69,7 +80,7 @@ mod tests {
     #[test]
     fn in_a_quiet_window_a_stories_own_words_still_count() {
         // Six articles in the window, five of them one story's.
-        let r = Rarity::counted([("flood", 5), ("dam", 1)], 6);
+        let r = Rarity::counted([("w:flood", 5), ("w:dam", 1), ("a:UNO", 6)], 6);
         assert!(r.weight("flood") > 0.5 * r.weight("dam"));
     }
 

@@ -180,8 +180,13 @@ mod tests {
             "w:tax",
             "w:returns",
         ]);
-        let common = [("trump", 30), ("clinton", 30), ("campaign", 25), ("debate", 20)];
-        let rare = [("ginsburg", 1), ("justice", 2)];
+        let common = [
+            ("w:trump", 30),
+            ("w:clinton", 30),
+            ("w:campaign", 25),
+            ("w:debate", 20),
+        ];
+        let rare = [("w:ginsburg", 1), ("w:justice", 2)];
         let rarity = Rarity::counted(common.into_iter().chain(rare), 30);
         let w = Weights::default();
         assert!(score(&a, &b, &w, &Rarity::uniform()).same_story);
