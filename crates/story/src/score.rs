@@ -77,8 +77,8 @@ pub struct Score {
     pub same_story: bool,
 }
 
-/// The share of keywords in common (of the smaller set) that counts as
-/// strongly similar text.
+/// The share of keywords in common (of the smaller set, each weighed by
+/// its [`Rarity`]) that counts as strongly similar text.
 pub const STRONG_TEXT: f64 = 0.3;
 
 fn shared(a: &BTreeSet<String>, b: &BTreeSet<String>) -> usize {
