@@ -12,11 +12,14 @@ fn corpus() -> Vec<Article> {
     casus_pipeline::articles_of(&[path])
 }
 
+/// Rows of `key_days`: key, day, articles.
+type Counts = Vec<(String, i64, i64)>;
+
 /// `key_days` as stored, and as counted again from `keys`, both without
 /// rows at zero and sorted.
-fn stored_and_recounted(dir: &Path) -> (Vec<(String, i64, i64)>, Vec<(String, i64, i64)>) {
+fn stored_and_recounted(dir: &Path) -> (Counts, Counts) {
     let c = Connection::open(casus_store::db_path(dir)).unwrap();
-    let rows = |sql: &str| -> Vec<(String, i64, i64)> {
+    let rows = |sql: &str| -> Counts {
         c.prepare(sql)
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
