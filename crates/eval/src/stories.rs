@@ -182,7 +182,8 @@ pub fn score(labels: &Labels, story_of: &HashMap<String, String>) -> Report {
     let ids: Vec<&str> = labels.items.iter().map(|(id, _)| id.as_str()).collect();
     let (_, alone_recall, alone_f1) = casus_story::bcubed(&gold, &ids);
     let (g, p) = (groups(&gold), groups(&predicted));
-    let ids = |members: &[usize], other: &[String]| {
+    // The ids of `members`, grouped by their label in `other`.
+    let listed = |members: &[usize], other: &[String]| {
         let mut parts: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for &i in members {
             parts
@@ -196,15 +197,14 @@ pub fn score(labels: &Labels, story_of: &HashMap<String, String>) -> Report {
             .collect::<Vec<_>>()
             .join(" | ")
     };
+    // A gold story that casus split, then a casus story that mixes gold
+    // ones: a cluster whose members the other side labels differently.
     let mut misses = Vec::new();
-    for (name, members) in g.iter().filter(|(n, m)| m.len() > 1 && !n.starts_with('-')) {
-        if members.iter().any(|&i| predicted[i] != predicted[members[0]]) {
-            misses.push(format!("split\t{name}\t{}", ids(members, &predicted)));
-        }
-    }
-    for (name, members) in &p {
-        if members.iter().any(|&i| gold[i] != gold[members[0]]) {
-            misses.push(format!("mixed\t{name}\t{}", ids(members, &gold)));
+    for (kind, clusters, other) in [("split", &g, &predicted), ("mixed", &p, &gold)] {
+        for (name, members) in clusters {
+            if members.iter().any(|&i| other[i] != other[members[0]]) {
+                misses.push(format!("{kind}\t{name}\t{}", listed(members, other)));
+            }
         }
     }
     Report {

@@ -25,9 +25,14 @@ pub const PRIOR: f64 = 30.0;
 /// The key under which the stores count every keyed article of a day.
 pub const ALL: &str = "#";
 
+/// The word of a keyword key (`w:ginsburg`), the only keys rarity weighs.
+pub fn keyword(key: &str) -> Option<&str> {
+    key.strip_prefix("w:")
+}
+
 /// Whether the stores count `key` (with its prefix) per day: keywords.
 pub fn counted(key: &str) -> bool {
-    key.starts_with("w:")
+    keyword(key).is_some()
 }
 
 /// Each keyword's weight in text similarity; every word weighs the same
@@ -51,12 +56,13 @@ impl Rarity {
         Rarity {
             words: keys
                 .into_iter()
-                .filter_map(|(k, df)| Some((k.strip_prefix("w:")?.to_string(), (n / (df as f64 + 1.0)).ln())))
+                .filter_map(|(k, df)| Some((keyword(k)?.to_string(), (n / (df as f64 + 1.0)).ln())))
                 .collect(),
         }
     }
 
-    /// The weight of a keyword (1 for uniform rarity or an uncounted word).
+    /// The weight of a keyword: 1 for uniform rarity, 0 for a word that
+    /// was not counted.
     pub fn weight(&self, word: &str) -> f64 {
         if self.words.is_empty() {
             1.0
