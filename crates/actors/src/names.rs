@@ -82,11 +82,15 @@ impl Cues {
         self.head.iter().any(|h| phrase.contains(h.as_str()))
     }
 
-    /// "military affairs": an agent noun used as an adjective.
+    /// "military affairs": an agent noun used as an adjective. Not before
+    /// a listed verb or a past tense ("police arrested", "government
+    /// announced").
     pub fn is_adjectival(&self, agent: &str, next_word: &str) -> bool {
+        let past = next_word.len() > 4 && next_word.ends_with("ed");
         self.adjective.contains(&agent.to_lowercase())
             && next_word.chars().next().is_some_and(char::is_lowercase)
             && !self.verb_after.contains(next_word)
+            && !past
     }
 }
 

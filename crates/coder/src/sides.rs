@@ -5,8 +5,10 @@
 //! sides of the sentence's main event. Trained by `casus train sides` on
 //! BIO-tagged sentences (`../shared/data/dev/source-target-train.bio`) and
 //! shipped as `data/sides.bin` (casus-learn's perceptron format). Where it
-//! marks nothing the rules' phrases stand; it never changes who the actor
-//! is, only how many of the sentence's words the side spans.
+//! marks nothing the rules' phrases stand; where it marks words that
+//! overlap them it only stretches them; where it marks a side elsewhere
+//! and none of the rules' words, its words and the actor named in them
+//! replace the rules' (see `coder/apply_sides.rs`).
 
 use casus_core::Span;
 use casus_learn::{best, mix_bucket, Perceptron, PerceptronTrainer, Rng, WeightsError};

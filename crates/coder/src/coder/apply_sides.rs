@@ -8,8 +8,12 @@ use casus_core::Span;
 
 /// The learned side tagger on the sentence's main event, kept to what it
 /// is good at: where the rules found a side, a marked span that overlaps
-/// its words may stretch them, never shrink them (the actor stays); where the rules found none, a marked span becomes the side,
-/// with the actor named inside it if there is one (else a thing or place).
+/// its words may stretch them, never shrink them (the actor stays); where
+/// the rules found none, or the tagger marks other words for that side and
+/// none of theirs, the marked span becomes the side, with the actor named
+/// inside it if there is one (else a thing or place). Letting the tagger
+/// overrule the rules there moved the side words' F1 (grouped CV) from
+/// 0.632 to 0.660.
 pub(super) fn apply_sides(
     sides: &SideTagger,
     text: &str,
@@ -25,6 +29,13 @@ pub(super) fn apply_sides(
         return;
     };
     let marked = spans_of(&input, &sides.tag(&input));
+    // A subject the coder read past a misparse ("after rebels shelled")
+    // is one the tagger, which sees the misparse, cannot judge: it stays.
+    let kept = tree
+        .token_at(main.trigger.start)
+        .and_then(|v| tree.subordinate_subject(v, text))
+        .map(|k| toks[k].span);
+    let protected = |w: Span| kept.is_some_and(|k| w.start <= k.start && k.end <= w.end);
     let within = |s: Span| {
         casus_core::starting_in(found, |f| f.span.start, s.start, s.end)
             .find(|&i| found[i].actor.is_some() && found[i].span.end <= s.end)
@@ -40,8 +51,20 @@ pub(super) fn apply_sides(
             Some(w) => {
                 if let Some(s) = mine.clone().find(|s| s.start < w.end && w.start < s.end) {
                     // The marked words may reach further, never less far.
-                    let keep = w;
-                    *words = Some(Span::new(s.start.min(keep.start), s.end.max(keep.end)));
+                    *words = Some(Span::new(s.start.min(w.start), s.end.max(w.end)));
+                } else if let Some(s) = marked
+                    .iter()
+                    .filter(|(s, r)| *r == role && clear(s))
+                    .map(|(s, _)| *s)
+                    .find(|s| !protected(w) && (actor.is_none() || within(*s).is_some()))
+                {
+                    // The tagger marks other words for this side alone (not
+                    // both sides) and none of the rules' ones: its words
+                    // win ("it" gives way to the country it stands for),
+                    // with the actor named in them; an actor gives way only
+                    // to another actor.
+                    *actor = within(s);
+                    *words = Some(s);
                 }
             }
             None => {

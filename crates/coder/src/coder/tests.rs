@@ -216,3 +216,42 @@ fn a_month_name_is_not_a_march_and_a_press_release_is_no_release() {
     );
     assert_eq!(find(&rows, "met").3, "040");
 }
+
+#[test]
+fn a_clause_after_a_subordinating_word_keeps_its_own_subject() {
+    let rows = events("The German minister cancelled her visit after the rebels attacked the embassy.");
+    assert_eq!(find(&rows, "attacked").1.as_deref(), Some("rebels"), "{rows:#?}");
+}
+
+#[test]
+fn the_main_event_is_the_act_of_the_main_clause_even_when_another_comes_first() {
+    // The shelling comes first and is as sure: only its clause puts it second.
+    let text = "After Russian troops shelled Ukrainian villages, the Polish mayor criticized the governor.";
+    let seg = Segmenter::default().segment(text);
+    let found = Recognizer::new(Dictionary::builtin()).recognize(text, &seg.sentences, None);
+    let coded = Coder::default().code(text, &seg.sentences, &found);
+    let shelled = coded.iter().find(|c| c.trigger.slice(text) == "shelled");
+    let criticized = coded.iter().find(|c| c.trigger.slice(text) == "criticized");
+    let (Some(shelled), Some(criticized)) = (shelled, criticized) else {
+        panic!("both acts are coded: {coded:#?}");
+    };
+    assert!(shelled.depth > criticized.depth, "{coded:#?}");
+    assert_eq!(
+        main_event(&coded).map(|m| m.trigger.slice(text)),
+        Some("criticized")
+    );
+}
+
+#[test]
+fn police_before_a_past_tense_is_an_actor_not_an_adjective() {
+    let rows = events("Police arrested three protesters in Lagos.");
+    assert_eq!(find(&rows, "arrested").1.as_deref(), Some("Police"), "{rows:#?}");
+}
+
+#[test]
+fn the_side_tagger_puts_the_named_actor_where_the_rules_had_a_pronoun() {
+    let rows = events("Moldova said it would expel two Russian diplomats.");
+    let r = find(&rows, "expel");
+    assert_eq!(r.1.as_deref(), Some("Moldova"), "{rows:#?}");
+    assert_eq!(r.2.as_deref(), Some("Russian diplomats"), "{rows:#?}");
+}

@@ -117,6 +117,36 @@ impl<'a> Tree<'a> {
         Span::new(first, last)
     }
 
+    /// How many clauses `v` hangs below the root: the clause-embedding
+    /// relations (adverbial, complement, relative and open clauses) on its
+    /// path up, so that a verb of the main clause and its conjuncts are 0;
+    /// a conjunct that is a misparsed subordinate clause ("after rebels
+    /// shelled", see [`Tree::subordinate_subject`]) counts as one down.
+    pub fn depth(&self, v: usize, text: &str) -> u8 {
+        const EMBED: &[&str] = &[
+            "advcl",
+            "ccomp",
+            "xcomp",
+            "acl",
+            "acl:relcl",
+            "csubj",
+            "parataxis",
+        ];
+        let mut cur = v;
+        let mut n = u8::from(self.subordinate_subject(v, text).is_some());
+        for _ in 0..self.heads.len() {
+            let h = self.heads[cur];
+            if h == 0 {
+                break;
+            }
+            if EMBED.contains(&self.labels[cur]) {
+                n = n.saturating_add(1);
+            }
+            cur = h - 1;
+        }
+        n
+    }
+
     /// The token that starts at or covers byte `at`.
     pub fn token_at(&self, at: usize) -> Option<usize> {
         let k = self.spans.partition_point(|s| s.end <= at);
@@ -134,6 +164,29 @@ impl<'a> Tree<'a> {
 
     fn child(&self, i: usize, labels: &[&str]) -> Option<usize> {
         self.children(i).find(|&k| labels.contains(&self.labels[k]))
+    }
+
+    /// The subject of a clause the parser misread: "cancelled the visit
+    /// after rebels attacked the embassy" often comes out with "rebels" as
+    /// the object of a preposition "after" and "attacked" as a conjunct of
+    /// "cancelled", which would hand "attacked" the minister who cancelled.
+    /// A conjunct verb with no subject of its own, right after a noun that
+    /// a subordinating word introduces, has that noun as its subject.
+    pub fn subordinate_subject(&self, v: usize, text: &str) -> Option<usize> {
+        const SUBORDINATORS: &[&str] = &[
+            "after", "before", "while", "when", "as", "since", "until", "because", "although", "though",
+            "once", "unless", "if", "whereas",
+        ];
+        let k = v.checked_sub(1)?;
+        let noun = self.tags[k].starts_with("NN") || self.tags[k] == "PRP";
+        (self.labels[v] == "conj" && noun && self.labels[k].starts_with("nmod"))
+            .then_some(k)
+            .filter(|&k| {
+                self.children(k).any(|c| {
+                    self.labels[c] == "case"
+                        && SUBORDINATORS.contains(&self.spans[c].slice(text).to_lowercase().as_str())
+                })
+            })
     }
 
     /// A child of `i` introduced by one of `cases` ("by", "on").
@@ -235,6 +288,8 @@ impl<'a> Tree<'a> {
         } else if let Some(s) = self.child(v, &["nsubjpass"]) {
             r.subject = Some(s);
             r.passive = true;
+        } else if let Some(s) = self.subordinate_subject(v, text) {
+            r.subject = Some(s);
         } else {
             let mut up = v;
             for _ in 0..3 {
