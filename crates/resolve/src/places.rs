@@ -309,7 +309,29 @@ impl Gazetteer {
             };
             (population.max(1).saturating_mul(focus), focus)
         };
-        named.max_by_key(rank).and_then(pick)
+        let best = named.clone().max_by_key(rank)?;
+        // "New York" is the state, "New York City" the city: a town known
+        // by a longer name that begins with this one gives way to an admin
+        // area whose own name it is (the three geoparsing corpora in
+        // `../shared/data/dev/geo` read "New York" as the state 31 times
+        // in 33, "Oklahoma" 7 in 7).
+        let longer = |e: &Entry| {
+            e.kind == PlaceKind::City
+                && v.name_of(e.index).is_some_and(|n| {
+                    key(n)
+                        .strip_prefix(k.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
+                })
+        };
+        if longer(&best) {
+            let own = named
+                .clone()
+                .find(|e| e.kind == PlaceKind::Admin1 && v.name_of(e.index).is_some_and(|n| key(n) == k));
+            if let Some(a) = own {
+                return pick(a);
+            }
+        }
+        pick(best)
     }
 
     /// The town or county called `name` nearest to `to` and within `max_km` of it:

@@ -154,3 +154,19 @@ fn a_town_carries_its_admin_areas_and_is_found_inside_a_named_state() {
         Some("Illinois")
     );
 }
+
+#[test]
+fn a_state_named_like_a_city_with_city_after_it_is_the_state() {
+    let tsv = "geonameid\tname\tkind\tcountry\tlat\tlon\tpopulation\talternates\n\
+        5128638\tNew York\tadmin1\tUSA\t43.0\t-75.5\t0\tN.Y.\n\
+        5128581\tNew York City\tcity\tUSA\t40.71\t-74.01\t8804190\tNew York|NYC\n\
+        2643743\tLondon\tcity\tGBR\t51.51\t-0.13\t8961989\t\n\
+        6058560\tLondon\tcity\tCAN\t42.98\t-81.23\t346765\t\n";
+    let (g, issues) = Gazetteer::parse("ny.tsv", tsv);
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(g.resolve("New York", &[]).unwrap().kind, PlaceKind::Admin1);
+    assert_eq!(g.resolve("New York City", &[]).unwrap().kind, PlaceKind::City);
+    assert_eq!(g.resolve("NYC", &[]).unwrap().kind, PlaceKind::City);
+    // A town whose own name is the name keeps it.
+    assert_eq!(g.resolve("London", &[]).unwrap().country, "GBR");
+}
