@@ -175,7 +175,7 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
         let m = g("pm").and_then(month_number).ok_or(Miss::Skip)?;
         let y = match year_in("py") {
             Some(y) => y,
-            None => value::year_of(need(TimeKind::Date, "month")?, m, 1, x.direction),
+            None => value::year_of_month(need(TimeKind::Date, "month")?, m, x.direction),
         };
         let mut v = value::month(y, m);
         v.from = NaiveDate::from_ymd_opt(y, m, first_day);
@@ -663,7 +663,7 @@ fn bare_month(m: &str, modifier: Option<&str>, has_pre: bool, x: &Ctx<'_>) -> Re
         Some("this") => p.year(),
         Some("next") if n <= p.month() => p.year() + 1,
         Some("next") => p.year(),
-        _ => value::year_of(p, n, 1, x.direction),
+        _ => value::year_of_month(p, n, x.direction),
     };
     Ok(value::month(y, n))
 }

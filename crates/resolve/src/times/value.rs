@@ -185,6 +185,18 @@ pub fn year_of(d: NaiveDate, m: u32, day: u32, dir: Direction) -> i32 {
     nearest_year(d, m, day, dir, None)
 }
 
+/// The year of month `m` as seen from `d`: the month of `d` itself is this
+/// year's whichever way the sentence points ("the contract expires at the
+/// end of November" in an article of Nov. 2 is this November), another
+/// month as [`year_of`] finds it.
+pub fn year_of_month(d: NaiveDate, m: u32, dir: Direction) -> i32 {
+    if m == d.month() {
+        d.year()
+    } else {
+        year_of(d, m, 1, dir)
+    }
+}
+
 /// How many times farther a day against the sentence's direction may be
 /// and still win: a tense says which way a named day lies, but not by
 /// a year ("the offer was extended to Nov. 20" in an article of Nov. 2

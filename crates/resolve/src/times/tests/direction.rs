@@ -124,3 +124,15 @@ fn a_duration_before_a_preposition_is_tagged_without_it() {
         )
     );
 }
+
+#[test]
+fn the_articles_own_month_ahead_is_this_month_not_next_year() {
+    assert_eq!(
+        value(
+            "The lease is scheduled to expire at the end of May.",
+            "2024-05-06"
+        ),
+        "2024-05"
+    );
+    assert_eq!(value("The vote will be held in May.", "2024-05-06"), "2024-05");
+}
