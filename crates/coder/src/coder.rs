@@ -182,12 +182,17 @@ impl Coder {
                 .into_iter()
                 // A trigger inside a name is part of the name ("Strike
                 // Force Nine"); a pronoun inside a trigger is not ("opened
-                // its borders", "lay down their arms").
+                // its borders", "lay down their arms"), nor a common noun
+                // after its verb ("strengthened its forces", "deployed
+                // troops"; a reporting verb's listeners stay out: "told
+                // reporters" is "told", as its quote's cue is).
                 .filter(|h| {
                     !ms.iter().any(|&i| {
-                        found[i].kind != Kind::Pronoun
-                            && found[i].span.start < h.span.end
-                            && h.span.start < found[i].span.end
+                        let object = matches!(found[i].kind, Kind::Pronoun)
+                            || (found[i].kind == Kind::Group
+                                && found[i].span.start > h.span.start
+                                && h.trigger.class != Class::Speech);
+                        !object && found[i].span.start < h.span.end && h.span.start < found[i].span.end
                     })
                 })
                 .collect();
@@ -261,8 +266,12 @@ impl Coder {
                 } else {
                     let speaker = region.and_then(|r| r.speaker);
                     let args = ctx.verbal(h, area, prev_source, speaker);
-                    phrases = (args.source_phrase, args.target_phrase);
+                    // The trigger's own words are not its target
+                    // ("strengthened its forces").
+                    let inside = |sp: Span| h.span.start <= sp.start && sp.end <= h.span.end;
+                    phrases = (args.source_phrase, args.target_phrase.filter(|p| !inside(*p)));
                     let (src, mut tgt) = (args.sources, args.targets);
+                    tgt.retain(|&i| !inside(found[i].span));
                     // A threat in reported speech with no one named is
                     // against whoever attacked last.
                     if tgt.is_empty() && region.is_some() && h.trigger.code.starts_with("13") {

@@ -255,3 +255,27 @@ fn the_side_tagger_puts_the_named_actor_where_the_rules_had_a_pronoun() {
     assert_eq!(r.1.as_deref(), Some("Moldova"), "{rows:#?}");
     assert_eq!(r.2.as_deref(), Some("Russian diplomats"), "{rows:#?}");
 }
+
+#[test]
+fn a_common_noun_after_the_verb_of_a_trigger_does_not_hide_it() {
+    let rows = events("Moldova strengthened its forces near the river.");
+    let r = find(&rows, "strengthened its forces");
+    assert_eq!(
+        (r.1.as_deref(), r.3.as_str()),
+        (Some("Moldova"), "150"),
+        "{rows:#?}"
+    );
+    assert_ne!(
+        r.2.as_deref(),
+        Some("its forces"),
+        "the trigger's words are not its target"
+    );
+}
+
+#[test]
+fn closing_a_border_and_opening_ties_are_coded() {
+    let rows = events("Chad closed its borders with Niger.");
+    assert_eq!(find(&rows, "closed its borders").3, "191", "{rows:#?}");
+    let rows = events("Malta has established diplomatic ties with Tonga.");
+    assert_eq!(find(&rows, "established diplomatic ties").3, "050", "{rows:#?}");
+}
