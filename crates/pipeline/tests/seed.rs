@@ -170,6 +170,17 @@ fn every_event_of_the_design_notes_is_coded_from_the_seed_article() {
     assert_eq!(code(&threat.source).as_deref(), Some("IRQGOV"));
     // The count of attacks is one event with its count.
     assert!(a.events.iter().any(|e| e.count == Some(150)));
+    // The forces the alliance targeted are the target (the passive's
+    // subject), not what its groups oppose in a relative clause further on.
+    let targeted = a
+        .events
+        .iter()
+        .find(|e| {
+            e.trigger.text == "targeted" && e.source.as_ref().is_some_and(|s| s.text.contains("Resistance"))
+        })
+        .expect("the alliance's attacks");
+    let target = targeted.target.as_ref().expect("their target");
+    assert!(target.span[1] <= targeted.trigger.span[0], "{targeted:#?}");
     // Every event's words are in the text; none comes from page furniture.
     let chars: Vec<char> = a.text.chars().collect();
     for e in &a.events {

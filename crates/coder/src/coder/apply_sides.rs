@@ -36,6 +36,7 @@ pub(super) fn apply_sides(
         .and_then(|v| tree.subordinate_subject(v, text))
         .map(|k| toks[k].span);
     let protected = |w: Span| kept.is_some_and(|k| w.start <= k.start && k.end <= w.end);
+    let v = tree.token_at(main.trigger.start);
     let within = |s: Span| {
         casus_core::starting_in(found, |f| f.span.start, s.start, s.end)
             .find(|&i| found[i].actor.is_some() && found[i].span.end <= s.end)
@@ -56,7 +57,11 @@ pub(super) fn apply_sides(
                     .iter()
                     .filter(|(s, r)| *r == role && clear(s))
                     .map(|(s, _)| *s)
-                    .find(|s| !protected(w) && (actor.is_none() || within(*s).is_some()))
+                    .find(|s| {
+                        !protected(w)
+                            && (actor.is_none() || within(*s).is_some())
+                            && v.is_none_or(|v| tree.belongs_to(*s, v))
+                    })
                 {
                     // The tagger marks other words for this side alone (not
                     // both sides) and none of the rules' ones: its words

@@ -265,6 +265,37 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether the words of `span` belong to the verb at `v` or to a verb
+    /// it hangs on: the first verb above their head is `v` or one of its
+    /// ancestors ("Moldova said it would expel": "Moldova" belongs to
+    /// "said", which "expel" hangs on), not a verb off to the side ("the
+    /// groups that oppose US support": "support" belongs to "oppose").
+    pub fn belongs_to(&self, span: Span, v: usize) -> bool {
+        let Some(head) = self.head_of(span) else {
+            return true;
+        };
+        let up = |k: usize| self.heads[k].checked_sub(1);
+        let mut governor = up(head);
+        for _ in 0..self.heads.len() {
+            match governor {
+                Some(g) if !self.tags[g].starts_with("VB") => governor = up(g),
+                _ => break,
+            }
+        }
+        let Some(g) = governor else {
+            return true;
+        };
+        let mut cur = Some(v);
+        for _ in 0..=self.heads.len() {
+            match cur {
+                Some(c) if c == g => return true,
+                Some(c) => cur = up(c),
+                None => break,
+            }
+        }
+        false
+    }
+
     /// The byte span of `k`'s phrase.
     pub fn phrase(&self, k: usize) -> Span {
         let (lo, hi) = self.extent(k);
