@@ -306,24 +306,14 @@ impl Coder {
                 // the parse (its auxiliaries, negation, "if", and the verbs
                 // it depends on: "refused to release"); the clause's words
                 // where there is no parse.
-                let governing = (!nominal)
-                    .then(|| {
-                        parsed
-                            .as_ref()
-                            .and_then(|t| t.token_at(h.span.start).map(|v| t.governing(v, text)))
-                    })
-                    .flatten();
-                let clause = (!nominal)
-                    .then(|| {
-                        parsed
-                            .as_ref()
-                            .and_then(|t| t.token_at(h.span.start).map(|v| t.clause(v)))
-                    })
-                    .flatten();
-                let depth = parsed
+                // The trigger's word in the parse, once.
+                let at = parsed
                     .as_ref()
-                    .and_then(|t| t.token_at(h.span.start).map(|v| t.depth(v, text)))
-                    .unwrap_or(0);
+                    .and_then(|t| t.token_at(h.span.start).map(|v| (t, v)));
+                let verb = at.filter(|_| !nominal);
+                let governing = verb.map(|(t, v)| t.governing(v, text));
+                let clause = verb.map(|(t, v)| t.clause(v));
+                let depth = at.map_or(0, |(t, v)| t.depth(v, text));
                 let scope: Vec<&str> = match &governing {
                     Some(g) => g.iter().map(String::as_str).collect(),
                     None => before.clone(),

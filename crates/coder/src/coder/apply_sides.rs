@@ -31,12 +31,11 @@ pub(super) fn apply_sides(
     let marked = spans_of(&input, &sides.tag(&input));
     // A subject the coder read past a misparse ("after rebels shelled")
     // is one the tagger, which sees the misparse, cannot judge: it stays.
-    let kept = tree
-        .token_at(main.trigger.start)
+    let v = tree.token_at(main.trigger.start);
+    let kept = v
         .and_then(|v| tree.subordinate_subject(v, text))
         .map(|k| toks[k].span);
     let protected = |w: Span| kept.is_some_and(|k| w.start <= k.start && k.end <= w.end);
-    let v = tree.token_at(main.trigger.start);
     let within = |s: Span| {
         casus_core::starting_in(found, |f| f.span.start, s.start, s.end)
             .find(|&i| found[i].actor.is_some() && found[i].span.end <= s.end)

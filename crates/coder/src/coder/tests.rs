@@ -5,12 +5,18 @@ use casus_nlp::Segmenter;
 /// (trigger, source, target, code, modality)
 type Row = (String, Option<String>, Option<String>, String, &'static str);
 
-fn events(text: &str) -> Vec<Row> {
+/// The mentions and the coded events of `text`.
+fn coded(text: &str) -> (Vec<casus_actors::Found>, Vec<Coded>) {
     let seg = Segmenter::default().segment(text);
     let found = Recognizer::new(Dictionary::builtin()).recognize(text, &seg.sentences, Some("2024-02-01"));
+    let coded = Coder::default().code(text, &seg.sentences, &found);
+    (found, coded)
+}
+
+fn events(text: &str) -> Vec<Row> {
+    let (found, coded) = coded(text);
     let name = |i: Option<usize>| i.map(|i| found[i].span.slice(text).to_string());
-    Coder::default()
-        .code(text, &seg.sentences, &found)
+    coded
         .into_iter()
         .map(|c| {
             (
@@ -227,9 +233,7 @@ fn a_clause_after_a_subordinating_word_keeps_its_own_subject() {
 fn the_main_event_is_the_act_of_the_main_clause_even_when_another_comes_first() {
     // The shelling comes first and is as sure: only its clause puts it second.
     let text = "After Russian troops shelled Ukrainian villages, the Polish mayor criticized the governor.";
-    let seg = Segmenter::default().segment(text);
-    let found = Recognizer::new(Dictionary::builtin()).recognize(text, &seg.sentences, None);
-    let coded = Coder::default().code(text, &seg.sentences, &found);
+    let (_, coded) = coded(text);
     let shelled = coded.iter().find(|c| c.trigger.slice(text) == "shelled");
     let criticized = coded.iter().find(|c| c.trigger.slice(text) == "criticized");
     let (Some(shelled), Some(criticized)) = (shelled, criticized) else {

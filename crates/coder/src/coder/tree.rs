@@ -117,6 +117,12 @@ impl<'a> Tree<'a> {
         Span::new(first, last)
     }
 
+    /// The words `k` hangs on, nearest first, up to the root.
+    fn ancestors(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let up = |c: usize| self.heads[c].checked_sub(1);
+        std::iter::successors(up(k), move |&c| up(c)).take(self.heads.len())
+    }
+
     /// How many clauses `v` hangs below the root: the clause-embedding
     /// relations (adverbial, complement, relative and open clauses) on its
     /// path up, so that a verb of the main clause and its conjuncts are 0;
@@ -132,19 +138,13 @@ impl<'a> Tree<'a> {
             "csubj",
             "parataxis",
         ];
-        let mut cur = v;
-        let mut n = u8::from(self.subordinate_subject(v, text).is_some());
-        for _ in 0..self.heads.len() {
-            let h = self.heads[cur];
-            if h == 0 {
-                break;
-            }
-            if EMBED.contains(&self.labels[cur]) {
-                n = n.saturating_add(1);
-            }
-            cur = h - 1;
-        }
-        n
+        let misread = usize::from(self.subordinate_subject(v, text).is_some());
+        // Each word on the way up that has a head, by its own relation.
+        let embedded = std::iter::once(v)
+            .chain(self.ancestors(v))
+            .filter(|&c| self.heads[c] != 0 && EMBED.contains(&self.labels[c]))
+            .count();
+        u8::try_from(misread + embedded).unwrap_or(u8::MAX)
     }
 
     /// The token that starts at or covers byte `at`.
@@ -274,26 +274,10 @@ impl<'a> Tree<'a> {
         let Some(head) = self.head_of(span) else {
             return true;
         };
-        let up = |k: usize| self.heads[k].checked_sub(1);
-        let mut governor = up(head);
-        for _ in 0..self.heads.len() {
-            match governor {
-                Some(g) if !self.tags[g].starts_with("VB") => governor = up(g),
-                _ => break,
-            }
+        match self.ancestors(head).find(|&g| self.tags[g].starts_with("VB")) {
+            Some(g) => g == v || self.ancestors(v).any(|c| c == g),
+            None => true,
         }
-        let Some(g) = governor else {
-            return true;
-        };
-        let mut cur = Some(v);
-        for _ in 0..=self.heads.len() {
-            match cur {
-                Some(c) if c == g => return true,
-                Some(c) => cur = up(c),
-                None => break,
-            }
-        }
-        false
     }
 
     /// The byte span of `k`'s phrase.
