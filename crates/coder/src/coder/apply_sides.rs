@@ -50,8 +50,15 @@ pub(super) fn apply_sides(
         match rule {
             Some(w) => {
                 if let Some(s) = mine.clone().find(|s| s.start < w.end && w.start < s.end) {
-                    // The marked words may reach further, never less far.
-                    *words = Some(Span::new(s.start.min(w.start), s.end.max(w.end)));
+                    // The marked words may reach further, never less far,
+                    // and never over a finite verb ("demanded that the
+                    // government release": the side is the government).
+                    let stretched = Span::new(s.start.min(w.start), s.end.max(w.end));
+                    *words = Some(if reaches_a_verb(tree, stretched, w) {
+                        w
+                    } else {
+                        stretched
+                    });
                 } else if let Some(s) = marked
                     .iter()
                     .filter(|(s, r)| *r == role && clear(s))
@@ -89,5 +96,38 @@ pub(super) fn apply_sides(
         side('S', &mut e.source, &mut e.source_span, t);
         let s = words(e.source, e.source_span);
         side('T', &mut e.target, &mut e.target_span, s);
+    }
+}
+
+/// Whether `stretched` takes in a finite verb that `rule` does not.
+fn reaches_a_verb(tree: &Tree, stretched: Span, rule: Span) -> bool {
+    tree.spans.iter().zip(&tree.tags).any(|(t, tag)| {
+        stretched.start <= t.start
+            && t.end <= stretched.end
+            && (t.end <= rule.start || rule.end <= t.start)
+            && matches!(*tag, "VB" | "VBD" | "VBP" | "VBZ" | "MD")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_side_stretched_over_a_finite_verb_is_refused_and_one_over_a_noun_is_not() {
+        let syntax = casus_syntax::Syntax::builtin();
+        let text = "The rebels said the army attacked the northern villages.";
+        let toks = casus_nlp::Tokenizer::default().tokens(text, Span::new(0, text.len()));
+        let tree = Tree::new(&syntax, text, &toks);
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        assert!(reaches_a_verb(&tree, at("the army attacked"), at("the army")));
+        assert!(!reaches_a_verb(
+            &tree,
+            at("the northern villages"),
+            at("villages")
+        ));
     }
 }
