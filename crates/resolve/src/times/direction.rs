@@ -77,6 +77,18 @@ pub(super) fn of(words: &TimeWords, before: &str, after: &str) -> Direction {
     }
     let b = words_of(&before[from..]);
     let n = b.len();
+    // A past perfect speaks from a past moment, whatever cue sits between
+    // it and the expression: what "had been due to expire on Friday" or
+    // "until Friday, they had not called" names is the nearest Friday,
+    // not one ahead (the deadline may still be to come: "had been set to
+    // expire Nov. 6" on Nov. 2).
+    let rest = after.trim_start_matches([',', ' ']);
+    let clause = words_of(rest.split([':', ';', ',']).next().unwrap_or(""));
+    let perfect = |ws: &[Word]| ws.iter().any(|w| w.lower == "had" || w.lower == "hadn't");
+    if !possessive && (perfect(&b[n.saturating_sub(BEFORE)..]) || perfect(&clause[..clause.len().min(AFTER)]))
+    {
+        return Direction::Either;
+    }
     for i in (n.saturating_sub(BEFORE)..n).rev().filter(|_| !possessive) {
         if ends_at(&words.future, &b, i) || b[i].lower.ends_with("'ll") {
             return Direction::Forward;

@@ -84,7 +84,7 @@ pub fn build(w: &TimeWords) -> Regex {
     let branches = [
         r"(?P<iso>\d{4}-\d{2}-\d{2})\b".to_string(),
         format!(
-            r"(?P<clock>(?:(?P<hh>\d{{1,2}})(?:[:.](?P<mm>\d{{2}}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|(?P<hh2>\d{{1,2}}):(?P<mm2>\d{{2}})\b|(?P<cpart>{clocks})\b)(?:\s+(?P<zone>{zones})\b)?(?:,?\s+(?:on\s+)?(?P<cwd>{wd}|today|yesterday|tomorrow)\b)?)"
+            r"(?P<clock>(?:(?P<hh>\d{{1,2}})(?:[:.](?P<mm>\d{{2}}))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|(?P<hh2>\d{{1,2}}):(?P<mm2>\d{{2}})\b|(?P<cpart>{clocks})\b)(?:\s+(?P<zone>{zones})\b)?(?:,?\s+(?:on\s+)?(?:(?P<cwd>{wd}|today|yesterday|tomorrow)\b|(?P<cmd_m>{m})\s*(?P<cmd_d>\d{{1,2}})\b))?)"
         ),
         // "Monday, Oct. 26": the weekday is part of the date's span.
         format!(r"(?:{wd},?\s+)?(?:(?P<md_mod>last|next)\s+)?(?P<md_m>{m})\s*(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>{y})\b)?"),

@@ -130,6 +130,13 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
             return Err(Miss::Skip);
         }
         let p = need(TimeKind::Time, "time")?;
+        // "5 p.m. EST Nov. 9": the day named, in the year the tense gives.
+        if let (Some(month), Some(d)) = (g("cmd_m").and_then(month_number), g("cmd_d")) {
+            let d: u32 = d.parse().map_err(|_| Miss::Skip)?;
+            let y = value::year_of_day(p, month, d, x.direction);
+            let day = NaiveDate::from_ymd_opt(y, month, d).ok_or(Miss::Skip)?;
+            return Ok(time_of(day, &format!("{h:02}:{m:02}")));
+        }
         let d = match gl("cwd").as_deref() {
             Some("yesterday") => p - Duration::days(1),
             Some("tomorrow") => p + Duration::days(1),

@@ -136,3 +136,34 @@ fn the_articles_own_month_ahead_is_this_month_not_next_year() {
     );
     assert_eq!(value("The vote will be held in May.", "2024-05-06"), "2024-05");
 }
+
+#[test]
+fn a_past_perfect_names_the_nearest_weekday_whatever_deadline_word_is_near() {
+    // 2024-01-26 is a Friday: "until Thursday" with "had" is yesterday.
+    assert_eq!(
+        value(
+            "Until Thursday, the ministry had not named a suspect.",
+            "2024-01-26"
+        ),
+        "2024-01-25"
+    );
+    // 2024-01-29 is a Monday: the lease had been due to run out last Friday.
+    assert_eq!(
+        value("The lease had been due to expire on Friday.", "2024-01-29"),
+        "2024-01-26"
+    );
+    // A deadline still to come in a past perfect stays ahead.
+    assert_eq!(
+        value("The offer had been set to expire Feb. 2.", "2024-01-29"),
+        "2024-02-02"
+    );
+}
+
+#[test]
+fn a_clock_time_before_a_month_and_day_is_on_that_day() {
+    let (words, kind, v) = one("The offer runs until 5 p.m. EST Feb. 9.", "2024-01-29");
+    assert_eq!(
+        (words.as_str(), kind, v.as_str()),
+        ("5 p.m. EST Feb. 9", "TIME", "2024-02-09T17:00")
+    );
+}
