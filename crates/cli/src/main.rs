@@ -19,7 +19,9 @@ mod stories;
 mod train;
 
 // mimalloc: the pipeline allocates many small vectors per sentence on every
-// worker thread; glibc's malloc made two threads only 1.5x one.
+// worker thread. In interleaved runs of `casus bench` it was 30-40% faster
+// than glibc's malloc at one thread and at two; whole `casus extract` runs
+// gained about 7%, for about 70 MB more peak memory.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
