@@ -115,6 +115,13 @@ pub fn annotate(
         }
         None => Vec::new(),
     };
+    // A name that is a time is no place: "at Christmas", "over Passover".
+    places.retain(|p| {
+        !times
+            .iter()
+            .flatten()
+            .any(|t| t.span.start <= p.span.start && p.span.end <= t.span.end)
+    });
     places.sort_by_key(|p| p.span.start);
     let focus = toponyms::article_focus(&places, &countries, res.gazetteer.as_deref());
     let focus_location = focus.as_ref().map(|p| location(p, "article"));

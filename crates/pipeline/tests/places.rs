@@ -286,3 +286,12 @@ fn a_demonym_unlike_its_countrys_name_opens_a_group_as_that_country() {
         (Some("FRA"), "associative")
     );
 }
+
+#[test]
+fn a_holiday_after_a_locative_is_a_time_not_a_place() {
+    let a = article(
+        "Busy Shops\n\nShoppers in Leeds spent more at Christmas than a year before, traders said.\n",
+    );
+    assert!(a.places.iter().any(|p| p.text == "Leeds"), "{:?}", a.places);
+    assert!(a.places.iter().all(|p| p.text != "Christmas"), "{:?}", a.places);
+}
