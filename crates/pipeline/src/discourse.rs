@@ -60,6 +60,10 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
             if common && crate::readings::opens_sentence(text, at) {
                 continue;
             }
+            // "Pack 136": a unit of that name, not the town.
+            if places[i].place.kind == PlaceKind::City && crate::readings::numbered(text, span) {
+                continue;
+            }
             let in_person = found.iter().any(|f| {
                 f.kind == Kind::Person && f.span != span && f.span.start <= at && span.end <= f.span.end
             });

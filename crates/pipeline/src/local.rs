@@ -23,7 +23,10 @@ pub(crate) fn add_local_names(g: &Gazetteer, text: &str, found: &[Found], places
     for f in found.iter().filter(|f| f.kind == Kind::Name && f.actor.is_none()) {
         let name = f.span.slice(text);
         let overlaps = |t: &Toponym| t.span.start < f.span.end && f.span.start < t.span.end;
-        if name.len() < 4 || places.iter().chain(&added).any(overlaps) {
+        if name.len() < 4
+            || crate::readings::numbered(text, f.span)
+            || places.iter().chain(&added).any(overlaps)
+        {
             continue;
         }
         let near = anchors

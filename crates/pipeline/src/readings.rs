@@ -224,6 +224,16 @@ pub(crate) fn aged(text: &str, name: &str) -> bool {
     })
 }
 
+/// Whether a number follows the name: a unit or a lot, not a place
+/// ("Pack 136", "Section 2AA", "Lot No. 5", "Metro 911").
+pub(crate) fn numbered(text: &str, span: Span) -> bool {
+    let rest = text[span.end..].trim_start_matches(' ');
+    let rest = rest
+        .strip_prefix("No.")
+        .map_or(rest, |r| r.trim_start_matches(' '));
+    rest.len() < text.len() - span.end && rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Verbs after a name that make it a speaker's.
 const SPEAKING: &[&str] = &["said", "says", "told", "added", "testified", "explained"];
 
@@ -236,4 +246,23 @@ pub(crate) fn personal(text: &str, found: &[Found], name: &str) -> bool {
         .any(|f| f.kind == Kind::Person && f.span.slice(text).split(' ').skip(1).any(|w| w == name))
         || SPEAKING.iter().any(|v| text.contains(&format!("{name} {v}")))
         || aged(text, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbered_at(text: &str, word: &str) -> bool {
+        let at = text.find(word).unwrap();
+        numbered(text, Span::new(at, at + word.len()))
+    }
+
+    #[test]
+    fn a_name_before_a_number_is_a_unit_or_a_lot_and_before_words_is_not() {
+        assert!(numbered_at("Scouts of Pack 136 of Dunmore helped.", "Pack"));
+        assert!(numbered_at("She lives at Lot No. 7 near the river.", "Lot"));
+        assert!(!numbered_at("She lives in Dunmore near the river.", "Dunmore"));
+        assert!(!numbered_at("Fighting in Dunmore, 12 people died.", "Dunmore"));
+        assert!(!numbered_at("They met in Dunmore", "Dunmore"));
+    }
 }

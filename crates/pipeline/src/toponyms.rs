@@ -237,7 +237,16 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                 }
             }
             // "Flores, 26,": a person.
-            Kind::Name if crate::readings::aged(text, name) => continue,
+            // "Pack 136", "Lot No. 5": a unit or a lot; "Kentucky 192" (a
+            // state's road) still names the state.
+            Kind::Name
+                if crate::readings::aged(text, name)
+                    || (crate::readings::numbered(text, f.span)
+                        && g.resolve(name, countries)
+                            .is_none_or(|p| p.kind == PlaceKind::City)) =>
+            {
+                continue
+            }
             Kind::Name => match g.resolve(name, countries).or_else(|| part_of(g, name, countries)) {
                 Some(p) if locative || of_place => (f.span, Some(p), "literal"),
                 // A well-known place named anywhere but first in a sentence
