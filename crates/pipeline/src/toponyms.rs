@@ -183,6 +183,17 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
         // A place inside the mention's words, as an associative use.
         let inside =
             || embedded::inside(g, text, f.kind, f.span, countries).map(|(s, p)| (s, Some(p), "associative"));
+        // "Pack 136", "Section 2AA", "Lot No. 5": a unit, a league or a lot,
+        // not a town of that name; "Kentucky 192" (a state's road) still
+        // names the state.
+        if matches!(f.kind, Kind::Name | Kind::Place)
+            && f.actor.is_none()
+            && crate::readings::numbered(text, f.span)
+            && g.resolve(name, countries)
+                .is_some_and(|p| p.kind == PlaceKind::City)
+        {
+            continue;
+        }
         let (span, place, use_) = match f.kind {
             // "US$460 million", "$US 1.5 billion": a currency.
             Kind::Country if text[f.span.end..].starts_with('$') || text[..f.span.start].ends_with('$') => {
@@ -237,16 +248,7 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                 }
             }
             // "Flores, 26,": a person.
-            // "Pack 136", "Lot No. 5": a unit or a lot; "Kentucky 192" (a
-            // state's road) still names the state.
-            Kind::Name
-                if crate::readings::aged(text, name)
-                    || (crate::readings::numbered(text, f.span)
-                        && g.resolve(name, countries)
-                            .is_none_or(|p| p.kind == PlaceKind::City)) =>
-            {
-                continue
-            }
+            Kind::Name if crate::readings::aged(text, name) => continue,
             Kind::Name => match g.resolve(name, countries).or_else(|| part_of(g, name, countries)) {
                 Some(p) if locative || of_place => (f.span, Some(p), "literal"),
                 // A well-known place named anywhere but first in a sentence
