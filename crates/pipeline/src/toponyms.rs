@@ -239,6 +239,8 @@ fn named(g: &Gazetteer, text: &str, found: &[Found], countries: &[String], areas
                     .or_else(|| g.resolve(name, &own))
                     .or_else(|| part_of(g, name, &own))
                 {
+                    // "according to Taylor": a source, not a town.
+                    Some(p) if source && p.kind == PlaceKind::City => continue,
                     Some(p) => (f.span, Some(p), "literal"),
                     // "Toronto's Pearson International Airport".
                     None => match inside() {

@@ -295,3 +295,13 @@ fn a_holiday_after_a_locative_is_a_time_not_a_place() {
     assert!(a.places.iter().any(|p| p.text == "Leeds"), "{:?}", a.places);
     assert!(a.places.iter().all(|p| p.text != "Christmas"), "{:?}", a.places);
 }
+
+#[test]
+fn a_name_after_according_to_is_a_source_not_a_town() {
+    let a = article(
+        "Chase Ends\n\nA driver was held near Shreveport on Monday after a chase, \
+         according to Sheriff Dana Taylor. The driver ran on foot, according to Taylor.\n",
+    );
+    assert!(a.places.iter().any(|p| p.text == "Shreveport"), "{:?}", a.places);
+    assert!(a.places.iter().all(|p| p.text != "Taylor"), "{:?}", a.places);
+}
