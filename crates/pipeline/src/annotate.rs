@@ -115,7 +115,7 @@ pub fn annotate(
         }
         None => Vec::new(),
     };
-    // A name that is a time is no place: "at Christmas", "over Passover".
+    // A name that is a time is no place: "at Christmas", "by Easter".
     places.retain(|p| {
         !times
             .iter()
