@@ -227,11 +227,13 @@ pub(crate) fn aged(text: &str, name: &str) -> bool {
 /// Whether a number follows the name: a unit or a lot, not a place
 /// ("Pack 136", "Section 2AA", "Lot No. 5", "Metro 911").
 pub(crate) fn numbered(text: &str, span: Span) -> bool {
-    let rest = text[span.end..].trim_start_matches(' ');
+    let after = &text[span.end..];
+    let rest = after.trim_start_matches(' ');
     let rest = rest
         .strip_prefix("No.")
         .map_or(rest, |r| r.trim_start_matches(' '));
-    rest.len() < text.len() - span.end && rest.starts_with(|c: char| c.is_ascii_digit())
+    // A space first: "B52" is a name of its own.
+    rest.len() < after.len() && rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Verbs after a name that make it a speaker's.

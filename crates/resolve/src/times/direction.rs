@@ -82,10 +82,19 @@ pub(super) fn of(words: &TimeWords, before: &str, after: &str) -> Direction {
     // "until Friday, they had not called" names is the nearest Friday,
     // not one ahead (the deadline may still be to come: "had been set to
     // expire Nov. 6" on Nov. 2).
-    let rest = after.trim_start_matches([',', ' ']);
-    let clause = words_of(rest.split([':', ';', ',']).next().unwrap_or(""));
-    let perfect = |ws: &[Word]| ws.iter().any(|w| w.lower == "had" || w.lower == "hadn't");
-    if !possessive && (perfect(&b[n.saturating_sub(BEFORE)..]) || perfect(&clause[..clause.len().min(AFTER)]))
+    let perfect = |w: &Word| w.lower == "had" || w.lower == "hadn't";
+    // The words after, to the next comma ("Until Friday, they had").
+    let next = || {
+        words_of(
+            after
+                .trim_start_matches([',', ' '])
+                .split([':', ';', ','])
+                .next()
+                .unwrap_or(""),
+        )
+    };
+    if !possessive
+        && (b[n.saturating_sub(BEFORE)..].iter().any(perfect) || next().iter().take(AFTER).any(perfect))
     {
         return Direction::Either;
     }

@@ -87,6 +87,23 @@ fn ends_a_span(before: &str) -> bool {
     )
 }
 
+/// The year of a month and day written without one, seen from `p`:
+/// "last Dec. 1" is never tomorrow, and what "was held on Dec. 15" is
+/// past; a deadline ("by Jan. 14") or the end of a span ("extended to
+/// Nov. 20") only leans the tense's way.
+fn year_of_month_day(x: &Ctx<'_>, p: NaiveDate, m: u32, d: u32, modifier: Option<&str>) -> i32 {
+    let direction = match modifier {
+        Some("last") => Direction::Back,
+        Some("next") => Direction::Forward,
+        _ => x.direction,
+    };
+    if modifier.is_some() || !(x.forward() || ends_a_span(x.before)) {
+        value::year_of(p, m, d, direction)
+    } else {
+        value::year_of_day(p, m, d, direction)
+    }
+}
+
 /// -1, 0 or 1: which unit a determiner picks ("last", "this", "next").
 fn step(det: &str) -> i64 {
     match det {
@@ -133,7 +150,7 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
         // "5 p.m. EST Nov. 9": the day named, in the year the tense gives.
         if let (Some(month), Some(d)) = (g("cmd_m").and_then(month_number), g("cmd_d")) {
             let d: u32 = d.parse().map_err(|_| Miss::Skip)?;
-            let y = value::year_of_day(p, month, d, x.direction);
+            let y = year_of_month_day(x, p, month, d, None);
             let day = NaiveDate::from_ymd_opt(y, month, d).ok_or(Miss::Skip)?;
             return Ok(time_of(day, &format!("{h:02}:{m:02}")));
         }
@@ -151,20 +168,9 @@ pub fn resolve(c: &Captures<'_>, x: &Ctx<'_>) -> Result<Value, Miss> {
     if let (Some(m), Some(d)) = (g("md_m").or(g("dm_m")), g("md_d").or(g("dm_d"))) {
         let m = month_number(m).ok_or(Miss::Skip)?;
         let d: u32 = d.parse().map_err(|_| Miss::Skip)?;
-        let direction = match gl("md_mod").as_deref() {
-            Some("last") => Direction::Back,
-            Some("next") => Direction::Forward,
-            _ => x.direction,
-        };
         let y = match year_in("md_y").or(year_in("dm_y")) {
             Some(y) => y,
-            // "last Dec. 1" is never tomorrow, and what "was held on
-            // Dec. 15" is past; a deadline ("by Jan. 14") or the end of a
-            // span ("extended to Nov. 20") only leans the tense's way.
-            None if g("md_mod").is_some() || !(x.forward() || ends_a_span(x.before)) => {
-                value::year_of(date()?, m, d, direction)
-            }
-            None => value::year_of_day(date()?, m, d, direction),
+            None => year_of_month_day(x, date()?, m, d, gl("md_mod").as_deref()),
         };
         return NaiveDate::from_ymd_opt(y, m, d).map(value::day).ok_or(Miss::Skip);
     }
