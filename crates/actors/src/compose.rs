@@ -69,6 +69,10 @@ pub struct Found {
     /// The first mention of the actor this one points back to ("he",
     /// "Austin", "the coalition"): coreference.
     pub antecedent: Option<Span>,
+    /// The actor's country is not in its words but the only country the
+    /// article names ("the mayor" in a story that names only Paris): a
+    /// reading for its code, not evidence of whose story it is.
+    pub country_from_focus: bool,
 }
 
 /// Dictionaries, the automaton over them, and the name cues; build once.
@@ -298,6 +302,7 @@ impl Recognizer {
             actor: None,
             backed_by,
             antecedent: None,
+            country_from_focus: false,
         };
         if let Some(i) = actor {
             let a = &d.actors[i];
@@ -405,6 +410,7 @@ fn fill_focus_country(found: &mut [Found]) {
         if let Some(a) = f.actor.as_mut().filter(|a| a.id.is_none() && a.country.is_none()) {
             a.code = format!("{only}{}", a.code);
             a.country = Some(only.clone());
+            f.country_from_focus = true;
         }
     }
 }

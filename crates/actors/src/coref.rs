@@ -104,6 +104,7 @@ pub(crate) fn resolve(
                         actor: found[e].actor.clone(),
                         backed_by: found[e].backed_by.clone(),
                         antecedent: Some(head_of(found, e)),
+                        country_from_focus: found[e].country_from_focus,
                     };
                     // Later pronouns may chain through this one.
                     let mut en = entry(text, &found[e], e, si, cues);

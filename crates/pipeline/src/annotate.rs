@@ -85,25 +85,7 @@ pub fn annotate(
                     places.push(p);
                 }
             }
-            // The countries the article's people and bodies name in their
-            // own words ("French police"), not those of its place and
-            // country names or those a common noun takes from a place
-            // nearby ("people" in Paris): "Paris" alone does not make a
-            // story French.
-            let country_names: Vec<&str> = found
-                .iter()
-                .filter(|f| f.kind == Kind::Country)
-                .map(|f| f.span.slice(text))
-                .collect();
-            let peoples = countries_by_mentions(found.iter().filter(|f| {
-                let words = f.span.slice(text);
-                !matches!(f.kind, Kind::Place | Kind::Country)
-                    && (f.kind != Kind::Group || words.starts_with(char::is_uppercase))
-                    // "the Palestine police" (of Palestine, Texas) names no people.
-                    && !country_names
-                        .iter()
-                        .any(|c| (c.contains(' ') && words.contains(c)) || words.split(' ').any(|w| w == *c))
-            }));
+            let peoples = peoples(text, &found);
             crate::coherence::cohere(g, text, &peoples, &mut places);
             crate::local::add_local_names(g, text, &found, &mut places);
             crate::local::add_county_lists(g, text, &countries, &mut places);
@@ -236,6 +218,38 @@ pub fn annotate(
 
 /// The countries an article's actors belong to, most mentioned first (the
 /// first mentioned first among equals).
+/// The countries the article's people and bodies name in their own words
+/// ("French police"), most named first; not those of its place and country
+/// names, those a common noun takes from a place nearby ("people" in
+/// Paris, "the mayor" of a story that names only Paris), nor those of a
+/// body named for a town ("the Paris Police Department", and the "it"
+/// that points back to it): "Paris" alone does not make a story French.
+fn peoples(text: &str, found: &[Found]) -> Vec<String> {
+    let names_of = |kinds: &[Kind]| -> Vec<&str> {
+        found
+            .iter()
+            .filter(|f| kinds.contains(&f.kind))
+            .map(|f| f.span.slice(text))
+            .collect()
+    };
+    let names = names_of(&[Kind::Country, Kind::Place]);
+    let towns = names_of(&[Kind::Place]);
+    let names_one = |names: &[&str], words: &str| {
+        names
+            .iter()
+            .any(|c| (c.contains(' ') && words.contains(c)) || words.split(' ').any(|w| w == *c))
+    };
+    countries_by_mentions(found.iter().filter(|f| {
+        let words = f.span.slice(text);
+        !matches!(f.kind, Kind::Place | Kind::Country)
+            && !f.country_from_focus
+            && (f.kind != Kind::Group || words.starts_with(char::is_uppercase))
+            // "the Palestine police" (of Palestine, Texas) names no people.
+            && !names_one(&names, words)
+            && f.antecedent.is_none_or(|a| !names_one(&towns, a.slice(text)))
+    }))
+}
+
 fn countries_by_mentions<'a>(found: impl IntoIterator<Item = &'a Found>) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for c in found

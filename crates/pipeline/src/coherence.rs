@@ -204,9 +204,13 @@ fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym])
             }
         }
     }
+    // Two names each of which has a place far better known than its
+    // namesakes (a country, "Rome") are those places, not two villages
+    // that happen to lie side by side: "from China to Rome" is not Maine.
+    let famous: Vec<bool> = loose.iter().map(|l| l.1 || dominant(&l.0, &l.2)).collect();
     for i in 0..loose.len() {
         for j in i + 1..loose.len() {
-            if loose[i].1 && loose[j].1 {
+            if (loose[i].1 && loose[j].1) || (famous[i] && famous[j]) {
                 continue;
             }
             for a in &loose[i].2 {
@@ -242,6 +246,22 @@ fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym])
             }
             t.place = p.clone();
         }
+    }
+}
+
+/// One of these namesakes (most populous first) is `SURE_RATIO` times as
+/// populous as any other called by the same name: Rome, Italy beside Rome,
+/// Georgia (Lomé, some of whose alternate names are "Rome", does not count).
+fn dominant(name: &str, cands: &[Place]) -> bool {
+    let own: Vec<&Place> = cands
+        .iter()
+        .filter(|c| c.name.eq_ignore_ascii_case(name))
+        .collect();
+    match own[..] {
+        [first, ref rest @ ..] => rest
+            .iter()
+            .all(|c| first.population >= SURE_RATIO * c.population.max(1)),
+        [] => false,
     }
 }
 

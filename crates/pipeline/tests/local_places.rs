@@ -180,3 +180,21 @@ fn each_name_before_counties_is_its_county_near_the_story() {
     assert_eq!((walton.kind.as_str(), walton.lat), ("admin area", 33.78));
     assert_eq!(place_of(&a, "Oconee").name, "Oconee County");
 }
+
+#[test]
+fn a_body_named_for_a_town_does_not_make_the_story_that_towns_country() {
+    let a = article(
+        "Crash\n\nA woman of Paris died on Saturday in a Dallas hospital. \
+         The Paris Police Department said it was looking into the crash.\n",
+    );
+    // The police of a town called Paris say nothing of France: Paris, Texas.
+    assert_eq!(place_of(&a, "Paris").geonameid, Some(4717560));
+}
+
+#[test]
+fn two_famous_names_side_by_side_are_not_two_villages_of_those_names() {
+    let a = article("Flights\n\nFlights from China to Rome were suspended on Monday.\n");
+    // Not the villages of China and Rome in Maine, a few kilometres apart.
+    assert_eq!(place_of(&a, "China").geonameid, Some(1814991));
+    assert_eq!(place_of(&a, "Rome").geonameid, Some(3169070));
+}
