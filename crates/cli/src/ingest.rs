@@ -5,7 +5,7 @@ use crate::reading::ReadArgs;
 use anyhow::{Context, Result};
 use casus_core::Article;
 use casus_pipeline::Known;
-use casus_store::{Outcome, Store, StoreOptions};
+use casus_store::{Outcome, Prepared, Store, StoreOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -155,6 +155,9 @@ impl Tally {
     }
 }
 
+/// Articles for the writer, each with its digest.
+type Batch = (Vec<Article>, Vec<Prepared>);
+
 /// The store's options from the command line.
 pub(crate) fn options(args: &Args) -> Result<StoreOptions> {
     let mut options = StoreOptions {
@@ -188,21 +191,28 @@ pub fn main(args: Args) -> Result<ExitCode> {
     }
     let batch = args.batch.max(1);
     // The store writes on its own thread, so the next batch is processed
-    // while the last one is stored.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Article>>(2);
+    // while the last one is stored; what storing computes from an article
+    // alone (its record, shingles and keys) is done here, on the thread
+    // that hands articles over, so the writer only writes.
+    let store_options = store.options().clone();
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
     let writer = std::thread::spawn(move || -> Result<Tally> {
         let mut tally = Tally::default();
-        for articles in rx {
-            tally.add(&store.put_batch(&articles)?);
+        for (articles, digests) in rx {
+            tally.add(&store.put_prepared(&articles, &digests)?);
         }
         store.close()?;
         Ok(tally)
     });
-    let mut pending: Vec<Article> = Vec::with_capacity(batch);
+    let mut pending: Batch = (Vec::with_capacity(batch), Vec::with_capacity(batch));
     let summary = prepared.run(|a| {
-        pending.push(a);
-        if pending.len() >= batch {
-            let full = std::mem::replace(&mut pending, Vec::with_capacity(batch));
+        pending.1.push(Prepared::of(&a, &store_options));
+        pending.0.push(a);
+        if pending.0.len() >= batch {
+            let full = std::mem::replace(
+                &mut pending,
+                (Vec::with_capacity(batch), Vec::with_capacity(batch)),
+            );
             // A closed channel means the writer failed: its error is
             // reported below.
             if tx.send(full).is_err() {
@@ -211,7 +221,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         }
         Ok(())
     });
-    if !pending.is_empty() {
+    if !pending.0.is_empty() {
         let _ = tx.send(pending);
     }
     drop(tx);

@@ -14,24 +14,41 @@ use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
 
 /// The lookups of `casus_story::place` on a SQLite store.
+///
+/// Their limits are written into the SQL, not bound: SQLite plans with a
+/// bound LIMIT's value, so a statement whose LIMIT is a parameter is
+/// compiled again on every run (SQLITE_STMTSTATUS_REPREPARE counted one
+/// re-preparation per run), which cost storing an article more than the
+/// lookups themselves. The limits are constants of `casus_story::place`,
+/// so each statement is still prepared once and cached.
 pub(crate) struct Sqlite<'a> {
     pub db: &'a Connection,
     pub path: &'a Path,
+}
+
+/// The articles of one MinHash band's key, at most `limit`.
+fn bands_sql(limit: usize) -> String {
+    format!("SELECT article FROM bands WHERE band = ?1 AND key = ?2 LIMIT {limit}")
+}
+
+/// The articles of one story key in a range of days, newest first, in
+/// index order: no sort, and the scan stops at the limit however common
+/// the key.
+fn keys_sql(limit: usize) -> String {
+    format!(
+        "SELECT article FROM keys WHERE key = ?1 AND day BETWEEN ?2 AND ?3
+         ORDER BY day DESC LIMIT {limit}"
+    )
 }
 
 impl Lookup for Sqlite<'_> {
     type Error = StoreError;
 
     fn band_articles(&mut self, bands: &[i64], limit: usize) -> Result<Vec<i64>> {
-        let mut st = self
-            .db
-            .prepare_cached("SELECT article FROM bands WHERE band = ?1 AND key = ?2 LIMIT ?3")
-            .at(self.path)?;
+        let mut st = self.db.prepare_cached(&bands_sql(limit)).at(self.path)?;
         let mut out = Vec::new();
         for (b, key) in bands.iter().enumerate() {
-            let rows = st
-                .query_map(params![b as i64, key, limit as i64], |r| r.get(0))
-                .at(self.path)?;
+            let rows = st.query_map(params![b as i64, key], |r| r.get(0)).at(self.path)?;
             for r in rows {
                 out.push(r.at(self.path)?);
             }
@@ -57,20 +74,10 @@ impl Lookup for Sqlite<'_> {
     }
 
     fn key_articles(&mut self, keys: &[String], lo: i64, hi: i64, limit: usize) -> Result<Vec<(usize, i64)>> {
-        let mut st = self
-            .db
-            .prepare_cached(
-                // Newest first, in index order: no sort, and the scan
-                // stops at the limit however common the key.
-                "SELECT article FROM keys WHERE key = ?1 AND day BETWEEN ?2 AND ?3
-                 ORDER BY day DESC LIMIT ?4",
-            )
-            .at(self.path)?;
+        let mut st = self.db.prepare_cached(&keys_sql(limit)).at(self.path)?;
         let mut out = Vec::new();
         for (k, key) in keys.iter().enumerate() {
-            let rows = st
-                .query_map(params![key, lo, hi, limit as i64], |r| r.get(0))
-                .at(self.path)?;
+            let rows = st.query_map(params![key, lo, hi], |r| r.get(0)).at(self.path)?;
             for r in rows {
                 out.push((k, r.at(self.path)?));
             }
@@ -178,5 +185,40 @@ impl Articles for Sqlite<'_> {
             .at(self.path)?
             .query_row([rowid], summary)
             .at(self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::StatementStatus;
+
+    #[test]
+    fn a_lookup_is_compiled_once_not_again_on_every_run() {
+        let db = Connection::open_in_memory().unwrap();
+        db.execute_batch(
+            "CREATE TABLE bands (band INTEGER, key INTEGER, article INTEGER);
+             CREATE INDEX bands_key_article ON bands(band, key, article);
+             CREATE TABLE keys (key TEXT, day INTEGER, article INTEGER);
+             CREATE INDEX keys_key_day_article ON keys(key, day, article);
+             INSERT INTO bands VALUES (0, 7, 1), (1, 8, 1), (0, 7, 2);
+             INSERT INTO keys VALUES ('w:harbour', 10, 1), ('w:harbour', 11, 2);",
+        )
+        .unwrap();
+        let mut lookup = Sqlite {
+            db: &db,
+            path: Path::new(":memory:"),
+        };
+        for day in 9..14 {
+            assert_eq!(lookup.band_articles(&[7, 8], 5).unwrap(), vec![1, 2, 1]);
+            let found = lookup.key_articles(&["w:harbour".into()], 0, day, 5).unwrap();
+            assert_eq!(found.len(), usize::from(day >= 10) + usize::from(day >= 11));
+        }
+        // One run per band looked up, one per key.
+        for (sql, runs) in [(bands_sql(5), 10), (keys_sql(5), 5)] {
+            let st = db.prepare_cached(&sql).unwrap();
+            assert_eq!(st.get_status(StatementStatus::Run), runs, "{sql}");
+            assert_eq!(st.get_status(StatementStatus::RePrepare), 0, "{sql}");
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::error::{At, Result, StoreError};
 use crate::index::TextIndex;
+use crate::prepared::Prepared;
 use crate::write::{put, Outcome};
 use casus_core::Article;
 use casus_story::{Stopwords, Weights};
@@ -359,15 +360,29 @@ impl Store {
     /// Stores a batch of articles in one transaction, then indexes their
     /// text. Either the whole batch is in the database or none of it.
     pub fn put_batch(&mut self, articles: &[Article]) -> Result<Vec<Outcome>> {
+        let prepared: Vec<Prepared> = articles.iter().map(|a| Prepared::of(a, &self.options)).collect();
+        self.put_prepared(articles, &prepared)
+    }
+
+    /// [`Store::put_batch`] with each article's [`Prepared`] digest made
+    /// beforehand (with [`Store::options`]), on another thread: `prepared[i]`
+    /// is `articles[i]`'s.
+    pub fn put_prepared(&mut self, articles: &[Article], prepared: &[Prepared]) -> Result<Vec<Outcome>> {
+        assert_eq!(articles.len(), prepared.len(), "one digest per article");
         let path = self.db_path.clone();
         let tx = self.conn.transaction().at(&path)?;
         let mut out = Vec::with_capacity(articles.len());
-        for a in articles {
-            out.push(put(&tx, a, &self.options, &path)?);
+        for (a, p) in articles.iter().zip(prepared) {
+            out.push(put(&tx, a, p, &self.options, &path)?);
         }
         tx.commit().at(&path)?;
         self.index_new(articles)?;
         Ok(out)
+    }
+
+    /// The options the store was opened with.
+    pub fn options(&self) -> &StoreOptions {
+        &self.options
     }
 
     /// Indexes every article the database has and the index lacks; then

@@ -2,11 +2,11 @@
 
 use crate::cluster::{best_story, find_copy};
 use crate::error::{At, Result};
+use crate::prepared::Prepared;
 use crate::series::{count_daily, uncount_daily};
 use crate::StoreOptions;
 use casus_core::{Article, Event, Part};
-use casus_story::place::body;
-use casus_story::{content_hash, day_of, minhash, shingles, Keys};
+use casus_story::day_of;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
 
@@ -52,8 +52,14 @@ pub fn sane_event_date(date: &str) -> bool {
     year_ok && day_of(date).is_none_or(|d| (EARLIEST_DAY..=today() + 731).contains(&d))
 }
 
-pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -> Result<Outcome> {
-    let hash = content_hash(&a.text) as i64;
+pub(crate) fn put(
+    db: &Connection,
+    a: &Article,
+    p: &Prepared,
+    o: &StoreOptions,
+    path: &Path,
+) -> Result<Outcome> {
+    let hash = p.hash;
     let old: Option<(i64, i64)> = db
         .prepare_cached("SELECT rowid, content_hash FROM articles WHERE id = ?1")
         .at(path)?
@@ -66,16 +72,14 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
         }
         remove(db, rowid, path)?;
     }
-    let day = article_day(a.published.as_deref());
-    let sh = shingles(body(a.title.as_deref(), &a.text));
-    let bands = minhash::bands(&sh);
-    let copy = find_copy(db, &bands, &sh, o.copy_similarity, path)?;
-    let keys = Keys::of(a, &o.stopwords);
+    let day = p.day;
+    let copy = find_copy(db, &p.bands, &p.shingles, o.copy_similarity, path)?;
+    let keys = &p.keys;
     let story = match &copy {
         Some(c) => c.story.clone(),
-        None => best_story(db, &keys, day, o, path)?.unwrap_or_else(|| a.id.clone()),
+        None => best_story(db, keys, day, o, path)?.unwrap_or_else(|| a.id.clone()),
     };
-    let record = crate::record::pack(a);
+    let record = &p.record;
     db.prepare_cached(
         "INSERT INTO articles (id, url, source, title, published, day, language, content_hash,
            copy_of, similarity, story, n_events, keywords, record, indexed, ingested_at)
@@ -102,7 +106,7 @@ pub(crate) fn put(db: &Connection, a: &Article, o: &StoreOptions, path: &Path) -
     .at(path)?;
     let rowid = db.last_insert_rowid();
     rows(db, rowid, a, day, copy.is_some(), path)?;
-    for (b, key) in bands.iter().enumerate() {
+    for (b, key) in p.bands.iter().enumerate() {
         db.prepare_cached("INSERT INTO bands (band, key, article) VALUES (?1, ?2, ?3)")
             .at(path)?
             .execute(params![b as i64, key, rowid])

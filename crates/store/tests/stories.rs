@@ -3,7 +3,7 @@
 //! same story first, and storing again changes nothing.
 
 use casus_core::Article;
-use casus_store::{ArticleFilter, EventFilter, Outcome, Page, Reader, Store, StoreOptions};
+use casus_store::{ArticleFilter, EventFilter, Outcome, Page, Prepared, Reader, Store, StoreOptions};
 use casus_story::{bcubed, Reason};
 use std::path::Path;
 
@@ -139,6 +139,25 @@ fn the_seed_like_article_lists_its_own_story_first() {
         "the copy and the three other tellings come first: {ids:?}"
     );
     assert!(related.iter().take(4).all(|r| r.same_story));
+}
+
+#[test]
+fn articles_stored_with_digests_made_beforehand_are_stored_as_put_batch_stores_them() {
+    let (_dir, reader, outcomes) = stored(4);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path(), StoreOptions::default()).unwrap();
+    let mut prepared_outcomes = Vec::new();
+    for chunk in corpus().chunks(4) {
+        let digests: Vec<Prepared> = chunk.iter().map(|a| Prepared::of(a, store.options())).collect();
+        prepared_outcomes.extend(store.put_prepared(chunk, &digests).unwrap());
+    }
+    drop(store);
+    assert_eq!(prepared_outcomes, outcomes);
+    let other = Reader::open(dir.path(), StoreOptions::default()).unwrap();
+    let stories = |r: &Reader| -> Vec<(String, String, Option<String>)> {
+        all(r).into_iter().map(|a| (a.id, a.story, a.copy_of)).collect()
+    };
+    assert_eq!(stories(&other), stories(&reader));
 }
 
 #[test]
