@@ -53,7 +53,13 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
         let common = text.contains(&name.to_lowercase());
         for (at, _) in text.match_indices(name) {
             let span = Span::new(at, at + name.len());
-            let bounded = !text[..at].ends_with(word_char) && !text[span.end..].starts_with(word_char);
+            // "Gainesville-area", "Dublin-based": the name before a hyphen
+            // and a lower-case word; not a part of "Winston-Salem".
+            let after = &text[span.end..];
+            let hyphened = after
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_lowercase));
+            let bounded = !text[..at].ends_with(word_char) && (hyphened || !after.starts_with(word_char));
             if !bounded || taken.iter().any(|s| s.start < span.end && span.start < s.end) {
                 continue;
             }
@@ -64,8 +70,18 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
             if places[i].place.kind == PlaceKind::City && crate::readings::numbered(text, span) {
                 continue;
             }
+            // Inside a person's name ("Austin Powell"), not inside a
+            // mention the actor stage took for a person that has a common
+            // noun in it ("Gainesville business").
             let in_person = found.iter().any(|f| {
-                f.kind == Kind::Person && f.span != span && f.span.start <= at && span.end <= f.span.end
+                f.kind == Kind::Person
+                    && f.span != span
+                    && f.span.start <= at
+                    && span.end <= f.span.end
+                    && f.span
+                        .slice(text)
+                        .split(' ')
+                        .all(|w| w.starts_with(char::is_uppercase))
             });
             let titled = text[..at]
                 .split_whitespace()
@@ -74,8 +90,8 @@ pub(crate) fn spread(text: &str, found: &[Found], places: &mut Vec<Toponym>) {
             if in_person || titled || crate::readings::building(text, span, &places[i].place) {
                 continue;
             }
-            let after = &text[span.end..];
-            let associative = after.starts_with("'s")
+            let associative = hyphened
+                || after.starts_with("'s")
                 || after.starts_with("’s")
                 || crate::readings::name_follows(text, span.end);
             taken.push(span);

@@ -198,3 +198,20 @@ fn two_famous_names_side_by_side_are_not_two_villages_of_those_names() {
     assert_eq!(place_of(&a, "China").geonameid, Some(1814991));
     assert_eq!(place_of(&a, "Rome").geonameid, Some(3169070));
 }
+
+#[test]
+fn a_placed_name_is_placed_again_before_a_common_noun_and_before_a_hyphen() {
+    let a = article(
+        "Flood\n\nFlooding hit Dallas on Monday. One Dallas business closed early, \
+         and a Dallas-area dealership moved its cars uphill.\n",
+    );
+    let dallas: Vec<&str> = a
+        .places
+        .iter()
+        .filter(|p| p.text == "Dallas")
+        .map(|p| p.use_.as_str())
+        .collect();
+    // The town, the town's business, the dealership of the town's area.
+    assert_eq!(dallas.len(), 3, "{dallas:?}");
+    assert_eq!(dallas[2], "associative");
+}
