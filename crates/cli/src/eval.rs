@@ -46,6 +46,11 @@ use std::process::ExitCode;
 /// KIDNAPPING OTHER), each label's precision and recall against the
 /// ACLED types it stands for.
 ///
+/// --html DIR: real web pages with snippets their main text must and must
+/// not contain (trafilatura's benchmark: DIR/expectations.jsonl beside the
+/// pages): precision, recall, F1 and accuracy by trafilatura's rule, and
+/// pages extracted per second on one thread.
+///
 /// --stories FILE --articles PATH: articles labelled with their story
 /// (`id<TAB>story`, `-` for a story of its own; casus's own labels of 466
 /// real articles are crates/eval/data/stories-polnear.tsv) and where the
@@ -111,10 +116,14 @@ pub struct Args {
     /// Also print on stderr, one tab-separated line each, what was missed,
     /// wrong or extra: TimeML expressions (wrong span, type or value),
     /// toponyms (`places` missed, resolved over 161 km away, not in the
-    /// gold), attributions (missed, extra, or with the wrong speaker) and
-    /// stories (a gold story split, a casus story that mixes gold ones).
+    /// gold), attributions (missed, extra, or with the wrong speaker),
+    /// stories (a gold story split, a casus story that mixes gold ones) and
+    /// web-page snippets (missed, or kept though they are not main text).
     #[arg(long)]
     misses: bool,
+    /// A folder of web pages with `expectations.jsonl`.
+    #[arg(long, value_name = "DIR")]
+    html: Option<PathBuf>,
     /// Articles labelled with their story (`id<TAB>story`).
     #[arg(long, value_name = "FILE", requires = "articles")]
     stories: Option<PathBuf>,
@@ -140,9 +149,10 @@ pub fn main(args: Args) -> Result<ExitCode> {
         && args.quotes.is_empty()
         && args.acled.is_empty()
         && args.stories.is_none()
+        && args.html.is_none()
     {
         anyhow::bail!(
-            "nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR, --geo FILE, --quotes DIR, --acled FILE and/or --stories FILE --articles PATH"
+            "nothing to measure: give --penta FILE, --bio FILE, --plover FILE, --timeml DIR, --geo FILE, --quotes DIR, --acled FILE, --html DIR and/or --stories FILE --articles PATH"
         );
     }
     let resources = crate::reading::load_resources(
@@ -299,6 +309,10 @@ pub fn main(args: Args) -> Result<ExitCode> {
     }
     if !geo.is_empty() {
         json.insert("geo".into(), serde_json::Value::Object(geo));
+    }
+    if let Some(dir) = &args.html {
+        let r = crate::eval_html::run(&pipeline, dir, args.json, args.misses)?;
+        json.insert("html".into(), serde_json::to_value(&r)?);
     }
     if let Some(p) = &args.stories {
         let r = crate::eval_stories::run(&pipeline, p, &args.articles, args.json)?;

@@ -6,6 +6,7 @@ mod bench;
 mod corpus;
 mod eval;
 mod eval_acled;
+mod eval_html;
 mod eval_stories;
 mod export;
 mod extract;

@@ -34,6 +34,7 @@
 pub mod acled;
 pub mod bio;
 pub mod geo;
+pub mod html;
 pub mod penta;
 pub mod plover;
 pub mod quotes;
