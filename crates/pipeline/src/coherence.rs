@@ -48,14 +48,17 @@ fn is_town(p: &Place) -> bool {
 /// is Paris, Texas. Each town or county is moved to the place of its name
 /// nearest one of the other admin areas, when one is within reach.
 pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+    said_states(g, text, places);
     states(g, text, countries, places);
     let anchors: Vec<(Span, Place)> = places
         .iter()
         .filter(|t| t.use_ != "metonymic" && matches!(t.place.kind, PlaceKind::Admin1 | PlaceKind::Admin2))
         .map(|t| (t.span, t.place.clone()))
         .collect();
-    // "Paris, Missouri": a town written beside its region stays there.
-    let pinned: Vec<Span> = places
+    // "Paris, Missouri": a town written beside its region stays there;
+    // "Athens, Greece": one written beside its country is that country's.
+    // Either is the town wherever the article names it.
+    let mut pinned: Vec<(String, Place)> = places
         .iter()
         .filter(|t| {
             let rest = &text[t.span.end..];
@@ -64,22 +67,29 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
                     s.start == t.span.end + 2 && a.kind == PlaceKind::Admin1 && dist(&t.place, a) <= REGION_KM
                 })
         })
-        .map(|t| t.span)
+        .map(|t| (key_of(text, t), t.place.clone()))
         .collect();
+    pinned.extend(beside_country(g, text, places));
+    for t in places.iter_mut().filter(|t| is_town(&t.place)) {
+        if let Some((_, p)) = pinned.iter().find(|(k, _)| *k == key_of(text, t)) {
+            t.place = p.clone();
+        }
+    }
+    let pinned: Vec<String> = pinned.into_iter().map(|(k, _)| k).collect();
     if !anchors.is_empty() {
         for t in places
             .iter_mut()
-            .filter(|t| is_town(&t.place) && !pinned.contains(&t.span))
+            .filter(|t| is_town(&t.place) && !pinned.contains(&key_of(text, t)))
         {
+            let name = t.span.slice(text);
             // Of the candidates near each other area, the one nearest any area.
             let to_areas = |p: &Place| anchors.iter().map(|(_, x)| dist(p, x)).fold(f64::MAX, f64::min);
             // Not another mention of the same name ("Anderson County" is
             // not where "Anderson County" is).
-            let name = t.span.slice(text);
             let best = anchors
                 .iter()
                 .filter(|(s, _)| !s.slice(text).eq_ignore_ascii_case(name))
-                .filter_map(|(_, a)| g.in_or_near(t.span.slice(text), a, REGION_KM))
+                .filter_map(|(_, a)| g.in_or_near(name, a, REGION_KM))
                 .map(|p| (to_areas(&p), p))
                 .min_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, p)) = best {
@@ -87,15 +97,74 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
             }
         }
     }
-    settle(g, text, countries, places);
-    pair(g, text, countries, places);
+    let loose: Vec<bool> = places
+        .iter()
+        .map(|t| !pinned.contains(&key_of(text, t)))
+        .collect();
+    settle(g, text, countries, places, &loose);
+    pair(g, text, countries, places, &loose);
+}
+
+/// Countries whose first-level areas are called states (facts): a
+/// town's name written as a state's is looked up there.
+const STATE_COUNTRIES: &[&str] = &[
+    "USA", "IND", "AUS", "NGA", "BRA", "MEX", "MYS", "DEU", "SDN", "SSD", "VEN", "MMR",
+];
+
+/// Towns written as states ("the state of Washington", "a Washington
+/// state farm") are the state of that name.
+fn said_states(g: &Gazetteer, text: &str, places: &mut [Toponym]) {
+    for t in places.iter_mut().filter(|t| is_town(&t.place)) {
+        let after = &text[t.span.end..];
+        let state_after = after
+            .strip_prefix(" state")
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric));
+        let before = text[..t.span.start].to_lowercase();
+        if !(state_after || before.ends_with("state of ")) {
+            continue;
+        }
+        let mut countries = vec![t.place.country.clone()];
+        countries.extend(STATE_COUNTRIES.iter().map(|c| c.to_string()));
+        if let Some(state) = g.admin_in(t.span.slice(text), &countries, "") {
+            t.place = state;
+        }
+    }
+}
+
+/// Towns written beside their country ("Athens, Greece", "Paris, France")
+/// and that country's town of the name: their names, lower-cased.
+fn beside_country(g: &Gazetteer, text: &str, places: &[Toponym]) -> Vec<(String, Place)> {
+    let mut out = Vec::new();
+    for t in places
+        .iter()
+        .filter(|t| is_town(&t.place) && text[t.span.end..].starts_with(", "))
+    {
+        let Some(c) = places
+            .iter()
+            .find(|c| c.place.kind == PlaceKind::Country && c.span.start == t.span.end + 2)
+        else {
+            continue;
+        };
+        let country = &c.place.country;
+        let place = match t.place.country == *country {
+            true => Some(t.place.clone()),
+            false => g
+                .candidates(t.span.slice(text))
+                .into_iter()
+                .find(|p| p.country == *country),
+        };
+        if let Some(p) = place {
+            out.push((key_of(text, t), p));
+        }
+    }
+    out
 }
 
 /// Towns of a name shared by places far apart are moved near the
 /// article's sure places (its admin areas, and towns far more populous
 /// than any other of their name) when they fit none of them: "Mansfield"
 /// beside "Shreveport" is Mansfield, Louisiana.
-fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym], loose: &[bool]) {
     let key = |t: &Toponym| key_of(text, t);
     let mut names: Vec<(String, Place, bool)> = Vec::new();
     for t in places.iter().filter(|t| t.use_ != "metonymic") {
@@ -124,7 +193,8 @@ fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym
         .map(|n| (n.0.as_str(), &n.1))
         .collect();
     let mut moves: Vec<(String, Place)> = Vec::new();
-    for (k, here, sure) in names.iter().filter(|n| is_town(&n.1)) {
+    let pinned = |k: &str| places.iter().zip(loose).any(|(t, l)| !l && key(t) == k);
+    for (k, here, sure) in names.iter().filter(|n| is_town(&n.1) && !pinned(&n.0)) {
         let others = || anchors.iter().filter(|(a, _)| a != k);
         if others().any(|(_, a)| dist(here, a) <= FITS_KM) {
             continue;
@@ -156,11 +226,11 @@ fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym
 /// towns and counties take part, and a country's name that the article's
 /// people never name ("Palestine", "Jordan" in a story about Texas or
 /// Minnesota), but only beside a town or a county.
-fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym], unpinned: &[bool]) {
     let key = |t: &Toponym| key_of(text, t);
     let settled = |t: &Toponym| t.use_ != "metonymic" || t.place.kind == PlaceKind::Country;
     let mut loose: Vec<(String, bool, Vec<Place>)> = Vec::new();
-    for t in places.iter().filter(|t| settled(t)) {
+    for (t, _) in places.iter().zip(unpinned).filter(|(t, l)| settled(t) && **l) {
         let k = key(t);
         if loose.iter().any(|l| l.0 == k) {
             continue;

@@ -215,3 +215,37 @@ fn a_placed_name_is_placed_again_before_a_common_noun_and_before_a_hyphen() {
     assert_eq!(dallas.len(), 3, "{dallas:?}");
     assert_eq!(dallas[2], "associative");
 }
+
+#[test]
+fn a_town_written_beside_its_country_is_that_countrys_wherever_it_is_named() {
+    let a = article(
+        "Tour\n\nThe singer arrived in Athens, Greece, on Monday. She flew on to \
+         Toronto, Ontario, after two concerts in Athens.\n",
+    );
+    let athens: Vec<Option<u64>> = a
+        .places
+        .iter()
+        .filter(|p| p.text == "Athens")
+        .map(|p| p.geonameid)
+        .collect();
+    // Not the village of Athens near Toronto.
+    assert_eq!(athens, [Some(264371), Some(264371)]);
+}
+
+#[test]
+fn a_town_written_as_a_state_is_the_state() {
+    let a = article(
+        "Herds\n\nThe first case was found in the state of Washington. A Washington state \
+         farm was closed, and vets in England ran more tests.\n",
+    );
+    let washington: Vec<(&str, Option<u64>)> = a
+        .places
+        .iter()
+        .filter(|p| p.text == "Washington")
+        .map(|p| (p.kind.as_str(), p.geonameid))
+        .collect();
+    assert_eq!(
+        washington,
+        [("admin area", Some(5815135)), ("admin area", Some(5815135))]
+    );
+}
