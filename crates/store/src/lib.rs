@@ -27,6 +27,7 @@
 mod actor_places;
 mod articles;
 mod cache;
+mod checkpoint;
 mod cluster;
 pub mod deadline;
 mod error;

@@ -1,6 +1,7 @@
 //! The store on disk: a directory with `casus.sqlite` (the record, in WAL
 //! mode) and `index/` (the text index, rebuilt from the record as needed).
 
+use crate::checkpoint::Checkpointer;
 use crate::error::{At, Result, StoreError};
 use crate::index::TextIndex;
 use crate::prepared::Prepared;
@@ -69,6 +70,8 @@ pub struct Store {
     /// Kept open for the store's life, so that tantivy's background merges
     /// run (a writer per batch would leave hundreds of small segments).
     writer: Option<IndexWriter>,
+    /// Copies the WAL back into the database off the writer's thread.
+    checkpointer: Option<Checkpointer>,
     pub(crate) options: StoreOptions,
 }
 
@@ -346,11 +349,15 @@ impl Store {
             })?;
         }
         let index = TextIndex::open(&index_dir)?;
+        // Checkpoints happen on their own thread (checkpoint.rs).
+        conn.pragma_update(None, "wal_autocheckpoint", 0).at(&db_path)?;
+        let checkpointer = Some(Checkpointer::start(&db_path)?);
         let mut store = Store {
             db_path,
             conn,
             index,
             writer: None,
+            checkpointer,
             options,
         };
         store.sync_index()?;
@@ -377,6 +384,9 @@ impl Store {
         }
         tx.commit().at(&path)?;
         self.index_new(articles)?;
+        if let Some(c) = &self.checkpointer {
+            c.nudge();
+        }
         Ok(out)
     }
 
@@ -471,6 +481,9 @@ impl Store {
                 source,
             })?;
         }
-        Ok(())
+        match self.checkpointer.take() {
+            Some(c) => c.finish(),
+            None => Ok(()),
+        }
     }
 }
