@@ -216,8 +216,6 @@ pub fn annotate(
     }
 }
 
-/// The countries an article's actors belong to, most mentioned first (the
-/// first mentioned first among equals).
 /// The countries the article's people and bodies name in their own words
 /// ("French police"), most named first; not those of its place and country
 /// names, those a common noun takes from a place nearby ("people" in
@@ -250,6 +248,8 @@ fn peoples(text: &str, found: &[Found]) -> Vec<String> {
     }))
 }
 
+/// The countries an article's actors belong to, most mentioned first (the
+/// first mentioned first among equals).
 fn countries_by_mentions<'a>(found: impl IntoIterator<Item = &'a Found>) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for c in found

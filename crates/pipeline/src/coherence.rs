@@ -97,12 +97,8 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
             }
         }
     }
-    let loose: Vec<bool> = places
-        .iter()
-        .map(|t| !pinned.contains(&key_of(text, t)))
-        .collect();
-    settle(g, text, countries, places, &loose);
-    pair(g, text, countries, places, &loose);
+    settle(g, text, countries, places, &pinned);
+    pair(g, text, countries, places, &pinned);
 }
 
 /// Countries whose first-level areas are called states (facts): a
@@ -119,8 +115,14 @@ fn said_states(g: &Gazetteer, text: &str, places: &mut [Toponym]) {
         let state_after = after
             .strip_prefix(" state")
             .is_some_and(|r| !r.starts_with(char::is_alphanumeric));
-        let before = text[..t.span.start].to_lowercase();
-        if !(state_after || before.ends_with("state of ")) {
+        // Only the last nine bytes are read: this runs for every town.
+        let before = &text[..t.span.start];
+        let state_before = before
+            .len()
+            .checked_sub(9)
+            .and_then(|at| before.get(at..))
+            .is_some_and(|w| w.eq_ignore_ascii_case("state of "));
+        if !(state_after || state_before) {
             continue;
         }
         let mut countries = vec![t.place.country.clone()];
@@ -164,7 +166,8 @@ fn beside_country(g: &Gazetteer, text: &str, places: &[Toponym]) -> Vec<(String,
 /// article's sure places (its admin areas, and towns far more populous
 /// than any other of their name) when they fit none of them: "Mansfield"
 /// beside "Shreveport" is Mansfield, Louisiana.
-fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym], loose: &[bool]) {
+/// Names in `pinned` (lower-cased) stay where they are.
+fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym], pinned: &[String]) {
     let key = |t: &Toponym| key_of(text, t);
     let mut names: Vec<(String, Place, bool)> = Vec::new();
     for t in places.iter().filter(|t| t.use_ != "metonymic") {
@@ -193,8 +196,7 @@ fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym
         .map(|n| (n.0.as_str(), &n.1))
         .collect();
     let mut moves: Vec<(String, Place)> = Vec::new();
-    let pinned = |k: &str| places.iter().zip(loose).any(|(t, l)| !l && key(t) == k);
-    for (k, here, sure) in names.iter().filter(|n| is_town(&n.1) && !pinned(&n.0)) {
+    for (k, here, sure) in names.iter().filter(|n| is_town(&n.1) && !pinned.contains(&n.0)) {
         let others = || anchors.iter().filter(|(a, _)| a != k);
         if others().any(|(_, a)| dist(here, a) <= FITS_KM) {
             continue;
@@ -226,13 +228,14 @@ fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym
 /// towns and counties take part, and a country's name that the article's
 /// people never name ("Palestine", "Jordan" in a story about Texas or
 /// Minnesota), but only beside a town or a county.
-fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym], unpinned: &[bool]) {
+/// Names in `pinned` (lower-cased) take no part.
+fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym], pinned: &[String]) {
     let key = |t: &Toponym| key_of(text, t);
     let settled = |t: &Toponym| t.use_ != "metonymic" || t.place.kind == PlaceKind::Country;
     let mut loose: Vec<(String, bool, Vec<Place>)> = Vec::new();
-    for (t, _) in places.iter().zip(unpinned).filter(|(t, l)| settled(t) && **l) {
+    for t in places.iter().filter(|t| settled(t)) {
         let k = key(t);
-        if loose.iter().any(|l| l.0 == k) {
+        if pinned.contains(&k) || loose.iter().any(|l| l.0 == k) {
             continue;
         }
         let country = t.place.kind == PlaceKind::Country;
