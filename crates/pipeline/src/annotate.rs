@@ -219,32 +219,48 @@ pub fn annotate(
 /// The countries the article's people and bodies name in their own words
 /// ("French police"), most named first; not those of its place and country
 /// names, those a common noun takes from a place nearby ("people" in
-/// Paris, "the mayor" of a story that names only Paris), nor those of a
-/// body named for a town ("the Paris Police Department", and the "it"
-/// that points back to it): "Paris" alone does not make a story French.
+/// Paris, "the mayor" of a story that names only Paris), those of a body
+/// named for a town ("the Paris Police Department", and the "it" that
+/// points back to it), nor those of one a town describes ("a Lebanon
+/// recycling firm", "12 Main St., Lebanon"): "Paris" alone does not make
+/// a story French.
 fn peoples(text: &str, found: &[Found]) -> Vec<String> {
-    let names_of = |kinds: &[Kind]| -> Vec<&str> {
-        found
-            .iter()
-            .filter(|f| kinds.contains(&f.kind))
-            .map(|f| f.span.slice(text))
-            .collect()
-    };
-    let names = names_of(&[Kind::Country, Kind::Place]);
-    let towns = names_of(&[Kind::Place]);
-    let names_one = |names: &[&str], words: &str| {
+    let names: Vec<&str> = found
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Country | Kind::Place))
+        .map(|f| f.span.slice(text))
+        .collect();
+    let names_one = |words: &str| {
         names
             .iter()
             .any(|c| (c.contains(' ') && words.contains(c)) || words.split(' ').any(|w| w == *c))
     };
-    countries_by_mentions(found.iter().filter(|f| {
+    // Its country is a place's: its words name the place ("the Palestine
+    // police", of Palestine, Texas), or an appositive that does.
+    let of_a_place: Vec<bool> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            names_one(f.span.slice(text))
+                || found.get(i + 1).is_some_and(|n| {
+                    text.get(f.span.end..n.span.start)
+                        .is_some_and(|gap| matches!(gap.trim(), "," | ", the" | ", a" | ", an"))
+                        && names_one(n.span.slice(text))
+                })
+        })
+        .collect();
+    let antecedent_of_a_place = |a: Span| match found.iter().position(|f| f.span == a) {
+        Some(i) => of_a_place[i],
+        None => names_one(a.slice(text)),
+    };
+    countries_by_mentions(found.iter().zip(&of_a_place).filter_map(|(f, &place)| {
         let words = f.span.slice(text);
-        !matches!(f.kind, Kind::Place | Kind::Country)
+        let own = !matches!(f.kind, Kind::Place | Kind::Country)
             && !f.country_from_focus
             && (f.kind != Kind::Group || words.starts_with(char::is_uppercase))
-            // "the Palestine police" (of Palestine, Texas) names no people.
-            && !names_one(&names, words)
-            && f.antecedent.is_none_or(|a| !names_one(&towns, a.slice(text)))
+            && !place
+            && f.antecedent.is_none_or(|a| !antecedent_of_a_place(a));
+        own.then_some(f)
     }))
 }
 

@@ -84,12 +84,24 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
             let name = t.span.slice(text);
             // Of the candidates near each other area, the one nearest any area.
             let to_areas = |p: &Place| anchors.iter().map(|(_, x)| dist(p, x)).fold(f64::MAX, f64::min);
+            // A town far better known than its namesakes leaves only for
+            // one inside a state the article names, or near its county:
+            // "Moscow" in a story that names New York is not the Moscow
+            // in Pennsylvania, a state's width away.
+            let famous = dominant(name, &g.candidates(name));
+            let reach = |a: &Place| match famous && a.kind == PlaceKind::Admin1 {
+                true => 0.0,
+                false => REGION_KM,
+            };
             // Not another mention of the same name ("Anderson County" is
             // not where "Anderson County" is).
             let best = anchors
                 .iter()
                 .filter(|(s, _)| !s.slice(text).eq_ignore_ascii_case(name))
-                .filter_map(|(_, a)| g.in_or_near(name, a, REGION_KM))
+                .filter_map(|(_, a)| g.in_or_near(name, a, reach(a)))
+                // Nor for a town that has the name only as another name
+                // (Watervliet, New York, once called Washington).
+                .filter(|p| !famous || p.name.eq_ignore_ascii_case(name))
                 .map(|p| (to_areas(&p), p))
                 .min_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, p)) = best {
@@ -203,14 +215,30 @@ fn settle(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym
         }
         // A sure town abroad moves only to a namesake right beside another
         // of the article's places: "Paris" beside "Dallas" is Paris, Texas,
-        // unless the article is about France.
+        // unless the article is about France or names it ("Moscow" in a
+        // story that names Russia stays there, whatever else it names).
+        let its_country_named = || {
+            places
+                .iter()
+                .any(|t| t.place.kind == PlaceKind::Country && t.place.country == here.country)
+        };
         let reach = match sure {
             false => REGION_KM,
-            true if !countries.contains(&here.country) => FITS_KM,
+            true if !countries.contains(&here.country) && !its_country_named() => FITS_KM,
             true => continue,
         };
+        // Beside a state means inside it: a state's centre is no place of
+        // the story ("Moscow" in a story that names New York is not the
+        // Moscow in Pennsylvania).
+        let beside = |p: &Place, a: &Place| {
+            !*sure || a.kind != PlaceKind::Admin1 || p.admin1.as_deref() == Some(a.name.as_str())
+        };
         let best = others()
-            .filter_map(|(_, a)| g.nearest(k, a, reach).map(|p| (dist(&p, a), p)))
+            .filter_map(|(_, a)| {
+                g.nearest(k, a, reach)
+                    .filter(|p| beside(p, a))
+                    .map(|p| (dist(&p, a), p))
+            })
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, p)) = best {
             moves.push((k.clone(), p));

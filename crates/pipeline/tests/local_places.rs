@@ -249,3 +249,27 @@ fn a_town_written_as_a_state_is_the_state() {
         [("admin area", Some(5815135)), ("admin area", Some(5815135))]
     );
 }
+
+#[test]
+fn a_firm_a_town_describes_does_not_make_the_story_about_a_country_of_that_name() {
+    // "Hartley Metals, a Lebanon scrap dealer": the firm is of the town
+    // beside Boone County, not of the country.
+    let a = article(
+        "Cleanup\n\nCrews in Boone County will collect old tires next week. \
+         Hartley Metals, a Lebanon scrap dealer, will haul them away, the crews said.\n",
+    );
+    assert_eq!(place_of(&a, "Lebanon").geonameid, Some(4922673));
+}
+
+#[test]
+fn a_capital_abroad_stays_in_the_country_the_story_names() {
+    // Baltimore is within a day's drive of the small Moscow in
+    // Pennsylvania; a story that names Russia means the capital.
+    let a = article(
+        "Flights\n\nThe airline will fly from Baltimore to Moscow in June, its chief said. \
+         Flights to Russia were approved last week.\n",
+    );
+    assert_eq!(place_of(&a, "Moscow").country.as_deref(), Some("RUS"));
+    let b = article("Flights\n\nThe airline will fly from Baltimore to Moscow in June, its chief said.\n");
+    assert_eq!(place_of(&b, "Moscow").geonameid, Some(5202009));
+}
