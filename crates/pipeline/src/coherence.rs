@@ -9,6 +9,7 @@
 //! from its words.
 
 use crate::datelines::REGION_KM;
+use crate::states::{beside_country, said_states, states};
 use crate::toponyms::Toponym;
 use casus_core::Span;
 use casus_resolve::{km, Gazetteer, Place, PlaceKind};
@@ -35,11 +36,11 @@ fn dist(a: &Place, b: &Place) -> f64 {
 }
 
 /// A toponym's words, lower-cased: its name wherever the article writes it.
-fn key_of(text: &str, t: &Toponym) -> String {
+pub(crate) fn key_of(text: &str, t: &Toponym) -> String {
     t.span.slice(text).to_lowercase()
 }
 
-fn is_town(p: &Place) -> bool {
+pub(crate) fn is_town(p: &Place) -> bool {
     matches!(p.kind, PlaceKind::City | PlaceKind::Admin2)
 }
 
@@ -111,67 +112,6 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
     }
     settle(g, text, countries, places, &pinned);
     pair(g, text, countries, places, &pinned);
-}
-
-/// Countries whose first-level areas are called states (facts): a
-/// town's name written as a state's is looked up there.
-const STATE_COUNTRIES: &[&str] = &[
-    "USA", "IND", "AUS", "NGA", "BRA", "MEX", "MYS", "DEU", "SDN", "SSD", "VEN", "MMR",
-];
-
-/// Towns written as states ("the state of Washington", "a Washington
-/// state farm") are the state of that name.
-fn said_states(g: &Gazetteer, text: &str, places: &mut [Toponym]) {
-    for t in places.iter_mut().filter(|t| is_town(&t.place)) {
-        let after = &text[t.span.end..];
-        let state_after = after
-            .strip_prefix(" state")
-            .is_some_and(|r| !r.starts_with(char::is_alphanumeric));
-        // Only the last nine bytes are read: this runs for every town.
-        let before = &text[..t.span.start];
-        let state_before = before
-            .len()
-            .checked_sub(9)
-            .and_then(|at| before.get(at..))
-            .is_some_and(|w| w.eq_ignore_ascii_case("state of "));
-        if !(state_after || state_before) {
-            continue;
-        }
-        let mut countries = vec![t.place.country.clone()];
-        countries.extend(STATE_COUNTRIES.iter().map(|c| c.to_string()));
-        if let Some(state) = g.admin_in(t.span.slice(text), &countries, "") {
-            t.place = state;
-        }
-    }
-}
-
-/// Towns written beside their country ("Athens, Greece", "Paris, France")
-/// and that country's town of the name: their names, lower-cased.
-fn beside_country(g: &Gazetteer, text: &str, places: &[Toponym]) -> Vec<(String, Place)> {
-    let mut out = Vec::new();
-    for t in places
-        .iter()
-        .filter(|t| is_town(&t.place) && text[t.span.end..].starts_with(", "))
-    {
-        let Some(c) = places
-            .iter()
-            .find(|c| c.place.kind == PlaceKind::Country && c.span.start == t.span.end + 2)
-        else {
-            continue;
-        };
-        let country = &c.place.country;
-        let place = match t.place.country == *country {
-            true => Some(t.place.clone()),
-            false => g
-                .candidates(t.span.slice(text))
-                .into_iter()
-                .find(|p| p.country == *country),
-        };
-        if let Some(p) = place {
-            out.push((key_of(text, t), p));
-        }
-    }
-    out
 }
 
 /// Towns of a name shared by places far apart are moved near the
@@ -363,65 +303,5 @@ fn dominant(name: &str, cands: &[Place]) -> bool {
             .iter()
             .all(|c| first.population >= SURE_RATIO * c.population.max(1)),
         [] => false,
-    }
-}
-
-/// A country's name that is also a state of the country the article's
-/// towns are in is that state, when nothing else in the article belongs
-/// to the country: "Georgia" beside Gainesville and Hall County.
-fn states(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for t in places.iter().filter(|t| {
-        matches!(
-            t.place.kind,
-            PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2
-        )
-    }) {
-        match counts.iter_mut().find(|c| c.0 == t.place.country) {
-            Some(c) => c.1 += 1,
-            None => counts.push((t.place.country.clone(), 1)),
-        }
-    }
-    // One sense per discourse: a name read as a state once is that
-    // state wherever the article writes it.
-    let read_as_state: Vec<(String, Place)> = places
-        .iter()
-        .filter(|t| t.place.kind == PlaceKind::Admin1)
-        .map(|t| (t.span.slice(text).to_lowercase(), t.place.clone()))
-        .collect();
-    for t in places.iter_mut().filter(|t| t.place.kind == PlaceKind::Country) {
-        let name = t.span.slice(text).to_lowercase();
-        if let Some((_, state)) = read_as_state.iter().find(|(n, _)| *n == name) {
-            t.place = state.clone();
-            if t.use_ == "metonymic" {
-                t.use_ = "literal";
-            }
-        }
-    }
-    let Some((home, n)) = counts.into_iter().max_by_key(|c| c.1) else {
-        return;
-    };
-    if n < 2 {
-        return;
-    }
-    let home = [home];
-    for i in 0..places.len() {
-        let p = &places[i].place;
-        if p.kind != PlaceKind::Country || p.country == home[0] || countries.contains(&p.country) {
-            continue;
-        }
-        let iso3 = p.country.clone();
-        let own = places
-            .iter()
-            .any(|t| t.place.country == iso3 && t.place.kind != PlaceKind::Country);
-        if own {
-            continue;
-        }
-        if let Some(state) = g.admin_in(places[i].span.slice(text), &home, &iso3) {
-            places[i].place = state;
-            if places[i].use_ == "metonymic" {
-                places[i].use_ = "literal";
-            }
-        }
     }
 }

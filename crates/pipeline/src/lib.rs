@@ -21,6 +21,7 @@ mod quotes;
 mod readings;
 mod resources;
 mod run;
+mod states;
 mod tally;
 mod toponyms;
 
