@@ -8,7 +8,7 @@ use casus_coder::{penta_class, quad_class, Coded};
 use casus_core::{
     CharMap, Claim, Event, Location, Mention, Part, PlaceRef, Quote, SentenceClass, Span, TimeRef, Words,
 };
-use casus_resolve::{find_claims, parse_date, Place, Time};
+use casus_resolve::{find_claims, parse_date, Place, PlaceKind, Time};
 
 /// Everything the language stages say about one text.
 #[derive(Debug, Clone, Default)]
@@ -85,7 +85,7 @@ pub fn annotate(
                     places.push(p);
                 }
             }
-            let peoples = peoples(text, &found);
+            let peoples = peoples(text, &found, &places);
             crate::coherence::cohere(g, text, &peoples, &mut places);
             crate::local::add_local_names(g, text, &found, &mut places);
             crate::local::add_county_lists(g, text, &countries, &mut places);
@@ -218,17 +218,30 @@ pub fn annotate(
 
 /// The countries the article's people and bodies name in their own words
 /// ("French police"), most named first; not those of its place and country
-/// names, those a common noun takes from a place nearby ("people" in
+/// names (the recogniser's, and the towns, states and countries named
+/// among the toponyms), those a common noun takes from a place nearby ("people" in
 /// Paris, "the mayor" of a story that names only Paris), those of a body
 /// named for a town ("the Paris Police Department", and the "it" that
 /// points back to it), nor those of one a town describes ("a Lebanon
 /// recycling firm", "12 Main St., Lebanon"): "Paris" alone does not make
 /// a story French.
-fn peoples(text: &str, found: &[Found]) -> Vec<String> {
+fn peoples(text: &str, found: &[Found], places: &[toponyms::Toponym]) -> Vec<String> {
     let names: Vec<&str> = found
         .iter()
         .filter(|f| matches!(f.kind, Kind::Country | Kind::Place))
-        .map(|f| f.span.slice(text))
+        .map(|f| f.span)
+        .chain(
+            places
+                .iter()
+                .filter(|t| match t.place.kind {
+                    PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2 => true,
+                    // A country by its name, not by its people's ("Saudi").
+                    PlaceKind::Country => t.span.slice(text) == t.place.name,
+                    _ => false,
+                })
+                .map(|t| t.span),
+        )
+        .map(|s| s.slice(text))
         .collect();
     let names_one = |words: &str| {
         names

@@ -293,7 +293,7 @@ fn pair(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym],
 /// One of these namesakes (most populous first) is `SURE_RATIO` times as
 /// populous as any other called by the same name: Rome, Italy beside Rome,
 /// Georgia (Lomé, some of whose alternate names are "Rome", does not count).
-fn dominant(name: &str, cands: &[Place]) -> bool {
+pub(crate) fn dominant(name: &str, cands: &[Place]) -> bool {
     let own: Vec<&Place> = cands
         .iter()
         .filter(|c| c.name.eq_ignore_ascii_case(name))

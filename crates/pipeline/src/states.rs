@@ -103,6 +103,7 @@ pub(crate) fn states(g: &Gazetteer, text: &str, countries: &[String], places: &m
         return;
     };
     if n < 2 {
+        town_in_state(g, text, countries, places);
         return;
     }
     let home = [home];
@@ -124,5 +125,54 @@ pub(crate) fn states(g: &Gazetteer, text: &str, countries: &[String], places: &m
                 places[i].use_ = "literal";
             }
         }
+    }
+}
+
+/// A story with one town and a country's name that is also a state with
+/// a namesake of that town: "Albany" and "Georgia" are Albany, Georgia,
+/// when the story's people are not of the country, nothing else of it is
+/// named, and the town is not far better known than its namesakes
+/// ("Athens" and "Georgia" stay apart).
+fn town_in_state(g: &Gazetteer, text: &str, countries: &[String], places: &mut [Toponym]) {
+    let Some(town) = places.iter().find(|t| is_town(&t.place) && t.use_ != "metonymic") else {
+        return;
+    };
+    let town_key = key_of(text, town);
+    let cands = g.candidates(&town_key);
+    if crate::coherence::dominant(&town_key, &cands) {
+        return;
+    }
+    let country_names: Vec<(String, String)> = places
+        .iter()
+        .filter(|t| t.place.kind == PlaceKind::Country && !countries.contains(&t.place.country))
+        .map(|t| (key_of(text, t), t.place.country.clone()))
+        .collect();
+    let state_countries: Vec<String> = STATE_COUNTRIES.iter().map(|c| c.to_string()).collect();
+    for (name, iso3) in country_names {
+        if places
+            .iter()
+            .any(|t| t.place.country == iso3 && t.place.kind != PlaceKind::Country)
+        {
+            continue;
+        }
+        let Some(state) = g.admin_in(&name, &state_countries, &iso3) else {
+            continue;
+        };
+        let inside = cands
+            .iter()
+            .find(|c| c.country == state.country && c.admin1.as_deref() == Some(state.name.as_str()));
+        let Some(inside) = inside.cloned() else { continue };
+        for t in places.iter_mut() {
+            let k = key_of(text, t);
+            if k == name && t.place.kind == PlaceKind::Country {
+                t.place = state.clone();
+                if t.use_ == "metonymic" {
+                    t.use_ = "literal";
+                }
+            } else if k == town_key && is_town(&t.place) {
+                t.place = inside.clone();
+            }
+        }
+        return;
     }
 }

@@ -273,3 +273,14 @@ fn a_capital_abroad_stays_in_the_country_the_story_names() {
     let b = article("Flights\n\nThe airline will fly from Baltimore to Moscow in June, its chief said.\n");
     assert_eq!(place_of(&b, "Moscow").geonameid, Some(5202009));
 }
+
+#[test]
+fn a_body_named_for_a_state_that_shares_a_countrys_name_is_not_that_countrys() {
+    // The agents of a state bureau are not Georgians of the Caucasus: the
+    // story is about Albany, Georgia.
+    let a = article(
+        "Search\n\nAn Albany police officer and Georgia Bureau of Investigation agents \
+         searched a house on Monday. Albany officials said the search would go on.\n",
+    );
+    assert_eq!(place_of(&a, "Albany").geonameid, Some(4179320));
+}
