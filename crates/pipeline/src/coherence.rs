@@ -78,40 +78,55 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
     }
     let pinned: Vec<String> = pinned.into_iter().map(|(k, _)| k).collect();
     if !anchors.is_empty() {
-        for t in places
-            .iter_mut()
-            .filter(|t| is_town(&t.place) && !pinned.contains(&key_of(text, t)))
-        {
-            let name = t.span.slice(text);
-            // Of the candidates near each other area, the one nearest any area.
-            let to_areas = |p: &Place| anchors.iter().map(|(_, x)| dist(p, x)).fold(f64::MAX, f64::min);
-            // A town far better known than its namesakes leaves only for
-            // one inside a state the article names, or near its county:
-            // "Moscow" in a story that names New York is not the Moscow
-            // in Pennsylvania, a state's width away.
-            let famous = dominant(name, &g.candidates(name));
-            let reach = |a: &Place| match famous && a.kind == PlaceKind::Admin1 {
-                true => 0.0,
-                false => REGION_KM,
+        // Where each name goes depends on its words alone: found once.
+        let mut moved: Vec<(String, Option<Place>)> = Vec::new();
+        for t in places.iter_mut().filter(|t| is_town(&t.place)) {
+            let key = key_of(text, t);
+            if pinned.contains(&key) {
+                continue;
+            }
+            let to = match moved.iter().find(|(k, _)| *k == key) {
+                Some((_, to)) => to.clone(),
+                None => {
+                    let to = near_areas(g, text, &anchors, t.span.slice(text));
+                    moved.push((key, to.clone()));
+                    to
+                }
             };
-            // Not another mention of the same name ("Anderson County" is
-            // not where "Anderson County" is).
-            let best = anchors
-                .iter()
-                .filter(|(s, _)| !s.slice(text).eq_ignore_ascii_case(name))
-                .filter_map(|(_, a)| g.in_or_near(name, a, reach(a)))
-                // Nor for a town that has the name only as another name
-                // (Watervliet, New York, once called Washington).
-                .filter(|p| !famous || p.name.eq_ignore_ascii_case(name))
-                .map(|p| (to_areas(&p), p))
-                .min_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, p)) = best {
+            if let Some(p) = to {
                 t.place = p;
             }
         }
     }
     settle(g, text, countries, places, &pinned);
     pair(g, text, countries, places, &pinned);
+}
+
+/// Of the namesakes of `name` near each of the article's admin areas, the
+/// one nearest any of them.
+fn near_areas(g: &Gazetteer, text: &str, anchors: &[(Span, Place)], name: &str) -> Option<Place> {
+    let to_areas = |p: &Place| anchors.iter().map(|(_, x)| dist(p, x)).fold(f64::MAX, f64::min);
+    // A town far better known than its namesakes leaves only for one
+    // inside a state the article names, or near its county: "Moscow" in a
+    // story that names New York is not the Moscow in Pennsylvania, a
+    // state's width away.
+    let famous = dominant(name, &g.candidates(name));
+    let reach = |a: &Place| match famous && a.kind == PlaceKind::Admin1 {
+        true => 0.0,
+        false => REGION_KM,
+    };
+    anchors
+        .iter()
+        // Not another mention of the same name ("Anderson County" is not
+        // where "Anderson County" is).
+        .filter(|(s, _)| !s.slice(text).eq_ignore_ascii_case(name))
+        .filter_map(|(_, a)| g.in_or_near(name, a, reach(a)))
+        // Nor, for a famous name, a town that has it only as another name
+        // (Watervliet, New York, once called Washington).
+        .filter(|p| !famous || p.name.eq_ignore_ascii_case(name))
+        .map(|p| (to_areas(&p), p))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, p)| p)
 }
 
 /// Towns of a name shared by places far apart are moved near the

@@ -16,6 +16,7 @@ mod discourse;
 mod embedded;
 mod features;
 mod local;
+mod peoples;
 mod pipeline;
 mod quotes;
 mod readings;
