@@ -155,11 +155,12 @@ pub fn evaluate(
             }
         }
     }
-    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    r.precision = share(r.tp, r.tp + r.fp);
-    r.recall = share(r.tp, r.tp + r.fn_);
-    r.f1 = share(2 * r.tp, 2 * r.tp + r.fp + r.fn_);
-    r.accuracy = share(r.tp + r.tn, r.tp + r.tn + r.fp + r.fn_);
+    (r.precision, r.recall, r.f1) = crate::prf(r.tp, r.tp + r.fp, r.tp + r.fn_);
+    r.accuracy = crate::Share {
+        hit: r.tp + r.tn,
+        total: r.tp + r.tn + r.fp + r.fn_,
+    }
+    .rate();
     r.seconds = took.as_secs_f64();
     r.pages_per_second = if r.seconds > 0.0 {
         r.pages as f64 / r.seconds

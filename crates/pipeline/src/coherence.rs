@@ -72,7 +72,8 @@ pub(crate) fn cohere(g: &Gazetteer, text: &str, countries: &[String], places: &m
         .collect();
     pinned.extend(beside_country(g, text, places));
     for t in places.iter_mut().filter(|t| is_town(&t.place)) {
-        if let Some((_, p)) = pinned.iter().find(|(k, _)| *k == key_of(text, t)) {
+        let key = key_of(text, t);
+        if let Some((_, p)) = pinned.iter().find(|(k, _)| *k == key) {
             t.place = p.clone();
         }
     }
