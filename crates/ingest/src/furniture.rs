@@ -231,6 +231,45 @@ mod tests {
     }
 
     #[test]
+    fn boxes_and_prompts_of_german_french_spanish_and_polish_pages_go() {
+        let prosa = "Die Stadtverwaltung teilte am Montag mit, dass die Brücke bis Ende Mai gesperrt bleibt.";
+        let got = keep(&[
+            prosa,
+            "Lesen Sie auch:",
+            "Neue Ampeln am Hafen",
+            "Kommentare (3)",
+            "Foto: Stadtarchiv Nordheim",
+            "Zum Newsletter anmelden",
+            "Sie sind aktuell nicht eingeloggt.",
+            "Vorheriger Artikel Der Markt zieht um",
+            "Impressum | Datenschutz | Kontakt",
+        ]);
+        assert_eq!(got, [prosa]);
+        for junk in [
+            "Lea también: El puerto cierra por obras",
+            "À lire aussi",
+            "Zobacz także",
+            "Photograph by Ana Ruiz",
+            "Subscribe now to our weekend edition for the whole story.",
+            "Follow the Harbour Ledger on Twitter for updates.",
+        ] {
+            assert!(keep(&[junk]).is_empty(), "kept furniture: {junk}");
+        }
+    }
+
+    #[test]
+    fn prose_in_other_languages_that_uses_these_words_is_kept() {
+        for prose in [
+            "Die Firma will am Freitag Insolvenz anmelden, sagte ein Sprecher.",
+            "Der Newsletter des Vereins erschien seit 1998 jeden Monat.",
+            "Veröffentlicht am 3. März 2021",
+            "La alcaldía publicó el lunes las fotos del puente.",
+        ] {
+            assert_eq!(keep(&[prose]), [prose], "dropped prose");
+        }
+    }
+
+    #[test]
     fn a_broken_rule_is_reported_and_the_others_load() {
         let mut f = Furniture::empty();
         let issues = f.add("mine.txt", "drop\tbreaking\\s+news\ndrop\t(unclosed\nzap\tx\n");
