@@ -6,6 +6,8 @@
 //! name from OpenGraph, JSON-LD and meta tags (dom_smoothie was 8x faster
 //! but kept "Advertisement" and bylines and merged paragraphs; trafilatura
 //! 0.6 flattened every page to one paragraph). Public benchmark: F1 0.970.
+//! casus builds it from `vendor/rs-trafilatura`, a copy whose page copies
+//! are cloned instead of re-parsed (`PATCHED.md` there).
 //! Feed items are HTML fragments with no boilerplate: their text is taken
 //! as it is, block by block, with `dom_query`.
 
